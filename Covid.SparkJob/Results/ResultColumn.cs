@@ -1,0 +1,3 @@
+namespace Covid.SparkJob.Results;
+
+public sealed record ResultColumn(string Name, ColumnType Type);
