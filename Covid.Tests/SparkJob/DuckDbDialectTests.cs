@@ -30,6 +30,7 @@ public sealed class DuckDbDialectTests
         Assert.Contains("MAX(\"new_death\") AS \"hi\"", sql, StringComparison.Ordinal);
         Assert.DoesNotContain("GROUP BY", sql, StringComparison.Ordinal);
         Assert.DoesNotContain("WHERE", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("ORDER BY", sql, StringComparison.Ordinal);
         Assert.EndsWith("LIMIT 100000", sql, StringComparison.Ordinal);
     }
 

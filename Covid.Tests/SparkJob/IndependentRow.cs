@@ -6,7 +6,7 @@ namespace Covid.Tests.SparkJob;
 /// One line of a 9mfq-cb36 export parsed by hand — string.Split and int parsing, nothing shared
 /// with the engine — so expected values in tests do not inherit the engine's mistakes.
 /// </summary>
-public sealed record IndependentRow(DateOnly Date, string State, long? NewCase, long? NewDeath, long? TotCases)
+public sealed record IndependentRow(DateOnly Date, string State, long? NewCase, long? NewDeath, long? TotCases, string ConsentCases)
 {
     public static IReadOnlyList<IndependentRow> ReadAll(string path)
     {
@@ -21,7 +21,7 @@ public sealed record IndependentRow(DateOnly Date, string State, long? NewCase, 
         Assert.Equal(15, cells.Length);
         var mdy = cells[0].Split('/');
         var date = new DateOnly(int.Parse(mdy[2], CultureInfo.InvariantCulture), int.Parse(mdy[0], CultureInfo.InvariantCulture), int.Parse(mdy[1], CultureInfo.InvariantCulture));
-        return new IndependentRow(date, cells[1], Long(cells[5]), Long(cells[10]), Long(cells[2]));
+        return new IndependentRow(date, cells[1], Long(cells[5]), Long(cells[10]), Long(cells[2]), cells[13]);
     }
 
     private static long? Long(string cell) => cell.Length == 0 ? null : long.Parse(cell, CultureInfo.InvariantCulture);
