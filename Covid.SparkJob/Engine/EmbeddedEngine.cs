@@ -97,13 +97,21 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
         }
     }
 
-    /// <summary>Row count from the Parquet footer (no data read) and the file's size.</summary>
+    /// <summary>Row count from the Parquet footers (no data read) and the files' size.</summary>
     private static (long Rows, long Bytes) DatasetSize(DuckDBConnection connection, string parquetPath)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT CAST(COALESCE(SUM(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({DuckDbDialect.StringLiteral(parquetPath)})";
         var rows = System.Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        var bytes = File.Exists(parquetPath) ? new FileInfo(parquetPath).Length : 0;
+        // The path may be a glob over part files; size what DuckDB will actually read.
+        command.CommandText = $"SELECT file FROM glob({DuckDbDialect.StringLiteral(parquetPath)})";
+        var bytes = 0L;
+        using var files = command.ExecuteReader();
+        while (files.Read())
+        {
+            var file = new FileInfo(files.GetString(0));
+            bytes += (file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? file).Length;
+        }
         return (rows, bytes);
     }
 }
