@@ -59,6 +59,10 @@ public sealed class CasesDeathsSampleTests : IDisposable
                 Assert.Equal(totDeaths, long.Parse(r[7], CultureInfo.InvariantCulture));
             }
         }
+        // The real national totals on 2021-05-30 were about 33 million cases and 590,000 deaths.
+        var last = rows.Where(r => r[0] == "05/30/2021").ToList();
+        Assert.InRange(last.Sum(r => long.Parse(r[2], CultureInfo.InvariantCulture)), 20_000_000, 50_000_000);
+        Assert.InRange(last.Sum(r => long.Parse(r[7], CultureInfo.InvariantCulture)), 300_000, 900_000);
         Assert.Contains(rows, r => r[5].StartsWith('-'));
         Assert.Contains(rows, r => r[3].Length == 0 && r[4].Length == 0);
         Assert.Contains(rows, r => r[3].Length > 0);

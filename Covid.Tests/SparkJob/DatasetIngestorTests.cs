@@ -149,6 +149,26 @@ public sealed class DatasetIngestorTests : IDisposable
     }
 
     [Fact]
+    public async Task IngestAsync_WindowsLineEndingsAndByteOrderMark_StoreTheSameValues()
+    {
+        var lines = RealLines();
+        await File.WriteAllTextAsync(_dir.File("in.csv"), string.Join("\r\n", lines) + "\r\n", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        var info = await Ingest();
+
+        Assert.Equal(30, info.RowCount);
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT string_agg(consent_deaths, '|' ORDER BY consent_deaths), string_agg(CAST(submission_date AS VARCHAR), '|' ORDER BY submission_date) FROM read_parquet('{info.ParquetPath}')";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        var cells = lines.Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(string.Join('|', cells.Select(c => c[14]).Where(c => c.Length > 0).Order(StringComparer.Ordinal)), reader.GetString(0));
+        Assert.Equal(string.Join('|', cells.Select(c => DateOnly.ParseExact(c[0], "MM/dd/yyyy", System.Globalization.CultureInfo.InvariantCulture).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal)), reader.GetString(1));
+    }
+
+    [Fact]
     public async Task IngestAsync_Rejected_LeavesNoParquetBehind()
     {
         var lines = RealLines();
