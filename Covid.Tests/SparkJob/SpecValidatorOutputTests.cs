@@ -76,12 +76,3 @@ public sealed class SpecValidatorOutputTests
         Assert.Empty(Covid.SparkJob.Validation.SpecValidator.Validate(With(s => s.Plot = Plot().Tap(p => (p.Width, p.Height) = (200, 4000))), TestDatasets.CasesDeaths()));
     }
 }
-
-internal static class PlotExtensions
-{
-    public static Plot Tap(this Plot plot, Action<Plot> change)
-    {
-        change(plot);
-        return plot;
-    }
-}
