@@ -1,4 +1,5 @@
 using System.Globalization;
+using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Planning;
 using Covid.SparkJob.Results;
 using DuckDB.NET.Data;
@@ -30,7 +31,7 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
         await using var connection = new DuckDBConnection("DataSource=:memory:");
         await connection.OpenAsync(cancellationToken);
         Configure(connection);
-        var (rows, bytes) = DatasetSize(connection, plan.Dataset.ParquetPath);
+        var (rows, bytes) = DatasetSize(connection, plan.Dataset);
         progress.Report(new EngineProgress(Stage.Scanning, 0.05,
             $"Scanning {rows.ToString("N0", CultureInfo.InvariantCulture)} rows ({bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes of Parquet)",
             RowsScanned: 0, BytesScanned: 0));
@@ -40,13 +41,14 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
         var run = Task.Factory.StartNew(
             () => QueryRunner.Read(command, plan.Columns),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        // Interrupt at once on cancel; the loop below repeats it in case it landed before the query began.
+        using var interrupt = cancellationToken.Register(command.Cancel);
         var reporter = new ScanProgress(progress, rows, bytes);
         while (!run.IsCompleted)
         {
             await Task.WhenAny(run, Task.Delay(options.Interval, CancellationToken.None)).ConfigureAwait(false);
             if (cancellationToken.IsCancellationRequested)
             {
-                // Repeated until the query stops: one interrupt may land before the query starts.
                 command.Cancel();
             }
             else if (!run.IsCompleted)
@@ -98,20 +100,30 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
     }
 
     /// <summary>Row count from the Parquet footers (no data read) and the files' size.</summary>
-    private static (long Rows, long Bytes) DatasetSize(DuckDBConnection connection, string parquetPath)
+    /// <exception cref="FileNotFoundException">The dataset's Parquet copy is gone.</exception>
+    private static (long Rows, long Bytes) DatasetSize(DuckDBConnection connection, DatasetInfo dataset)
     {
+        var path = DuckDbDialect.StringLiteral(dataset.ParquetPath);
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT CAST(COALESCE(SUM(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({DuckDbDialect.StringLiteral(parquetPath)})";
-        var rows = System.Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         // The path may be a glob over part files; size what DuckDB will actually read.
-        command.CommandText = $"SELECT file FROM glob({DuckDbDialect.StringLiteral(parquetPath)})";
+        command.CommandText = $"SELECT file FROM glob({path})";
         var bytes = 0L;
-        using var files = command.ExecuteReader();
-        while (files.Read())
+        var count = 0;
+        using (var files = command.ExecuteReader())
         {
-            var file = new FileInfo(files.GetString(0));
-            bytes += (file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? file).Length;
+            while (files.Read())
+            {
+                var file = new FileInfo(files.GetString(0));
+                bytes += (file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? file).Length;
+                count++;
+            }
         }
+        if (count == 0)
+        {
+            throw new FileNotFoundException($"The Parquet copy of dataset '{dataset.Name}' is missing: {dataset.ParquetPath}", dataset.ParquetPath);
+        }
+        command.CommandText = $"SELECT CAST(COALESCE(SUM(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({path})";
+        var rows = System.Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         return (rows, bytes);
     }
 }

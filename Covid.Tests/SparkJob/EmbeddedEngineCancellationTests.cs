@@ -50,6 +50,17 @@ public sealed class EmbeddedEngineCancellationTests : IDisposable
             () => new EmbeddedEngine().RunAsync(plan, new EngineHarness.Recorder([]), new CancellationToken(canceled: true)));
     }
 
+    [Fact]
+    public async Task RunAsync_ParquetMissing_SaysWhichDatasetLostItsFile()
+    {
+        var plan = AnalysisPlanner.Plan(Specs.WeeklyCases(), TestDatasets.CasesDeaths(_dir.File("gone.parquet")));
+
+        var error = await Assert.ThrowsAsync<FileNotFoundException>(
+            () => new EmbeddedEngine().RunAsync(plan, new EngineHarness.Recorder([]), CancellationToken.None));
+
+        Assert.Contains("dataset 'cdc-cases-deaths-by-state' is missing", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>One Parquet file of synthetic rows, and a glob over many links to it, so the scan is long but the disk use small.</summary>
     private string BuildLargeDataset()
     {
