@@ -43,7 +43,8 @@ public sealed class DatasetUploader(DatasetStaging staging, DatasetRegistry regi
         {
             RpcErrors.ThrowInvalidArgument("header.name", $"\"{header.Name}\" is not a dataset name: {DatasetNames.Rule}");
         }
-        if (SchemaCatalog.Find(header.Schema) is not { } schema)
+        var schema = SchemaCatalog.Find(header.Schema);
+        if (schema is null)
         {
             var known = string.Join(", ", SchemaCatalog.All.Select(s => s.Name));
             RpcErrors.ThrowInvalidArgument("header.schema", $"unknown schema \"{header.Schema}\"; known schemas: {known}");

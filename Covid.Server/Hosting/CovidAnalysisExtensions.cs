@@ -51,7 +51,7 @@ public static class CovidAnalysisExtensions
         services.AddSingleton<EngineSelector>();
         services.AddSingleton<PlotRenderer>();
         // Engines are keyed by the spec's engine value; Spark registers here with the Kubernetes launcher.
-        services.AddKeyedSingleton<IAnalysisEngine, EmbeddedEngine>(AnalysisSpec.Types.Engine.Embedded);
+        services.AddKeyedSingleton<IAnalysisEngine>(AnalysisSpec.Types.Engine.Embedded, (_, _) => new EmbeddedEngine(new EmbeddedEngineOptions()));
 
         // Order matters: state is recovered before the workers start taking analyses.
         services.AddHostedService<StartupService>();

@@ -74,7 +74,7 @@ public sealed class AnalysisRunner(
         cancellationToken.ThrowIfCancellationRequested();
 
         var hasPlot = spec.Plot is not null;
-        if (hasPlot)
+        if (spec.Plot is not null)
         {
             lifecycle.Report(entry, new EngineProgress(Stage.RenderingPlot, 1, "rendering the plot"), 0.9);
             store.SavePlot(entry.Id, plots.Render(table, spec.Plot));
