@@ -30,6 +30,10 @@ public sealed class QueueTests
         Assert.Equal(State.Queued, (await host.Analyses.GetAnalysisAsync(new GetAnalysisRequest { Name = queued.Name }, cancellationToken: ct)).State);
         Assert.Equal(State.Running, (await host.Analyses.GetAnalysisAsync(new GetAnalysisRequest { Name = running.Name }, cancellationToken: ct)).State);
         Assert.Equal(1, gated.Runs);
+        var early = await Assert.ThrowsAsync<RpcException>(() =>
+            host.Analyses.GetResultAsync(new GetResultRequest { Name = running.Name }, cancellationToken: ct).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, early.StatusCode);
+        Assert.Contains("RUNNING", early.Status.Detail);
         gated.Open();
         var last = await ServerCalls.StreamAsync(host.Analyses, queued.Name, ct);
         Assert.Equal(State.Succeeded, last[^1].State);
