@@ -24,6 +24,12 @@ internal static class RpcErrors
     public static CovidException ToCovidException(RpcException error)
     {
         var message = string.IsNullOrWhiteSpace(error.Status.Detail) ? error.StatusCode.ToString() : error.Status.Detail;
+        if (error.StatusCode == Grpc.Core.StatusCode.Unavailable && error.Status.DebugException is { } cause)
+        {
+            // "Error connecting to subchannel." alone does not say why; the socket error does.
+            message += " " + cause.GetBaseException().Message;
+        }
+
         return new CovidException(error.StatusCode, message, FieldViolationsOf(error), error);
     }
 
