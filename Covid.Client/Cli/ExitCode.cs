@@ -1,7 +1,7 @@
 namespace Covid.Client.Cli;
 
 /// <summary>The CLI's exit codes; scripts may rely on them.</summary>
-internal enum ExitCode
+public enum ExitCode
 {
     /// <summary>Done; for run and watch, the analysis succeeded.</summary>
     Success = 0,
