@@ -4,4 +4,7 @@ namespace Covid.SparkJob.Datasets;
 public interface IDatasetLookup
 {
     DatasetInfo? Find(string name);
+
+    /// <summary>Names of the loaded datasets, so an unknown-dataset error can list the choices.</summary>
+    IEnumerable<string> Names => [];
 }

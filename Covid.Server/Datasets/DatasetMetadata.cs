@@ -1,0 +1,31 @@
+using Covid.SparkJob.Catalog;
+using Covid.SparkJob.Datasets;
+
+namespace Covid.Server.Datasets;
+
+/// <summary>
+/// dataset.json: what is known about a dataset beyond its files, so a restart does not have to
+/// re-read the data to list it.
+/// </summary>
+public sealed record DatasetMetadata(
+    string Name,
+    string Schema,
+    string Source,
+    bool Synthetic,
+    long RowCount,
+    long SizeBytes,
+    DateOnly? MinDate,
+    DateOnly? MaxDate,
+    DateTimeOffset CreateTime)
+{
+    public static DatasetMetadata From(DatasetInfo info) => new(
+        info.Name, info.Schema.Name, info.Source, info.Synthetic, info.RowCount, info.SizeBytes, info.MinDate, info.MaxDate, info.CreateTime);
+
+    /// <summary>The loaded form, with paths inside <paramref name="directory"/>; null when the schema is no longer in the catalog.</summary>
+    public DatasetInfo? ToInfo(string directory) => SchemaCatalog.Find(Schema) is { } schema
+        ? new DatasetInfo(Name, schema,
+            Path.Combine(directory, DatasetLayout.ParquetFile),
+            Path.Combine(directory, DatasetLayout.OriginalFile),
+            Source, Synthetic, RowCount, SizeBytes, MinDate, MaxDate, CreateTime)
+        : null;
+}

@@ -1,0 +1,53 @@
+using Covid.Server.Hosting;
+using Covid.SparkJob.Catalog;
+using Covid.SparkJob.Datasets;
+using Microsoft.Extensions.Options;
+
+namespace Covid.Server.Datasets;
+
+/// <summary>
+/// Makes sure the built-in dataset exists at start: from <c>Data:Seed</c> when given (a real CDC
+/// export), otherwise from the generated CDC-format sample, which is marked synthetic so no one
+/// mistakes its numbers for CDC's.
+/// </summary>
+public sealed class DatasetSeeder(DatasetStaging staging, DatasetRegistry registry, IOptions<DataOptions> options, ILogger<DatasetSeeder> logger)
+{
+    public static string Name => CasesDeathsByState.Schema.Name;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (registry.Find(Name) is not null)
+        {
+            return;
+        }
+        var schema = CasesDeathsByState.Schema;
+        if (options.Value.Seed is { Length: > 0 } seed)
+        {
+            var path = Path.GetFullPath(seed);
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"Data:Seed names {path}, which does not exist", path);
+            }
+            logger.LogInformation("Loading dataset {Name} from {Path}", Name, path);
+            await staging.LoadAsync(Name, schema, (target, ct) => CopyAsync(path, target, ct), "file:" + path,
+                synthetic: false, replace: false, cancellationToken);
+            return;
+        }
+        logger.LogInformation("No Data:Seed given: loading dataset {Name} from the generated CDC-format SYNTHETIC sample", Name);
+        await staging.LoadAsync(Name, schema, WriteSampleAsync, "sample", synthetic: true, replace: false, cancellationToken);
+    }
+
+    private static async Task CopyAsync(string source, string target, CancellationToken cancellationToken)
+    {
+        await using var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+        await using var to = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
+        await from.CopyToAsync(to, cancellationToken);
+    }
+
+    private static async Task WriteSampleAsync(string target, CancellationToken cancellationToken)
+    {
+        await using var writer = new StreamWriter(target);
+        CasesDeathsSample.Write(writer);
+        await writer.FlushAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,54 @@
+using Covid.Server.Grpc;
+using Covid.Server.Hosting;
+using Covid.SparkJob.Catalog;
+using Covid.SparkJob.Datasets;
+using Covid.V1;
+using Microsoft.Extensions.Options;
+
+namespace Covid.Server.Datasets;
+
+/// <summary>Takes an uploaded file, streamed straight to disk chunk by chunk, and loads it as a dataset.</summary>
+public sealed class DatasetUploader(DatasetStaging staging, DatasetRegistry registry, IOptions<DataOptions> options)
+{
+    public async Task<DatasetInfo> UploadAsync(UploadHeader header, IAsyncEnumerable<ReadOnlyMemory<byte>> chunks, CancellationToken cancellationToken)
+    {
+        var schema = Validate(header);
+        registry.EnsureAvailable(header.Name, header.Replace);
+        var fileName = Path.GetFileName(header.FileName);
+        var source = "upload:" + (fileName.Length > 0 ? fileName : header.Name);
+        return await staging.LoadAsync(header.Name, schema, (path, ct) => WriteAsync(path, chunks, ct), source,
+            synthetic: false, header.Replace, cancellationToken);
+    }
+
+    private async Task WriteAsync(string path, IAsyncEnumerable<ReadOnlyMemory<byte>> chunks, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.MaxUploadBytes;
+        long size = 0;
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
+        await foreach (var chunk in chunks.WithCancellation(cancellationToken))
+        {
+            size += chunk.Length;
+            if (size > limit)
+            {
+                RpcErrors.ThrowInvalidArgument("chunk", $"the file is larger than this server's upload limit of {limit} bytes (Data:MaxUploadBytes)");
+            }
+            await file.WriteAsync(chunk, cancellationToken);
+        }
+        await file.FlushAsync(cancellationToken);
+    }
+
+    private static DatasetSchema Validate(UploadHeader header)
+    {
+        if (!DatasetNames.IsValid(header.Name))
+        {
+            RpcErrors.ThrowInvalidArgument("header.name", $"\"{header.Name}\" is not a dataset name: {DatasetNames.Rule}");
+        }
+        var schema = SchemaCatalog.Find(header.Schema);
+        if (schema is null)
+        {
+            var known = string.Join(", ", SchemaCatalog.All.Select(s => s.Name));
+            RpcErrors.ThrowInvalidArgument("header.schema", $"unknown schema \"{header.Schema}\"; known schemas: {known}");
+        }
+        return schema;
+    }
+}

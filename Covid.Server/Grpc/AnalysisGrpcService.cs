@@ -1,0 +1,68 @@
+using Covid.Server.Jobs;
+using Covid.V1;
+using Google.Protobuf;
+using Grpc.Core;
+
+namespace Covid.Server.Grpc;
+
+/// <summary>covid.v1.AnalysisService: request parsing and response shaping around <see cref="AnalysisManager"/>.</summary>
+public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplainer explainer) : AnalysisService.AnalysisServiceBase
+{
+    private const int PlotChunkBytes = 64 * 1024;
+
+    public override Task<Analysis> SubmitAnalysis(SubmitAnalysisRequest request, ServerCallContext context) =>
+        Task.FromResult(analyses.Submit(request.Spec, request.RequestId));
+
+    public override Task<Analysis> GetAnalysis(GetAnalysisRequest request, ServerCallContext context) =>
+        Task.FromResult(analyses.Get(request.Name));
+
+    public override Task<ListAnalysesResponse> ListAnalyses(ListAnalysesRequest request, ServerCallContext context)
+    {
+        var (page, next) = analyses.List(request.PageSize, request.PageToken);
+        return Task.FromResult(new ListAnalysesResponse { Analyses = { page }, NextPageToken = next });
+    }
+
+    public override async Task StreamProgress(StreamProgressRequest request, IServerStreamWriter<ProgressEvent> responseStream, ServerCallContext context)
+    {
+        await foreach (var progressEvent in analyses.Follow(request.Name, request.AfterSequence, context.CancellationToken))
+        {
+            await responseStream.WriteAsync(progressEvent, context.CancellationToken);
+        }
+    }
+
+    public override Task<Result> GetResult(GetResultRequest request, ServerCallContext context) =>
+        Task.FromResult(analyses.GetResult(request.Name));
+
+    public override async Task GetPlot(GetPlotRequest request, IServerStreamWriter<PlotChunk> responseStream, ServerCallContext context)
+    {
+        await using var png = analyses.OpenPlot(request.Name);
+        var buffer = new byte[PlotChunkBytes];
+        var first = true;
+        int read;
+        while ((read = await png.ReadAsync(buffer, context.CancellationToken)) > 0)
+        {
+            var chunk = new PlotChunk { Data = ByteString.CopyFrom(buffer, 0, read) };
+            if (first)
+            {
+                var (width, height) = PngSize.Read(buffer.AsSpan(0, read));
+                chunk.ContentType = "image/png";
+                chunk.Width = width;
+                chunk.Height = height;
+                first = false;
+            }
+            await responseStream.WriteAsync(chunk, context.CancellationToken);
+        }
+    }
+
+    public override Task<Analysis> CancelAnalysis(CancelAnalysisRequest request, ServerCallContext context) =>
+        Task.FromResult(analyses.Cancel(request.Name));
+
+    public override Task<ExplainAnalysisResponse> ExplainAnalysis(ExplainAnalysisRequest request, ServerCallContext context)
+    {
+        if (request.Spec is null)
+        {
+            RpcErrors.ThrowInvalidArgument("spec", "required");
+        }
+        return Task.FromResult(explainer.Explain(request.Spec));
+    }
+}

@@ -1,0 +1,41 @@
+using System.Runtime.CompilerServices;
+using Covid.Server.Datasets;
+using Covid.V1;
+using Grpc.Core;
+
+namespace Covid.Server.Grpc;
+
+/// <summary>covid.v1.DatasetService: lists datasets and takes uploads.</summary>
+public sealed class DatasetGrpcService(DatasetRegistry registry, DatasetUploader uploader) : DatasetService.DatasetServiceBase
+{
+    public override Task<ListDatasetsResponse> ListDatasets(ListDatasetsRequest request, ServerCallContext context) =>
+        Task.FromResult(new ListDatasetsResponse { Datasets = { registry.All().Select(DatasetMapper.ToProto) } });
+
+    public override async Task<Dataset> UploadDataset(IAsyncStreamReader<UploadDatasetRequest> requestStream, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        if (!await requestStream.MoveNext(ct) || requestStream.Current.PayloadCase != UploadDatasetRequest.PayloadOneofCase.Header)
+        {
+            RpcErrors.ThrowInvalidArgument("header", "the first message of an upload must be its header");
+        }
+        var info = await uploader.UploadAsync(requestStream.Current.Header, Chunks(requestStream, ct), ct);
+        return DatasetMapper.ToProto(info);
+    }
+
+    public override Task<Dataset> ImportDataset(ImportDatasetRequest request, ServerCallContext context) =>
+        throw RpcErrors.Status(StatusCode.Unimplemented,
+            "ImportDataset (loading a dataset from a URL) is not available on this server yet; it comes in a later release. Use UploadDataset to stream the file instead.");
+
+    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> Chunks(
+        IAsyncStreamReader<UploadDatasetRequest> requestStream, [EnumeratorCancellation] CancellationToken ct)
+    {
+        while (await requestStream.MoveNext(ct))
+        {
+            if (requestStream.Current.PayloadCase != UploadDatasetRequest.PayloadOneofCase.Chunk)
+            {
+                RpcErrors.ThrowInvalidArgument("header", "an upload has one header, sent first");
+            }
+            yield return requestStream.Current.Chunk.Memory;
+        }
+    }
+}

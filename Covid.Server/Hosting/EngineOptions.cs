@@ -1,0 +1,10 @@
+namespace Covid.Server.Hosting;
+
+/// <summary>Engine choice for specs that say AUTO or nothing (config section <c>Engine</c>).</summary>
+public sealed class EngineOptions
+{
+    public const string Section = "Engine";
+
+    /// <summary>"embedded" or "spark".</summary>
+    public string Default { get; set; } = "embedded";
+}

@@ -1,0 +1,31 @@
+using Covid.V1;
+
+namespace Covid.Server.Jobs;
+
+/// <summary>
+/// The live state of one analysis. <see cref="Analysis"/> is only read or changed while holding
+/// <see cref="Gate"/>; callers outside get clones from <see cref="Snapshot"/>.
+/// </summary>
+public sealed class AnalysisEntry(Analysis analysis)
+{
+    public Lock Gate { get; } = new();
+
+    public string Id { get; } = AnalysisNames.ParseId(analysis.Name);
+
+    /// <summary>Mutable; guard with <see cref="Gate"/>.</summary>
+    public Analysis Analysis { get; } = analysis;
+
+    /// <summary>Set while the analysis runs; cancelling it stops the engine.</summary>
+    public CancellationTokenSource? Cancellation { get; set; }
+
+    /// <summary>True once a client asked to cancel, telling a user's cancel apart from a server shutdown.</summary>
+    public bool CancelRequested { get; set; }
+
+    public Analysis Snapshot()
+    {
+        lock (Gate)
+        {
+            return Analysis.Clone();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using Covid.SparkJob.Datasets;
+using Covid.SparkJob.Planning;
+using Covid.V1;
+using Engine = Covid.V1.AnalysisSpec.Types.Engine;
+
+namespace Covid.Server.Jobs;
+
+/// <summary>ExplainAnalysis: the validated spec with defaults filled in and the SQL each engine would run.</summary>
+public sealed class AnalysisExplainer(IDatasetLookup datasets, EngineSelector engines, AnalysisStore store)
+{
+    public ExplainAnalysisResponse Explain(AnalysisSpec spec)
+    {
+        var plan = AnalysisPlanner.Plan(spec, datasets);
+        var auto = engines.DefaultEngine;
+        var filled = spec.Clone();
+        filled.Limit = plan.Limit;
+        filled.TimeBucket = plan.TimeBucket;
+        if (filled.Engine is Engine.Unspecified)
+        {
+            filled.Engine = Engine.Auto;
+        }
+        var duckDb = DuckDbDialect.Build(plan);
+        var response = new ExplainAnalysisResponse
+        {
+            Spec = filled,
+            Engine = auto,
+            DuckdbSql = duckDb.Sql,
+            // Where a real run would put its output; the id is a placeholder since nothing is submitted.
+            SparkSql = SparkSqlDialect.Build(plan, plan.Dataset.ParquetPath, Path.Combine(store.Root, "{id}", "spark-output")),
+        };
+        response.Columns.AddRange(plan.Columns.Select(c => new Column { Name = c.Name, Type = ResultMapper.ToProto(c.Type) }));
+        response.DuckdbParameters.AddRange(duckDb.Parameters.Select(Format));
+        return response;
+    }
+
+    private static string Format(object value) => value switch
+    {
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}

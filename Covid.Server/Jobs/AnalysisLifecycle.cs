@@ -1,0 +1,78 @@
+using Covid.Server.Progress;
+using Covid.SparkJob.Engine;
+using Covid.V1;
+using Google.Protobuf.WellKnownTypes;
+using State = Covid.V1.Analysis.Types.State;
+using Stage = Covid.V1.ProgressEvent.Types.Stage;
+
+namespace Covid.Server.Jobs;
+
+/// <summary>
+/// The only place an analysis changes state. Each change is saved to analysis.json first and then
+/// announced as a progress event, so a crash between the two leaves a state on disk that start-up
+/// recovery can repair (it adds the missing terminal event) rather than an event stream that
+/// claims an end the analysis never reached.
+/// </summary>
+public sealed class AnalysisLifecycle(AnalysisStore store, ProgressHub hub)
+{
+    public static bool IsTerminal(State state) => state is State.Succeeded or State.Failed or State.Cancelled;
+
+    public void Transition(AnalysisEntry entry, State state, Stage stage, double fraction, string message, Action<Analysis>? change = null)
+    {
+        lock (entry.Gate)
+        {
+            TransitionLocked(entry, state, stage, fraction, message, change);
+        }
+    }
+
+    /// <summary>As <see cref="Transition"/>, for callers that already hold the entry's gate.</summary>
+    public void TransitionLocked(AnalysisEntry entry, State state, Stage stage, double fraction, string message, Action<Analysis>? change = null)
+    {
+        var analysis = entry.Analysis;
+        var now = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
+        change?.Invoke(analysis);
+        analysis.State = state;
+        if (state == State.Running)
+        {
+            analysis.StartTime ??= now;
+        }
+        if (IsTerminal(state))
+        {
+            analysis.EndTime ??= now;
+        }
+        store.Save(analysis);
+        analysis.Progress = hub.Publish(entry.Id, new ProgressEvent
+        {
+            Stage = stage,
+            State = state,
+            Fraction = fraction,
+            Message = message,
+        });
+    }
+
+    /// <summary>Announces a measured step of a running analysis; the state is unchanged so nothing is re-saved.</summary>
+    public void Report(AnalysisEntry entry, EngineProgress progress, double fraction)
+    {
+        lock (entry.Gate)
+        {
+            if (entry.Analysis.State != State.Running)
+            {
+                return;
+            }
+            entry.Analysis.Progress = hub.Publish(entry.Id, new ProgressEvent
+            {
+                Stage = progress.Stage,
+                State = State.Running,
+                Fraction = fraction,
+                Message = progress.Message,
+                RowsScanned = progress.RowsScanned,
+                BytesScanned = progress.BytesScanned,
+                ExecutorsRunning = progress.ExecutorsRunning,
+                TasksCompleted = progress.TasksCompleted,
+                TasksTotal = progress.TasksTotal,
+                PodPhase = progress.PodPhase,
+                PodReason = progress.PodReason,
+            });
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using Covid.Server.Grpc;
+using Covid.Server.Progress;
+using Covid.SparkJob.Datasets;
+using Covid.SparkJob.Planning;
+using Covid.V1;
+using Google.Protobuf.WellKnownTypes;
+using State = Covid.V1.Analysis.Types.State;
+using Stage = Covid.V1.ProgressEvent.Types.Stage;
+
+namespace Covid.Server.Jobs;
+
+/// <summary>What the AnalysisService does, without gRPC plumbing: submit, look up, cancel, read results.</summary>
+public sealed class AnalysisManager(
+    AnalysisIndex index,
+    AnalysisQueue queue,
+    AnalysisLifecycle lifecycle,
+    AnalysisStore store,
+    ProgressHub hub,
+    EngineSelector engines,
+    IDatasetLookup datasets,
+    ILogger<AnalysisManager> logger)
+{
+    public const int MaxRequestIdLength = 128;
+
+    // Serialises the request_id check with the creation it guards, so a retry racing the original
+    // still finds one analysis, and the queue's capacity check with the enqueue.
+    private readonly Lock submitGate = new();
+
+    public Analysis Submit(AnalysisSpec? spec, string requestId)
+    {
+        if (requestId.Length > MaxRequestIdLength)
+        {
+            RpcErrors.ThrowInvalidArgument("request_id", $"at most {MaxRequestIdLength} characters, got {requestId.Length}");
+        }
+        if (index.FindByRequestId(requestId) is { } earlier)
+        {
+            return earlier.Snapshot();
+        }
+        if (spec is null)
+        {
+            RpcErrors.ThrowInvalidArgument("spec", "required");
+        }
+        AnalysisPlanner.Plan(spec, datasets);
+        var engine = engines.Resolve(spec.Engine);
+        lock (submitGate)
+        {
+            if (index.FindByRequestId(requestId) is { } raced)
+            {
+                return raced.Snapshot();
+            }
+            queue.EnsureCapacity();
+            var entry = new AnalysisEntry(new Analysis
+            {
+                Name = AnalysisNames.Format(AnalysisNames.NewId()),
+                Spec = spec.Clone(),
+                State = State.Queued,
+                Engine = engine,
+                RequestId = requestId,
+                CreateTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+            });
+            lifecycle.Transition(entry, State.Queued, Stage.Queued, 0, "queued");
+            index.Add(entry);
+            queue.Enqueue(entry.Id);
+            logger.LogInformation("Analysis {Id} queued ({Dataset}, {Engine})", entry.Id, spec.Dataset, engine);
+            return entry.Snapshot();
+        }
+    }
+
+    public Analysis Get(string name) => index.Get(AnalysisNames.ParseId(name)).Snapshot();
+
+    public (IReadOnlyList<Analysis> Page, string NextPageToken) List(int pageSize, string pageToken)
+    {
+        if (pageSize < 0)
+        {
+            RpcErrors.ThrowInvalidArgument("page_size", "must not be negative");
+        }
+        var size = pageSize == 0 ? 50 : Math.Min(pageSize, 1000);
+        var all = index.Newest();
+        var start = PageToken.Decode(pageToken, all);
+        var page = all.Skip(start).Take(size).ToList();
+        var next = start + page.Count < all.Count ? PageToken.Encode(page[^1]) : "";
+        return (page, next);
+    }
+
+    /// <summary>
+    /// Queued: CANCELLED at once. Running: the engine is stopped and the runner records CANCELLED
+    /// when it has; the analysis returned is still RUNNING. Finished: unchanged.
+    /// </summary>
+    public Analysis Cancel(string name)
+    {
+        var entry = index.Get(AnalysisNames.ParseId(name));
+        CancellationTokenSource? running = null;
+        lock (entry.Gate)
+        {
+            switch (entry.Analysis.State)
+            {
+                case State.Queued:
+                    queue.Remove(entry.Id);
+                    lifecycle.TransitionLocked(entry, State.Cancelled, Stage.Finished, entry.Analysis.Progress?.Fraction ?? 0,
+                        "cancelled by request before it ran", a => a.FailureReason = "cancelled by request");
+                    break;
+                case State.Running:
+                    entry.CancelRequested = true;
+                    running = entry.Cancellation;
+                    break;
+            }
+        }
+        // Outside the gate: cancellation callbacks (e.g. interrupting a query) run synchronously.
+        running?.Cancel();
+        return entry.Snapshot();
+    }
+
+    public Result GetResult(string name)
+    {
+        var entry = RequireSucceeded(name, "a result");
+        return store.LoadResult(entry.Id);
+    }
+
+    /// <summary>The stored PNG; NOT_FOUND when the spec asked for no plot.</summary>
+    public Stream OpenPlot(string name)
+    {
+        var entry = RequireSucceeded(name, "a plot");
+        if (!entry.Snapshot().HasPlot)
+        {
+            RpcErrors.ThrowNotFound($"analysis \"{AnalysisNames.Format(entry.Id)}\" has no plot: its spec has no plot section");
+        }
+        return store.OpenPlot(entry.Id);
+    }
+
+    public IAsyncEnumerable<ProgressEvent> Follow(string name, long afterSequence, CancellationToken cancellationToken)
+    {
+        if (afterSequence < 0)
+        {
+            RpcErrors.ThrowInvalidArgument("after_sequence", "must not be negative");
+        }
+        var entry = index.Get(AnalysisNames.ParseId(name));
+        return hub.Follow(entry.Id, afterSequence, cancellationToken);
+    }
+
+    private AnalysisEntry RequireSucceeded(string name, string what)
+    {
+        var entry = index.Get(AnalysisNames.ParseId(name));
+        var state = entry.Snapshot().State;
+        if (state != State.Succeeded)
+        {
+            RpcErrors.ThrowFailedPrecondition(
+                $"analysis \"{AnalysisNames.Format(entry.Id)}\" is {state.ToString().ToUpperInvariant()}; {what} exists only once it has SUCCEEDED");
+        }
+        return entry;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Threading.Channels;
+using Covid.Server.Grpc;
+using Covid.Server.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Covid.Server.Jobs;
+
+/// <summary>
+/// Analyses waiting for a worker, first in first out. Bounded by <c>Jobs:QueueLimit</c> at submit
+/// only: analyses recovered at start are always queued again, whatever the limit.
+/// </summary>
+public sealed class AnalysisQueue(IOptions<JobOptions> options)
+{
+    private readonly Channel<string> channel = Channel.CreateUnbounded<string>();
+    private readonly HashSet<string> pending = [];
+    private readonly Lock gate = new();
+
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return pending.Count;
+            }
+        }
+    }
+
+    /// <summary>Throws RESOURCE_EXHAUSTED when a submitted analysis would not fit.</summary>
+    public void EnsureCapacity()
+    {
+        var limit = options.Value.QueueLimit;
+        if (Count >= limit)
+        {
+            RpcErrors.ThrowResourceExhausted($"the queue is full ({limit} analyses waiting); try again when some have finished");
+        }
+    }
+
+    public void Enqueue(string id)
+    {
+        lock (gate)
+        {
+            if (pending.Add(id))
+            {
+                channel.Writer.TryWrite(id);
+            }
+        }
+    }
+
+    /// <summary>Takes a queued analysis out (it was cancelled); false if a worker already took it.</summary>
+    public bool Remove(string id)
+    {
+        lock (gate)
+        {
+            return pending.Remove(id);
+        }
+    }
+
+    /// <summary>The next analysis to run, skipping those removed while they waited.</summary>
+    public async ValueTask<string> DequeueAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var id = await channel.Reader.ReadAsync(cancellationToken);
+            lock (gate)
+            {
+                if (pending.Remove(id))
+                {
+                    return id;
+                }
+            }
+        }
+    }
+}

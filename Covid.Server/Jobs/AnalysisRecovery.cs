@@ -1,0 +1,64 @@
+using Covid.Server.Progress;
+using Covid.V1;
+using State = Covid.V1.Analysis.Types.State;
+using Stage = Covid.V1.ProgressEvent.Types.Stage;
+
+namespace Covid.Server.Jobs;
+
+/// <summary>
+/// Start-up: reads every stored analysis back, queues again what was waiting, re-runs what was
+/// running when the server stopped (saying so in its events), and makes sure every finished
+/// analysis ends with a FINISHED event so streams over it end.
+/// </summary>
+public sealed class AnalysisRecovery(
+    AnalysisStore store,
+    AnalysisIndex index,
+    AnalysisQueue queue,
+    AnalysisLifecycle lifecycle,
+    ProgressHub hub,
+    ILogger<AnalysisRecovery> logger)
+{
+    public void Recover()
+    {
+        var stored = store.LoadAll().OrderBy(s => s.Analysis.CreateTime?.ToDateTimeOffset() ?? DateTimeOffset.MinValue).ToList();
+        int requeued = 0, rerun = 0;
+        foreach (var (analysis, events) in stored)
+        {
+            hub.Restore(AnalysisNames.ParseId(analysis.Name), events);
+            analysis.Progress = events.Count > 0 ? events[^1] : analysis.Progress;
+            var entry = new AnalysisEntry(analysis);
+            index.Add(entry);
+            switch (analysis.State)
+            {
+                case State.Queued:
+                    if (events.Count == 0)
+                    {
+                        lifecycle.Transition(entry, State.Queued, Stage.Queued, 0, "queued");
+                    }
+                    queue.Enqueue(entry.Id);
+                    requeued++;
+                    break;
+                case State.Running:
+                    lifecycle.Transition(entry, State.Queued, Stage.Queued, 0,
+                        "the server stopped while this analysis was running; it runs again from the start",
+                        a => a.StartTime = null);
+                    queue.Enqueue(entry.Id);
+                    rerun++;
+                    break;
+                case State.Succeeded or State.Failed or State.Cancelled:
+                    if (events.Count == 0 || events[^1].Stage != Stage.Finished)
+                    {
+                        // Saved as finished but the crash came before its FINISHED event was written.
+                        lifecycle.Transition(entry, analysis.State, Stage.Finished, analysis.Progress?.Fraction ?? 0,
+                            analysis.State.ToString().ToLowerInvariant());
+                    }
+                    break;
+                default:
+                    lifecycle.Transition(entry, State.Failed, Stage.Finished, 0, "failed: its stored state was unreadable",
+                        a => a.FailureReason = $"stored state {analysis.State} is not one this server knows");
+                    break;
+            }
+        }
+        logger.LogInformation("Loaded {Count} analyses ({Requeued} queued again, {Rerun} interrupted and re-run)", stored.Count, requeued, rerun);
+    }
+}

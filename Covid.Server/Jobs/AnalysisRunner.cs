@@ -1,0 +1,99 @@
+using Covid.Server.Plots;
+using Covid.SparkJob.Datasets;
+using Covid.SparkJob.Engine;
+using Covid.SparkJob.Planning;
+using Grpc.Core;
+using State = Covid.V1.Analysis.Types.State;
+using Stage = Covid.V1.ProgressEvent.Types.Stage;
+
+namespace Covid.Server.Jobs;
+
+/// <summary>Runs one queued analysis: plan → engine → plot → stored result, ending in a terminal state.</summary>
+public sealed class AnalysisRunner(
+    AnalysisIndex index,
+    AnalysisLifecycle lifecycle,
+    AnalysisStore store,
+    IDatasetLookup datasets,
+    EngineSelector engines,
+    PlotRenderer plots,
+    ILogger<AnalysisRunner> logger)
+{
+    public async Task RunAsync(string id, CancellationToken stopping)
+    {
+        var entry = index.Get(id);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        lock (entry.Gate)
+        {
+            // Cancelled while it waited: nothing to do.
+            if (entry.Analysis.State != State.Queued)
+            {
+                return;
+            }
+            entry.Cancellation = cancellation;
+            lifecycle.TransitionLocked(entry, State.Running, Stage.Planning, 0.02, "planning", a => a.FailureReason = "");
+        }
+        logger.LogInformation("Analysis {Id} running on {Engine}", id, entry.Analysis.Engine);
+        try
+        {
+            await RunStagesAsync(entry, cancellation.Token);
+        }
+        catch (Exception ex) when (entry.CancelRequested)
+        {
+            // Engines may surface an interrupted query as their own exception type, not only as OperationCanceledException.
+            logger.LogInformation("Analysis {Id} cancelled ({Type})", id, ex.GetType().Name);
+            lifecycle.Transition(entry, State.Cancelled, Stage.Finished, Fraction(entry), "cancelled by request",
+                a => a.FailureReason = "cancelled by request");
+        }
+        catch (Exception) when (stopping.IsCancellationRequested)
+        {
+            // Left RUNNING on disk on purpose: start-up recovery runs it again.
+            logger.LogInformation("Analysis {Id} interrupted by server shutdown; it runs again at the next start", id);
+        }
+        catch (Exception ex)
+        {
+            var reason = ex is RpcException rpc ? rpc.Status.Detail : ex.Message;
+            logger.LogWarning("Analysis {Id} failed: {Reason}", id, reason);
+            lifecycle.Transition(entry, State.Failed, Stage.Finished, Fraction(entry), "failed: " + reason,
+                a => a.FailureReason = reason);
+        }
+        finally
+        {
+            lock (entry.Gate)
+            {
+                entry.Cancellation = null;
+            }
+        }
+    }
+
+    private async Task RunStagesAsync(AnalysisEntry entry, CancellationToken cancellationToken)
+    {
+        var spec = entry.Analysis.Spec;
+        var plan = AnalysisPlanner.Plan(spec, datasets);
+        var engine = engines.Get(entry.Analysis.Engine);
+        var table = await engine.RunAsync(plan, new EngineProgressSink(entry, lifecycle), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var hasPlot = spec.Plot is not null;
+        if (spec.Plot is not null)
+        {
+            lifecycle.Report(entry, new EngineProgress(Stage.RenderingPlot, 1, "rendering the plot"), 0.9);
+            store.SavePlot(entry.Id, plots.Render(table, spec.Plot));
+        }
+        lifecycle.Report(entry, new EngineProgress(Stage.StoringResult, 1, $"storing {table.Rows.Count} rows"), 0.95);
+        store.SaveResult(entry.Id, ResultMapper.ToProto(entry.Id, table));
+        lifecycle.Transition(entry, State.Succeeded, Stage.Finished, 1, $"succeeded with {table.Rows.Count} rows", a =>
+        {
+            a.ResultRowCount = table.Rows.Count;
+            a.HasPlot = hasPlot;
+        });
+        logger.LogInformation("Analysis {Id} succeeded: {Rows} rows", entry.Id, table.Rows.Count);
+    }
+
+    private static double Fraction(AnalysisEntry entry)
+    {
+        lock (entry.Gate)
+        {
+            return entry.Analysis.Progress?.Fraction ?? 0;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Covid.Server.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Covid.Server.Jobs;
+
+/// <summary><c>Jobs:MaxConcurrent</c> loops, each taking the next queued analysis and running it.</summary>
+public sealed class AnalysisWorkers(AnalysisQueue queue, AnalysisRunner runner, IOptions<JobOptions> options, ILogger<AnalysisWorkers> logger)
+    : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.MaxConcurrent)).Select(_ => WorkAsync(stoppingToken)));
+
+    private async Task WorkAsync(CancellationToken stoppingToken)
+    {
+        // Off the start-up path: BackgroundService runs ExecuteAsync synchronously until its first await.
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            string id;
+            try
+            {
+                id = await queue.DequeueAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            try
+            {
+                await runner.RunAsync(id, stoppingToken);
+            }
+            catch (Exception ex)
+            {
+                // The runner records failures itself; reaching here is a bug, and must not stop the worker.
+                logger.LogError(ex, "Worker failed on analysis {Id}", id);
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using Covid.SparkJob.Results;
+using Covid.V1;
+using OxyPlot;
+using OxyPlot.Axes;
+using OxyPlot.Legends;
+using OxyPlot.Series;
+using OxyPlot.SkiaSharp;
+
+namespace Covid.Server.Plots;
+
+/// <summary>Draws a result as the PNG chart its spec asks for (OxyPlot on SkiaSharp, no display needed).</summary>
+public sealed class PlotRenderer
+{
+    public const int DefaultWidth = 1000;
+    public const int DefaultHeight = 600;
+
+    public byte[] Render(ResultTable table, Plot plot)
+    {
+        var model = new PlotModel
+        {
+            Title = plot.Title,
+            Background = OxyColors.White,
+            // A font every Linux image has once fonts-dejavu-core is installed; OxyPlot's default (Segoe UI) is not there.
+            DefaultFont = "DejaVu Sans",
+        };
+        model.Legends.Add(new Legend
+        {
+            LegendPlacement = LegendPlacement.Outside,
+            LegendPosition = LegendPosition.RightTop,
+            LegendBorder = OxyColors.Gray,
+        });
+        var data = PlotSeriesData.From(table, plot.X, plot.Y, plot.Series);
+        var yTitle = string.Join(", ", plot.Y);
+        if (plot.Kind == Plot.Types.Kind.Bar)
+        {
+            AddBars(model, data, plot.X, yTitle);
+        }
+        else
+        {
+            AddLines(model, data, table.Columns[table.IndexOf(plot.X)].Type, plot.X, yTitle);
+        }
+        using var stream = new MemoryStream();
+        new PngExporter { Width = Size(plot.Width, DefaultWidth), Height = Size(plot.Height, DefaultHeight) }.Export(model, stream);
+        return stream.ToArray();
+    }
+
+    private static void AddLines(PlotModel model, IReadOnlyList<PlotSeriesData> data, ColumnType xType, string xTitle, string yTitle)
+    {
+        var categories = xType == ColumnType.String ? Categories(data) : null;
+        model.Axes.Add(xType switch
+        {
+            ColumnType.Date => new DateTimeAxis { Position = AxisPosition.Bottom, Title = xTitle, StringFormat = "yyyy-MM-dd", MajorGridlineStyle = LineStyle.Dot },
+            ColumnType.String => CategoryAxis(xTitle, categories!),
+            _ => new LinearAxis { Position = AxisPosition.Bottom, Title = xTitle, MajorGridlineStyle = LineStyle.Dot },
+        });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = yTitle, MajorGridlineStyle = LineStyle.Dot, StringFormat = "#,0.###" });
+        foreach (var series in data)
+        {
+            var line = new LineSeries { Title = series.Title, StrokeThickness = 2, MarkerType = MarkerType.None };
+            line.Points.AddRange(series.Points.Select(p => new DataPoint(X(p.X, categories), p.Y)));
+            model.Series.Add(line);
+        }
+    }
+
+    private static void AddBars(PlotModel model, IReadOnlyList<PlotSeriesData> data, string xTitle, string yTitle)
+    {
+        var categories = Categories(data);
+        // OxyPlot 2.2 has no ColumnSeries: bars stand upright when the category axis is the x axis.
+        var categoryAxis = CategoryAxis(xTitle, categories);
+        categoryAxis.Key = "categories";
+        model.Axes.Add(categoryAxis);
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = yTitle, Key = "values", MajorGridlineStyle = LineStyle.Dot, StringFormat = "#,0.###" });
+        foreach (var series in data)
+        {
+            var bars = new BarSeries { Title = series.Title, XAxisKey = "values", YAxisKey = "categories" };
+            bars.Items.AddRange(series.Points.Select(p => new BarItem { Value = p.Y, CategoryIndex = categories.IndexOf(PlotSeriesData.Label(p.X)) }));
+            model.Series.Add(bars);
+        }
+    }
+
+    private static CategoryAxis CategoryAxis(string title, List<string> categories)
+    {
+        var axis = new CategoryAxis { Position = AxisPosition.Bottom, Title = title, Angle = categories.Count > 12 ? -45 : 0 };
+        axis.Labels.AddRange(categories);
+        return axis;
+    }
+
+    private static List<string> Categories(IReadOnlyList<PlotSeriesData> data) =>
+        data.SelectMany(s => s.Points).Select(p => p.X).Distinct().Order().Select(PlotSeriesData.Label).ToList();
+
+    private static double X(object value, List<string>? categories) => value switch
+    {
+        _ when categories is not null => categories.IndexOf(PlotSeriesData.Label(value)),
+        DateOnly d => DateTimeAxis.ToDouble(d.ToDateTime(TimeOnly.MinValue)),
+        _ => Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static int Size(int requested, int fallback) => requested == 0 ? fallback : Math.Clamp(requested, 200, 4000);
+}

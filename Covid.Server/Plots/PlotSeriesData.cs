@@ -1,0 +1,53 @@
+using System.Globalization;
+using Covid.SparkJob.Results;
+
+namespace Covid.Server.Plots;
+
+/// <summary>
+/// A result table cut into what a chart draws: one named list of (x, y) per series value and y
+/// column, each sorted by x (results are often ordered by a metric, not by x).
+/// </summary>
+internal sealed record PlotSeriesData(string Title, IReadOnlyList<(object X, double Y)> Points)
+{
+    public static IReadOnlyList<PlotSeriesData> From(ResultTable table, string x, IReadOnlyList<string> ys, string? series)
+    {
+        var xIndex = Require(table, x);
+        var seriesIndex = string.IsNullOrEmpty(series) ? -1 : Require(table, series);
+        var result = new List<PlotSeriesData>();
+        var groups = table.Rows.GroupBy(r => seriesIndex < 0 ? "" : Label(r[seriesIndex]))
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            foreach (var y in ys)
+            {
+                var yIndex = Require(table, y);
+                var points = group.Where(r => r[xIndex] is not null && r[yIndex] is not null)
+                    .Select(r => (X: r[xIndex]!, Y: Convert.ToDouble(r[yIndex], CultureInfo.InvariantCulture)))
+                    .OrderBy(p => p.X)
+                    .ToList();
+                var title = (seriesIndex < 0, ys.Count > 1) switch
+                {
+                    (true, _) => y,
+                    (false, false) => group.Key,
+                    (false, true) => $"{group.Key} {y}",
+                };
+                result.Add(new PlotSeriesData(title, points));
+            }
+        }
+        return result;
+    }
+
+    public static string Label(object? value) => value switch
+    {
+        null => "(none)",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static int Require(ResultTable table, string column)
+    {
+        var index = table.IndexOf(column);
+        return index >= 0 ? index : throw new InvalidOperationException($"the plot names column \"{column}\", which the result does not have");
+    }
+}

@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Covid.Server.Jobs;
+using Covid.V1;
+using Google.Protobuf.WellKnownTypes;
+
+namespace Covid.Server.Progress;
+
+/// <summary>
+/// The numbered progress events of every analysis: persisted to events.jsonl as they happen,
+/// kept in memory for replay, and fanned out live to any number of StreamProgress callers.
+/// </summary>
+public sealed class ProgressHub(AnalysisStore store)
+{
+    private readonly ConcurrentDictionary<string, ProgressLog> logs = new();
+
+    /// <summary>Loads an analysis' events read back from disk at start.</summary>
+    public void Restore(string id, IEnumerable<ProgressEvent> events) => logs[id] = new ProgressLog(events);
+
+    /// <summary>Records the next event of an analysis; sequence, analysis name and time are filled in here.</summary>
+    public ProgressEvent Publish(string id, ProgressEvent draft)
+    {
+        var log = logs.GetOrAdd(id, static _ => new ProgressLog([]));
+        var stamped = draft.Clone();
+        stamped.Analysis = AnalysisNames.Format(id);
+        stamped.Time = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
+        return log.Append(stamped, e => store.AppendEvent(id, e));
+    }
+
+    public ProgressEvent? Latest(string id) => logs.TryGetValue(id, out var log) ? log.Last : null;
+
+    /// <summary>
+    /// Events after <paramref name="afterSequence"/>, then live ones, ending after the terminal
+    /// (FINISHED) event. Subscribing happens before the backlog is read, and sequences are
+    /// deduplicated, so nothing between replay and live is lost or repeated.
+    /// </summary>
+    public async IAsyncEnumerable<ProgressEvent> Follow(
+        string id, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var log = logs.GetOrAdd(id, static _ => new ProgressLog([]));
+        var (backlog, live) = log.Subscribe(afterSequence);
+        try
+        {
+            var last = afterSequence;
+            foreach (var e in backlog)
+            {
+                last = e.Sequence;
+                yield return e;
+                if (e.Stage == ProgressEvent.Types.Stage.Finished)
+                {
+                    yield break;
+                }
+            }
+            if (live is null)
+            {
+                yield break;
+            }
+            await foreach (var e in live.Reader.ReadAllAsync(cancellationToken))
+            {
+                if (e.Sequence <= last)
+                {
+                    continue;
+                }
+                last = e.Sequence;
+                yield return e;
+                if (e.Stage == ProgressEvent.Types.Stage.Finished)
+                {
+                    yield break;
+                }
+            }
+        }
+        finally
+        {
+            if (live is not null)
+            {
+                log.Unsubscribe(live);
+            }
+        }
+    }
+}

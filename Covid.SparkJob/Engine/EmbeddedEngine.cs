@@ -1,0 +1,109 @@
+using System.Globalization;
+using Covid.SparkJob.Planning;
+using Covid.SparkJob.Results;
+using DuckDB.NET.Data;
+using Stage = Covid.V1.ProgressEvent.Types.Stage;
+
+namespace Covid.SparkJob.Engine;
+
+/// <summary>
+/// Runs a plan's DuckDB SQL in-process, on a fresh in-memory database per analysis so analyses
+/// share nothing but the Parquet files they read. Progress comes from DuckDB's own query progress;
+/// cancellation interrupts the running query.
+/// </summary>
+public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEngine
+{
+    public EmbeddedEngine()
+        : this(new EmbeddedEngineOptions())
+    {
+    }
+
+    public async Task<ResultTable> RunAsync(AnalysisPlan plan, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(progress);
+        cancellationToken.ThrowIfCancellationRequested();
+        var query = DuckDbDialect.Build(plan);
+        progress.Report(new EngineProgress(Stage.Planning, 0.02,
+            $"Planned {plan.Metrics.Count} metric(s) over {plan.Dataset.Name} for DuckDB"));
+
+        await using var connection = new DuckDBConnection("DataSource=:memory:");
+        await connection.OpenAsync(cancellationToken);
+        Configure(connection);
+        var (rows, bytes) = DatasetSize(connection, plan.Dataset.ParquetPath);
+        progress.Report(new EngineProgress(Stage.Scanning, 0.05,
+            $"Scanning {rows.ToString("N0", CultureInfo.InvariantCulture)} rows ({bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes of Parquet)",
+            RowsScanned: 0, BytesScanned: 0));
+
+        // The query blocks its thread; this one polls its progress and interrupts it on cancel.
+        await using var command = QueryRunner.Prepare(connection, query);
+        var run = Task.Factory.StartNew(
+            () => QueryRunner.Read(command, plan.Columns),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var reporter = new ScanProgress(progress, rows, bytes);
+        while (!run.IsCompleted)
+        {
+            await Task.WhenAny(run, Task.Delay(options.Interval, CancellationToken.None)).ConfigureAwait(false);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // Repeated until the query stops: one interrupt may land before the query starts.
+                command.Cancel();
+            }
+            else if (!run.IsCompleted)
+            {
+                reporter.Report(connection.GetQueryProgress());
+            }
+        }
+
+        ResultTable table;
+        try
+        {
+            table = await run.ConfigureAwait(false);
+        }
+        catch (DuckDBException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The analysis was cancelled while DuckDB ran it.", ex, cancellationToken);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        progress.Report(new EngineProgress(Stage.Aggregating, 1.0,
+            $"Aggregated {rows.ToString("N0", CultureInfo.InvariantCulture)} rows into {table.Rows.Count.ToString("N0", CultureInfo.InvariantCulture)} result rows",
+            RowsScanned: rows, BytesScanned: bytes));
+        return table;
+    }
+
+    private void Configure(DuckDBConnection connection)
+    {
+        var settings = new List<string>
+        {
+            // Progress is only tracked with the progress bar on; printing it is turned off, and it
+            // starts at once rather than after DuckDB's default two seconds.
+            "SET enable_progress_bar = true",
+            "SET enable_progress_bar_print = false",
+            "SET progress_bar_time = 0",
+        };
+        if (options.Threads is { } threads)
+        {
+            settings.Add($"SET threads = {threads.ToString(CultureInfo.InvariantCulture)}");
+        }
+        if (options.MemoryLimit is { } memory)
+        {
+            settings.Add($"SET memory_limit = {DuckDbDialect.StringLiteral(memory)}");
+        }
+        using var command = connection.CreateCommand();
+        foreach (var setting in settings)
+        {
+            command.CommandText = setting;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Row count from the Parquet footer (no data read) and the file's size.</summary>
+    private static (long Rows, long Bytes) DatasetSize(DuckDBConnection connection, string parquetPath)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT CAST(COALESCE(SUM(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({DuckDbDialect.StringLiteral(parquetPath)})";
+        var rows = System.Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var bytes = File.Exists(parquetPath) ? new FileInfo(parquetPath).Length : 0;
+        return (rows, bytes);
+    }
+}

@@ -1,0 +1,114 @@
+using Covid.SparkJob.Catalog;
+using Covid.SparkJob.Datasets;
+using Covid.SparkJob.Results;
+using Covid.SparkJob.Validation;
+using Covid.V1;
+using Aggregation = Covid.V1.Metric.Types.Aggregation;
+
+namespace Covid.SparkJob.Planning;
+
+/// <summary>Turns a spec into an <see cref="AnalysisPlan"/>: validates it, resolves names against the catalog, fills defaults.</summary>
+public static class AnalysisPlanner
+{
+    /// <exception cref="SpecValidationException">The spec cannot run; carries every violation.</exception>
+    public static AnalysisPlan Plan(AnalysisSpec spec, IDatasetLookup datasets)
+    {
+        var violations = SpecValidator.Validate(spec, datasets, out var dataset);
+        if (violations.Count > 0 || dataset is null)
+        {
+            throw new SpecValidationException(violations);
+        }
+        var schema = dataset.Schema;
+        var range = spec.DateRange;
+        DateOnly? start = string.IsNullOrEmpty(range?.Start) ? null : ParseDate(range.Start);
+        DateOnly? end = string.IsNullOrEmpty(range?.End) ? null : ParseDate(range.End);
+
+        var filters = spec.Filters.Select(f => Filter(schema.Field(f.Field)!, f.Values)).ToList();
+        var groupBy = spec.GroupBy.Select(name => schema.Field(name)!).ToList();
+        var metrics = spec.Metrics.Select(m => Metric(m, schema)).ToList();
+        var hasPeriod = spec.TimeBucket != AnalysisSpec.Types.TimeBucket.Unspecified;
+
+        var columns = new List<ResultColumn>();
+        if (hasPeriod)
+        {
+            columns.Add(new ResultColumn(AnalysisPlan.PeriodColumn, ColumnType.Date));
+        }
+        columns.AddRange(groupBy.Select(f => new ResultColumn(f.Name, ColumnTypeOf(f.Type))));
+        columns.AddRange(metrics.Select(m => new ResultColumn(m.Name, m.Type)));
+
+        return new AnalysisPlan(
+            spec.Clone(),
+            dataset,
+            spec.TimeBucket,
+            start,
+            end,
+            filters,
+            groupBy,
+            metrics,
+            Order(spec, hasPeriod, groupBy),
+            spec.Limit == 0 ? SpecValidator.MaxLimit : spec.Limit,
+            columns);
+    }
+
+    private static DateOnly ParseDate(string text) =>
+        FieldValues.TryParseSpecDate(text, out var date) ? date : throw new InvalidOperationException("validated date did not parse");
+
+    private static PlannedFilter Filter(SchemaField field, IEnumerable<string> values)
+    {
+        var typed = new List<object>();
+        foreach (var text in values)
+        {
+            FieldValues.TryParse(field, text, out var value, out _);
+            // Repeated values would only lengthen the IN list.
+            if (!typed.Contains(value))
+            {
+                typed.Add(value);
+            }
+        }
+        return new PlannedFilter(field, typed);
+    }
+
+    private static PlannedMetric Metric(Metric metric, DatasetSchema schema)
+    {
+        if (metric.Ratio is not null)
+        {
+            return new PlannedMetric(metric.Name, ColumnType.Double, Aggregation.Unspecified, null, metric.Ratio.Numerator, metric.Ratio.Denominator);
+        }
+        var field = metric.Field.Length == 0 ? null : schema.Field(metric.Field)!;
+        var type = metric.Aggregation switch
+        {
+            Aggregation.Count => ColumnType.Int64,
+            Aggregation.Mean => ColumnType.Double,
+            _ => ColumnTypeOf(field!.Type),
+        };
+        return new PlannedMetric(metric.Name, type, metric.Aggregation, field, null, null);
+    }
+
+    /// <summary>
+    /// The explicit keys, then period and the group-by fields as tie-breakers, so equal sort keys
+    /// never leave row order to the engine (both engines must return the same table).
+    /// </summary>
+    private static List<PlannedOrder> Order(AnalysisSpec spec, bool hasPeriod, IReadOnlyList<SchemaField> groupBy)
+    {
+        var order = spec.OrderBy.Select(o => new PlannedOrder(o.Column, o.Descending)).ToList();
+        var keys = (hasPeriod ? new[] { AnalysisPlan.PeriodColumn } : []).Concat(groupBy.Select(f => f.Name));
+        foreach (var key in keys)
+        {
+            if (!order.Any(o => o.Column == key))
+            {
+                order.Add(new PlannedOrder(key, false));
+            }
+        }
+        return order;
+    }
+
+    public static ColumnType ColumnTypeOf(FieldType type) => type switch
+    {
+        FieldType.Date => ColumnType.Date,
+        FieldType.String => ColumnType.String,
+        FieldType.Int64 => ColumnType.Int64,
+        FieldType.Double => ColumnType.Double,
+        // Timestamps are not dimensions or measures, so no plan yields one; refuse loudly if that changes.
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "no result column type for this field type"),
+    };
+}

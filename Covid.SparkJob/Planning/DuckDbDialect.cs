@@ -1,0 +1,43 @@
+using TimeBucket = Covid.V1.AnalysisSpec.Types.TimeBucket;
+
+namespace Covid.SparkJob.Planning;
+
+/// <summary>The plan as DuckDB SQL over the dataset's Parquet file, every spec value bound as a parameter.</summary>
+public static class DuckDbDialect
+{
+    public static DuckDbQuery Build(AnalysisPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var builder = new Builder();
+        var sql = builder.Query(plan, $"read_parquet({StringLiteral(plan.Dataset.ParquetPath)})");
+        return new DuckDbQuery(sql, builder.Parameters);
+    }
+
+    /// <summary>A DuckDB string literal: standard SQL, where only the quote needs doubling.</summary>
+    public static string StringLiteral(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>A DuckDB quoted identifier.</summary>
+    public static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private sealed class Builder : SqlQueryBuilder
+    {
+        public List<object> Parameters { get; } = [];
+
+        protected override string Identifier(string name) => DuckDbDialect.Identifier(name);
+
+        protected override string Value(object value)
+        {
+            Parameters.Add(value);
+            return "$" + Parameters.Count;
+        }
+
+        protected override string Bucket(string date, TimeBucket bucket) => bucket switch
+        {
+            TimeBucket.Day => $"CAST({date} AS DATE)",
+            // date_trunc('week') starts weeks on Monday (ISO), as the spec promises.
+            TimeBucket.Week => $"CAST(date_trunc('week', {date}) AS DATE)",
+            TimeBucket.Month => $"CAST(date_trunc('month', {date}) AS DATE)",
+            _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, "no time bucket"),
+        };
+    }
+}

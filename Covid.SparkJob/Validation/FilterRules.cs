@@ -1,0 +1,49 @@
+using Covid.SparkJob.Catalog;
+using Covid.V1;
+
+namespace Covid.SparkJob.Validation;
+
+/// <summary>Filters: a dimension field of the schema and values that parse for it.</summary>
+internal static class FilterRules
+{
+    public static void Check(AnalysisSpec spec, DatasetSchema schema, Violations v)
+    {
+        for (var i = 0; i < spec.Filters.Count; i++)
+        {
+            var filter = spec.Filters[i];
+            var path = $"spec.filters[{i}]";
+            var field = SchemaRules.Dimension(schema, filter.Field, $"{path}.field", "filter", v);
+            if (filter.Values.Count == 0)
+            {
+                v.Add($"{path}.values", "at least one value is required");
+            }
+            if (field is null)
+            {
+                continue;
+            }
+            for (var j = 0; j < filter.Values.Count; j++)
+            {
+                CheckValue(field, filter.Values[j], $"{path}.values[{j}]", v);
+            }
+        }
+    }
+
+    private static void CheckValue(SchemaField field, string value, string path, Violations v)
+    {
+        if (field.Name == Jurisdictions.StateField)
+        {
+            if (!Jurisdictions.IsKnown(value))
+            {
+                var hint = Jurisdictions.IsKnown(value.Trim().ToUpperInvariant())
+                    ? $"; did you mean '{value.Trim().ToUpperInvariant()}'?"
+                    : $"; codes are: {Violations.List(Jurisdictions.Codes)}";
+                v.Add(path, $"unknown jurisdiction {Violations.Quote(value)}{hint}");
+            }
+            return;
+        }
+        if (!FieldValues.TryParse(field, value, out _, out var expected))
+        {
+            v.Add(path, $"{Violations.Quote(value)} is not {expected} (field '{field.Name}')");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Covid.SparkJob.Catalog;
+using Covid.SparkJob.Datasets;
+using Covid.V1;
+
+namespace Covid.SparkJob.Validation;
+
+/// <summary>
+/// Checks a spec against its dataset's schema and reports every problem at once, each under the
+/// proto field path a client can point at ("spec.filters[0].values[1]"). Nothing here trusts the
+/// spec: names must match the catalog exactly and values must parse for their field.
+/// </summary>
+public static class SpecValidator
+{
+    public const int MaxLimit = 100_000;
+
+    /// <summary>All violations of <paramref name="spec"/>; empty when it can run.</summary>
+    public static IReadOnlyList<FieldViolation> Validate(AnalysisSpec spec, IDatasetLookup datasets) =>
+        Validate(spec, datasets, out _);
+
+    /// <summary>As <see cref="Validate(AnalysisSpec, IDatasetLookup)"/>, also returning the dataset the spec names (if loaded).</summary>
+    public static IReadOnlyList<FieldViolation> Validate(AnalysisSpec spec, IDatasetLookup datasets, out DatasetInfo? dataset)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(datasets);
+        var v = new Violations();
+        dataset = CheckDataset(spec, datasets, v);
+        var schema = dataset?.Schema;
+        CheckDateRange(spec, v);
+        if (!Enum.IsDefined(spec.TimeBucket))
+        {
+            v.Add("spec.time_bucket", $"unknown time bucket {(int)spec.TimeBucket}; use DAY, WEEK or MONTH");
+        }
+        if (!Enum.IsDefined(spec.Engine))
+        {
+            v.Add("spec.engine", $"unknown engine {(int)spec.Engine}; use AUTO, EMBEDDED or SPARK");
+        }
+        if (schema is not null)
+        {
+            FilterRules.Check(spec, schema, v);
+        }
+        var groupBy = GroupByRules.Check(spec, schema, v);
+        var metrics = MetricRules.Check(spec, schema, groupBy, v);
+        var columns = new ResultColumnSet(spec.TimeBucket != AnalysisSpec.Types.TimeBucket.Unspecified, groupBy, metrics);
+        OutputRules.Check(spec, columns, v);
+        return v.Items;
+    }
+
+    private static DatasetInfo? CheckDataset(AnalysisSpec spec, IDatasetLookup datasets, Violations v)
+    {
+        var loaded = Violations.List(datasets.Names.Order(StringComparer.Ordinal));
+        var choices = loaded.Length == 0 ? "" : $"; loaded datasets are: {loaded}";
+        if (string.IsNullOrEmpty(spec.Dataset))
+        {
+            v.Add("spec.dataset", "required: the name of a loaded dataset" + choices);
+            return null;
+        }
+        var dataset = datasets.Find(spec.Dataset);
+        if (dataset is null)
+        {
+            v.Add("spec.dataset", $"unknown dataset {Violations.Quote(spec.Dataset)}" + choices);
+        }
+        return dataset;
+    }
+
+    private static void CheckDateRange(AnalysisSpec spec, Violations v)
+    {
+        if (spec.DateRange is null)
+        {
+            return;
+        }
+        var start = ParseDate(spec.DateRange.Start, "spec.date_range.start", v);
+        var end = ParseDate(spec.DateRange.End, "spec.date_range.end", v);
+        if (start is { } s && end is { } e && s > e)
+        {
+            v.Add("spec.date_range.start", $"start {s:yyyy-MM-dd} is after end {e:yyyy-MM-dd}");
+        }
+    }
+
+    private static DateOnly? ParseDate(string text, string path, Violations v)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        if (FieldValues.TryParseSpecDate(text, out var date))
+        {
+            return date;
+        }
+        v.Add(path, $"{Violations.Quote(text)} is not a date; write it YYYY-MM-DD, e.g. 2020-03-02");
+        return null;
+    }
+}
