@@ -14,7 +14,11 @@ internal static class ErrorReporter
             return;
         }
 
-        error.WriteLine($"covid: {e.Message} ({e.StatusCode})");
+        // Servers often repeat the violations in the message; then the list alone reads better.
+        var repeated = e.FieldViolations.Count > 0 && e.FieldViolations.All(v => e.Message.Contains(v.Description, StringComparison.Ordinal));
+        error.WriteLine(repeated
+            ? $"covid: the request was rejected ({e.StatusCode}), {e.FieldViolations.Count} problem(s):"
+            : $"covid: {e.Message} ({e.StatusCode})");
         foreach (var violation in e.FieldViolations)
         {
             error.WriteLine($"  {violation.Field}: {violation.Description}");
