@@ -1,0 +1,133 @@
+using Covid.Server.Hosting;
+using Covid.V1;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Covid.Tests.Support;
+
+/// <summary>
+/// The real server (built by <see cref="CovidServer.Build"/>, as <c>dotnet run</c> builds it) on
+/// Kestrel, 127.0.0.1, a free port, HTTP/2 only, with a real <see cref="GrpcChannel"/> to it.
+/// Disposing stops it and deletes the data directory it created.
+/// </summary>
+public sealed class ServerHost : IAsyncDisposable
+{
+    private bool ownsDirectory;
+    private bool stopped;
+
+    private ServerHost(WebApplication app, string dataDirectory, bool ownsDirectory, ServerHostOptions options)
+    {
+        App = app;
+        DataDirectory = dataDirectory;
+        Options = options;
+        this.ownsDirectory = ownsDirectory;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        Channel = GrpcChannel.ForAddress(address);
+        Analyses = new AnalysisService.AnalysisServiceClient(Channel);
+        Datasets = new DatasetService.DatasetServiceClient(Channel);
+    }
+
+    public WebApplication App { get; }
+
+    public string DataDirectory { get; }
+
+    public ServerHostOptions Options { get; }
+
+    public GrpcChannel Channel { get; }
+
+    public AnalysisService.AnalysisServiceClient Analyses { get; }
+
+    public DatasetService.DatasetServiceClient Datasets { get; }
+
+    public static Task<ServerHost> StartAsync(ServerHostOptions? options = null)
+    {
+        options ??= new ServerHostOptions();
+        return StartAsync(options, ownsDirectory: options.DataDirectory is null);
+    }
+
+    private static async Task<ServerHost> StartAsync(ServerHostOptions options, bool ownsDirectory)
+    {
+        var owns = ownsDirectory;
+        var dir = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), "covid-server-test-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var args = new List<string>
+        {
+            "--urls=http://127.0.0.1:0",
+            "--Kestrel:EndpointDefaults:Protocols=Http2",
+            $"--Data:Directory={dir}",
+            "--Logging:LogLevel:Default=Warning",
+        };
+        var seed = options.Seed ?? CdcFiles.Get(CdcFiles.CasesDeaths2021);
+        if (seed.Length > 0)
+        {
+            args.Add($"--Data:Seed={seed}");
+        }
+        args.AddRange(options.Settings.Select(kv => $"--{kv.Key}={kv.Value}"));
+        var app = CovidServer.Build([.. args], options.Customize);
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await app.StartAsync(timeout.Token);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            if (owns)
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+            throw;
+        }
+        return new ServerHost(app, dir, owns, options);
+    }
+
+    /// <summary>
+    /// Stops this server, keeping its data directory, and starts a new one over it (with the same
+    /// options unless others are given). The new host takes over deleting the directory.
+    /// </summary>
+    public async Task<ServerHost> RestartAsync(ServerHostOptions? options = null)
+    {
+        await StopAsync();
+        var next = options ?? Options;
+        var owns = ownsDirectory;
+        ownsDirectory = false;
+        return await StartAsync(new ServerHostOptions
+        {
+            DataDirectory = DataDirectory,
+            Seed = next.Seed,
+            Settings = next.Settings,
+            Customize = next.Customize,
+        }, owns);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        if (ownsDirectory && Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+
+    private async Task StopAsync()
+    {
+        if (stopped)
+        {
+            return;
+        }
+        stopped = true;
+        Channel.Dispose();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await App.StopAsync(timeout.Token);
+        }
+        finally
+        {
+            await App.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Builder;
+
+namespace Covid.Tests.Support;
+
+/// <summary>How a <see cref="ServerHost"/> is started.</summary>
+public sealed class ServerHostOptions
+{
+    /// <summary>An existing data directory to reuse (not deleted on dispose); null for a fresh temp one.</summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>Data:Seed; defaults to the real 2021-05-30 CDC export. Empty string: no seed (generated sample).</summary>
+    public string? Seed { get; init; }
+
+    /// <summary>Further configuration, e.g. ["Jobs:MaxConcurrent"] = "1".</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
+    /// <summary>Runs after the server's own registrations, e.g. to decorate the embedded engine.</summary>
+    public Action<WebApplicationBuilder>? Customize { get; init; }
+}
