@@ -62,8 +62,21 @@ public sealed partial class CovidClient
         }
         catch
         {
-            File.Delete(temp);
+            DeleteQuietly(temp);
             throw;
+        }
+    }
+
+    /// <summary>Removes a leftover temp file without letting a second failure hide the first.</summary>
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The original failure is the one worth reporting.
         }
     }
 

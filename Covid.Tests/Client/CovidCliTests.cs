@@ -65,6 +65,17 @@ public sealed class CovidCliTests : IDisposable
     }
 
     [Fact]
+    public async Task InvokeAsync_PlotIntoMissingDirectory_NotFoundBeforeSubmitting()
+    {
+        var spec = Write("plot.json", "{\"dataset\": \"d\", \"metrics\": [{\"name\": \"n\", \"aggregation\": \"COUNT\"}], \"plot\": {\"kind\": \"BAR\", \"x\": \"n\", \"y\": [\"n\"]}}");
+
+        var (code, _, error) = await RunAsync("run", spec, "--plot", Path.Combine(directory, "nope", "out.png"), "--server", NoServer);
+
+        Assert.Equal(ExitCode.NotFound, code);
+        Assert.Contains("nope", error);
+    }
+
+    [Fact]
     public async Task InvokeAsync_ServerDown_UnavailableWithHint()
     {
         var (code, _, error) = await RunAsync("datasets", "list", "--server", NoServer);

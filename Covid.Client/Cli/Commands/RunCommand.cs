@@ -33,6 +33,12 @@ internal sealed class RunCommand : Command
             throw CliContext.Invalid("--plot was given but the spec has no \"plot\" section; add one or drop --plot.");
         }
 
+        // Checked now rather than after the analysis has run.
+        if (plotPath is not null && Path.GetDirectoryName(Path.GetFullPath(plotPath)) is { } plotDirectory && !Directory.Exists(plotDirectory))
+        {
+            throw new DirectoryNotFoundException($"The directory for --plot, '{plotDirectory}', does not exist.");
+        }
+
         var submitted = await client.SubmitAsync(json, parse.GetValue(requestId), ct);
         error.WriteLine($"submitted {submitted.Name} (dataset {submitted.Dataset}, engine {Names.Of(submitted.Engine)})");
         var final = await AnalysisWaiter.WaitAsync(context.Console, client, submitted.Name, ct);
