@@ -76,13 +76,14 @@ public sealed class AnalysisStore(IOptions<DataOptions> options, ILogger<Analysi
         return loaded;
     }
 
-    private static List<ProgressEvent> LoadEvents(string path)
+    private List<ProgressEvent> LoadEvents(string path)
     {
         var events = new List<ProgressEvent>();
         if (!File.Exists(path))
         {
             return events;
         }
+        var torn = false;
         foreach (var line in File.ReadLines(path))
         {
             if (string.IsNullOrWhiteSpace(line))
@@ -96,10 +97,30 @@ public sealed class AnalysisStore(IOptions<DataOptions> options, ILogger<Analysi
             catch (Exception ex) when (ex is InvalidProtocolBufferException or InvalidJsonException)
             {
                 // A crash mid-append leaves at most one torn last line; the events before it stand.
+                torn = true;
                 break;
             }
         }
+        torn |= !EndsWithNewline(path);
+        if (torn)
+        {
+            // Rewritten without the torn line, or the next append would be glued onto it and lost.
+            logger.LogWarning("Dropping a torn last line of {Path}", path);
+            WriteAtomically(Path.GetDirectoryName(path)!, EventsFile,
+                s => WriteText(s, string.Concat(events.Select(e => Formatter.Format(e) + "\n"))));
+        }
         return events;
+    }
+
+    private static bool EndsWithNewline(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        if (stream.Length == 0)
+        {
+            return true;
+        }
+        stream.Seek(-1, SeekOrigin.End);
+        return stream.ReadByte() == '\n';
     }
 
     private string Dir(string id) => Path.Combine(Root, id);
