@@ -52,7 +52,7 @@ public sealed class CliCancelTests
         Assert.StartsWith(name, cancel.Output);
         Assert.Equal(ExitCode.Failure, watched.Code);
         Assert.Contains($"{name} CANCELLED", watched.Output);
-        Assert.Contains("[finished] 100%", watched.Output);
+        Assert.Contains("[finished]", watched.Output);
         gated.Open();
     }
 
