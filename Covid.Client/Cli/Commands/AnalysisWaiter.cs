@@ -39,6 +39,22 @@ internal static class AnalysisWaiter
         }
     }
 
+    /// <summary>Cancels whatever analysis a submission with <paramref name="requestId"/> created, if any.</summary>
+    public static async Task CancelSubmissionAsync(TextWriter error, CovidClient client, string specJson, string requestId)
+    {
+        using var timeout = new CancellationTokenSource(CancelTimeout);
+        try
+        {
+            var info = await client.SubmitAsync(specJson, requestId, timeout.Token);
+            info = await client.CancelAsync(info.Name, timeout.Token);
+            error.WriteLine($"cancelled {info.Name}");
+        }
+        catch (Exception e) when (e is CovidException or OperationCanceledException)
+        {
+            error.WriteLine($"covid: could not cancel the analysis submitted with request id {requestId}: {e.Message}");
+        }
+    }
+
     private static async Task CancelQuietlyAsync(TextWriter error, CovidClient client, string name)
     {
         using var timeout = new CancellationTokenSource(CancelTimeout);

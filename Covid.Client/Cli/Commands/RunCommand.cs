@@ -39,7 +39,20 @@ internal sealed class RunCommand : Command
             throw new DirectoryNotFoundException($"The directory for --plot, '{plotDirectory}', does not exist.");
         }
 
-        var submitted = await client.SubmitAsync(json, parse.GetValue(requestId), ct);
+        // Always idempotent: if Ctrl+C lands while the submit is in flight, resubmitting with the
+        // same id finds the analysis the server may already have created, so it can be cancelled.
+        var id = parse.GetValue(requestId) ?? $"covid-cli-{Guid.NewGuid():N}";
+        AnalysisInfo submitted;
+        try
+        {
+            submitted = await client.SubmitAsync(json, id, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await AnalysisWaiter.CancelSubmissionAsync(error, client, json, id);
+            throw;
+        }
+
         error.WriteLine($"submitted {submitted.Name} (dataset {submitted.Dataset}, engine {Names.Of(submitted.Engine)})");
         var final = await AnalysisWaiter.WaitAsync(context.Console, client, submitted.Name, ct);
         if (final.State != AnalysisState.Succeeded)
