@@ -73,6 +73,22 @@ public sealed class CliEndToEndTests(CliServerFixture server) : IClassFixture<Cl
     }
 
     [Fact]
+    public async Task DatasetsUpload_LargeFileBadLineEarly_ServerMessageNotAStreamError()
+    {
+        // Many chunks after the bad line: the server may reject before reading them all, and the
+        // client must still report the server's reason rather than a broken stream.
+        var csv = Path.Combine(directory, "large-bad.csv");
+        var lines = File.ReadLines(CdcFiles.Get(CdcFiles.CasesDeaths2021)).ToList();
+        lines.Insert(2, "13/45/2020,NY,1,,,1,0,0,,,0,0,01/27/2021 12:00:00 AM,Agree,Agree");
+        File.WriteAllLines(csv, lines.Concat(lines.Skip(1)).Concat(lines.Skip(1)));
+
+        var (code, _, error) = await CliRun.InvokeAsync("datasets", "upload", csv, "--name", "large-bad", "--schema", "cdc-cases-deaths-by-state", "--server", server.Address);
+
+        Assert.Equal(ExitCode.InvalidArgument, code);
+        Assert.Contains("line 3", error);
+    }
+
+    [Fact]
     public async Task SubmitWatchResult_UploadedDataset_SameRowsAsRun()
     {
         var csv = Path.Combine(directory, "slice.csv");
