@@ -21,7 +21,8 @@ public static class SparkSqlDialect
         ArgumentException.ThrowIfNullOrEmpty(resultDirectory);
         var query = new Builder().Query(plan, Identifier(ViewName));
         var script = new StringBuilder();
-        script.Append("-- covid-analysis: ").Append(plan.Dataset.Name).Append(" (").Append(plan.Dataset.Schema.Name).Append(")\n");
+        // Only catalog text in the header comment: a dataset name comes from a user and could hold a newline.
+        script.Append("-- covid-analysis: ").Append(plan.Dataset.Schema.Name).Append(" over Parquet\n");
         script.Append("CREATE OR REPLACE TEMPORARY VIEW ").Append(Identifier(ViewName))
             .Append(" USING parquet OPTIONS (path ").Append(StringLiteral(datasetPath)).Append(");\n\n");
         // Nulls are kept so every row has every column; the result reader relies on it.

@@ -55,8 +55,12 @@ internal abstract class SqlQueryBuilder
             sql.Append("  GROUP BY ").AppendJoin(", ", groupBy).Append('\n');
         }
         sql.Append(") AS ").Append(Identifier("aggregated")).Append('\n');
-        sql.Append("ORDER BY ").AppendJoin(", ", plan.OrderBy.Select(o =>
-            $"{Identifier(o.Column)} {(o.Descending ? "DESC" : "ASC")} NULLS LAST")).Append('\n');
+        // A single aggregate row (no period, no group-by) has nothing to order.
+        if (plan.OrderBy.Count > 0)
+        {
+            sql.Append("ORDER BY ").AppendJoin(", ", plan.OrderBy.Select(o =>
+                $"{Identifier(o.Column)} {(o.Descending ? "DESC" : "ASC")} NULLS LAST")).Append('\n');
+        }
         // The limit is a validated int, never spec text.
         sql.Append("LIMIT ").Append(plan.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return sql.ToString();

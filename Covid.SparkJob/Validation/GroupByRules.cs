@@ -6,7 +6,7 @@ namespace Covid.SparkJob.Validation;
 /// <summary>Group-by: distinct dimension fields of the schema.</summary>
 internal static class GroupByRules
 {
-    /// <summary>Returns the names that will be result columns (every given name when the schema is unknown, to avoid follow-on noise).</summary>
+    /// <summary>Returns the names that will be result columns (identifier-like names when the schema is unknown, to avoid follow-on noise).</summary>
     public static IReadOnlyList<string> Check(AnalysisSpec spec, DatasetSchema? schema, Violations v)
     {
         var names = new List<string>();
@@ -21,7 +21,12 @@ internal static class GroupByRules
             }
             if (schema is null)
             {
-                names.Add(name);
+                // Without a schema the name cannot be checked; keep plausible ones so order_by and
+                // plot do not repeat the dataset error, but never let odd text count as a column.
+                if (MetricRules.IsValidName(name))
+                {
+                    names.Add(name);
+                }
                 continue;
             }
             if (SchemaRules.Dimension(schema, name, path, "group by", v) is not null)

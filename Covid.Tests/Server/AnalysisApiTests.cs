@@ -156,4 +156,21 @@ public sealed class AnalysisApiTests(ServerFixture fixture) : IClassFixture<Serv
 
         Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
     }
+
+    [Fact]
+    public async Task ServerReflection_ListServices_NamesBothCovidServicesAndHealth()
+    {
+        var ct = ServerSpecs.Timeout();
+        var reflection = new Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(Host.Channel);
+        using var call = reflection.ServerReflectionInfo(cancellationToken: ct);
+
+        await call.RequestStream.WriteAsync(new Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" }, ct);
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext(ct));
+
+        var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+        Assert.Contains("covid.v1.AnalysisService", services);
+        Assert.Contains("covid.v1.DatasetService", services);
+        Assert.Contains("grpc.health.v1.Health", services);
+    }
 }

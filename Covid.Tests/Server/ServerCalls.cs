@@ -11,16 +11,23 @@ internal static class ServerCalls
         DatasetService.DatasetServiceClient client, string name, byte[] content, CancellationToken ct, string fileName = "upload.csv", int chunkSize = 64 * 1024)
     {
         using var call = client.UploadDataset(cancellationToken: ct);
-        await call.RequestStream.WriteAsync(new UploadDatasetRequest
+        try
         {
-            Header = new UploadHeader { Name = name, Schema = "cdc-cases-deaths-by-state", FileName = fileName },
-        }, ct);
-        for (var offset = 0; offset < content.Length; offset += chunkSize)
-        {
-            var chunk = ByteString.CopyFrom(content, offset, Math.Min(chunkSize, content.Length - offset));
-            await call.RequestStream.WriteAsync(new UploadDatasetRequest { Chunk = chunk }, ct);
+            await call.RequestStream.WriteAsync(new UploadDatasetRequest
+            {
+                Header = new UploadHeader { Name = name, Schema = "cdc-cases-deaths-by-state", FileName = fileName },
+            }, ct);
+            for (var offset = 0; offset < content.Length; offset += chunkSize)
+            {
+                var chunk = ByteString.CopyFrom(content, offset, Math.Min(chunkSize, content.Length - offset));
+                await call.RequestStream.WriteAsync(new UploadDatasetRequest { Chunk = chunk }, ct);
+            }
+            await call.RequestStream.CompleteAsync();
         }
-        await call.RequestStream.CompleteAsync();
+        catch (Exception ex) when (ex is RpcException or InvalidOperationException or IOException)
+        {
+            // The server may answer (e.g. size limit) while we still write; its status is on the response.
+        }
         return await call.ResponseAsync;
     }
 
