@@ -1,1 +1,3 @@
-return 0;
+using Covid.Client.Cli;
+
+return await CovidCli.InvokeAsync(args, CliConsole.System());

@@ -1,0 +1,45 @@
+using System.CommandLine;
+
+namespace Covid.Client.Cli;
+
+/// <summary>Options several verbs take; a new instance per verb, since an option belongs to one command.</summary>
+internal static class CliOptions
+{
+    public static Option<OutputFormat> Output()
+    {
+        var option = new Option<OutputFormat>("--output", "-o")
+        {
+            Description = "How to print tables: table, csv or json.",
+            HelpName = "table|csv|json",
+            DefaultValueFactory = _ => OutputFormat.Table,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+                if (Enum.TryParse<OutputFormat>(text, ignoreCase: true, out var format) && Enum.IsDefined(format) && !char.IsDigit(text.FirstOrDefault()))
+                {
+                    return format;
+                }
+
+                result.AddError($"--output must be table, csv or json, not '{text}'.");
+                return OutputFormat.Table;
+            },
+        };
+        option.CompletionSources.Add("table", "csv", "json");
+        return option;
+    }
+
+    public static Option<string> RequestId() => new("--request-id")
+    {
+        Description = "An id for idempotent submission: retrying with the same id returns the same analysis.",
+    };
+
+    public static Argument<string> AnalysisName() => new("name")
+    {
+        Description = "The analysis: \"analyses/{id}\" or just the id.",
+    };
+
+    public static Argument<string> SpecPath() => new("spec")
+    {
+        Description = "A spec file in its proto3 JSON form (see deploy/examples/).",
+    };
+}

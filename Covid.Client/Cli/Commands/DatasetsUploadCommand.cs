@@ -1,0 +1,35 @@
+using System.CommandLine;
+
+namespace Covid.Client.Cli.Commands;
+
+/// <summary>covid datasets upload FILE --name NAME --schema SCHEMA: stream a CSV to the server as a dataset.</summary>
+internal sealed class DatasetsUploadCommand : Command
+{
+    private readonly Argument<string> file = new("file") { Description = "The CSV file, exactly as data.cdc.gov exports it." };
+    private readonly Option<string> name = new("--name") { Description = "The dataset name specs will use: lowercase letters, digits and dashes.", Required = true };
+    private readonly Option<string> schema = new("--schema") { Description = "The catalog schema of the file, e.g. cdc-cases-deaths-by-state.", Required = true };
+    private readonly Option<bool> replace = new("--replace") { Description = "Replace a dataset of the same name." };
+
+    public DatasetsUploadCommand(CliContext context)
+        : base("upload", "Upload a CSV file; the server validates every line and stores it as typed Parquet.")
+    {
+        Add(file);
+        Add(name);
+        Add(schema);
+        Add(replace);
+        SetAction((parse, ct) => context.RunAsync(parse, ct, async client =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"The file '{path}' does not exist.", path);
+            }
+
+            context.Console.Error.WriteLine($"uploading {path} ({new FileInfo(path).Length} bytes) …");
+            var dataset = await client.UploadDatasetAsync(path, parse.GetValue(name)!, parse.GetValue(schema)!, parse.GetValue(replace), ct);
+            var range = dataset.MinDate is { } min && dataset.MaxDate is { } max ? $", {min:yyyy-MM-dd}..{max:yyyy-MM-dd}" : "";
+            context.Console.Out.WriteLine($"{dataset.Name}: {dataset.RowCount} rows of {dataset.Schema}{range}");
+            return ExitCode.Success;
+        }));
+    }
+}

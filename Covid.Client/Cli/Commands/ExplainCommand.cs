@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Covid.Client.Cli.Formatting;
+
+namespace Covid.Client.Cli.Commands;
+
+/// <summary>covid explain SPEC: validate a spec on the server and show its columns and SQL, without running it.</summary>
+internal sealed class ExplainCommand : Command
+{
+    private readonly Argument<string> spec = CliOptions.SpecPath();
+    private readonly Option<OutputFormat> output = CliOptions.Output();
+
+    public ExplainCommand(CliContext context)
+        : base("explain", "Validate a spec and print its result columns and the SQL each engine would run.")
+    {
+        Add(spec);
+        Add(output);
+        SetAction((parse, ct) => context.RunAsync(parse, ct, async client =>
+        {
+            var format = parse.GetValue(output);
+            if (format == OutputFormat.Csv)
+            {
+                throw CliContext.Invalid("explain prints --output table or json, not csv.");
+            }
+
+            var (json, _) = await SpecFile.LoadAsync(parse.GetValue(spec)!, ct);
+            var explanation = await client.ExplainAsync(json, ct);
+            if (format == OutputFormat.Json)
+            {
+                ExplanationWriter.WriteJson(explanation, context.Console.Out);
+            }
+            else
+            {
+                ExplanationWriter.WriteText(explanation, context.Console.Out);
+            }
+
+            return ExitCode.Success;
+        }));
+    }
+}

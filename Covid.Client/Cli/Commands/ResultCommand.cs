@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Covid.Client.Cli.Formatting;
+
+namespace Covid.Client.Cli.Commands;
+
+/// <summary>covid result NAME: print a succeeded analysis' table.</summary>
+internal sealed class ResultCommand : Command
+{
+    private readonly Argument<string> name = CliOptions.AnalysisName();
+    private readonly Option<OutputFormat> output = CliOptions.Output();
+
+    public ResultCommand(CliContext context)
+        : base("result", "Print the result table of a succeeded analysis.")
+    {
+        Add(name);
+        Add(output);
+        SetAction((parse, ct) => context.RunAsync(parse, ct, async client =>
+        {
+            var table = await client.GetResultAsync(parse.GetValue(name)!, ct);
+            TableOutput.Write(table, parse.GetValue(output), context.Console.Out);
+            return ExitCode.Success;
+        }));
+    }
+}

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Globalization;
+using Covid.Client.Cli.Formatting;
+using Covid.Client.Cli.Progress;
+
+namespace Covid.Client.Cli.Commands;
+
+/// <summary>covid run SPEC: submit, show progress, print the result, write the chart — the whole job in one verb.</summary>
+internal sealed class RunCommand : Command
+{
+    private readonly Argument<string> spec = CliOptions.SpecPath();
+    private readonly Option<OutputFormat> output = CliOptions.Output();
+    private readonly Option<string> requestId = CliOptions.RequestId();
+    private readonly Option<string> plot = new("--plot") { Description = "Write the analysis' chart to this PNG file." };
+
+    public RunCommand(CliContext context)
+        : base("run", "Submit a spec, follow its progress on stderr, print the result on stdout and optionally save its chart.")
+    {
+        Add(spec);
+        Add(output);
+        Add(requestId);
+        Add(plot);
+        SetAction((parse, ct) => context.RunAsync(parse, ct, client => RunAsync(context, client, parse, ct)));
+    }
+
+    private async Task<ExitCode> RunAsync(CliContext context, CovidClient client, ParseResult parse, CancellationToken ct)
+    {
+        var error = context.Console.Error;
+        var plotPath = parse.GetValue(plot);
+        var (json, parsed) = await SpecFile.LoadAsync(parse.GetValue(spec)!, ct);
+        if (plotPath is not null && parsed.Plot is null)
+        {
+            throw CliContext.Invalid("--plot was given but the spec has no \"plot\" section; add one or drop --plot.");
+        }
+
+        // Checked now rather than after the analysis has run.
+        if (plotPath is not null && Path.GetDirectoryName(Path.GetFullPath(plotPath)) is { } plotDirectory && !Directory.Exists(plotDirectory))
+        {
+            throw new DirectoryNotFoundException($"The directory for --plot, '{plotDirectory}', does not exist.");
+        }
+
+        // Always idempotent: if Ctrl+C lands while the submit is in flight, resubmitting with the
+        // same id finds the analysis the server may already have created, so it can be cancelled.
+        var id = parse.GetValue(requestId) ?? $"covid-cli-{Guid.NewGuid():N}";
+        AnalysisInfo submitted;
+        try
+        {
+            submitted = await client.SubmitAsync(json, id, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await AnalysisWaiter.CancelSubmissionAsync(error, client, json, id);
+            throw;
+        }
+
+        error.WriteLine($"submitted {submitted.Name} (dataset {submitted.Dataset}, engine {Names.Of(submitted.Engine)})");
+        var final = await AnalysisWaiter.WaitAsync(context.Console, client, submitted.Name, ct);
+        if (final.State != AnalysisState.Succeeded)
+        {
+            error.WriteLine($"covid: {final.Name} {Names.Of(final.State)}: {final.FailureReason ?? "no reason given"}");
+            return ExitCodes.From(final.State);
+        }
+
+        var seconds = final.EndTime - final.CreateTime is { } took ? took.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "?";
+        error.WriteLine($"{final.Name} SUCCEEDED: {final.ResultRowCount} rows in {seconds}");
+        var table = await client.GetResultAsync(final.Name, ct);
+        TableOutput.Write(table, parse.GetValue(output), context.Console.Out);
+        if (plotPath is not null)
+        {
+            var image = await client.SavePlotAsync(final.Name, plotPath, ct);
+            error.WriteLine($"wrote {image.Path} ({image.Width}x{image.Height} px, {image.SizeBytes} bytes)");
+        }
+
+        return ExitCode.Success;
+    }
+}

@@ -1,0 +1,26 @@
+using System.CommandLine;
+using Covid.Client.Cli.Formatting;
+
+namespace Covid.Client.Cli.Commands;
+
+/// <summary>covid status NAME: one analysis' state, progress and timings.</summary>
+internal sealed class StatusCommand : Command
+{
+    private readonly Argument<string> name = CliOptions.AnalysisName();
+    private readonly Option<OutputFormat> output = CliOptions.Output();
+
+    public StatusCommand(CliContext context)
+        : base("status", "Show one analysis: state, engine, progress, timings, failure reason.")
+    {
+        Add(name);
+        Add(output);
+        SetAction((parse, ct) => context.RunAsync(parse, ct, async client =>
+        {
+            var info = await client.GetAsync(parse.GetValue(name)!, ct);
+            var format = parse.GetValue(output);
+            var table = format == OutputFormat.Table ? AnalysisTables.Vertical(info) : AnalysisTables.Of([info]);
+            TableOutput.Write(table, format, context.Console.Out);
+            return ExitCode.Success;
+        }));
+    }
+}

@@ -1,0 +1,24 @@
+using System.CommandLine;
+
+namespace Covid.Client.Cli.Commands;
+
+/// <summary>covid submit SPEC: queue an analysis and print its name, for scripts (NAME=$(covid submit spec.json)).</summary>
+internal sealed class SubmitCommand : Command
+{
+    private readonly Argument<string> spec = CliOptions.SpecPath();
+    private readonly Option<string> requestId = CliOptions.RequestId();
+
+    public SubmitCommand(CliContext context)
+        : base("submit", "Submit a spec and print the new analysis' name without waiting for it.")
+    {
+        Add(spec);
+        Add(requestId);
+        SetAction((parse, ct) => context.RunAsync(parse, ct, async client =>
+        {
+            var (json, _) = await SpecFile.LoadAsync(parse.GetValue(spec)!, ct);
+            var info = await client.SubmitAsync(json, parse.GetValue(requestId), ct);
+            context.Console.Out.WriteLine(info.Name);
+            return ExitCode.Success;
+        }));
+    }
+}

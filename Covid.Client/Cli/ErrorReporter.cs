@@ -1,0 +1,27 @@
+using Grpc.Core;
+
+namespace Covid.Client.Cli;
+
+/// <summary>Writes a <see cref="CovidException"/> for people: the message, each field violation, and a hint where one helps.</summary>
+internal static class ErrorReporter
+{
+    public static void Report(TextWriter error, CovidException e, string server)
+    {
+        if (e.StatusCode == StatusCode.Unavailable)
+        {
+            error.WriteLine($"covid: cannot reach the server at {server}: {e.Message}");
+            error.WriteLine("  Start it (dotnet run --project Covid.Server -- --urls http://127.0.0.1:5000) or point --server / COVID_SERVER at it.");
+            return;
+        }
+
+        // Servers often repeat the violations in the message; then the list alone reads better.
+        var repeated = e.FieldViolations.Count > 0 && e.FieldViolations.All(v => e.Message.Contains(v.Description, StringComparison.Ordinal));
+        error.WriteLine(repeated
+            ? $"covid: the request was rejected ({e.StatusCode}), {e.FieldViolations.Count} problem(s):"
+            : $"covid: {e.Message} ({e.StatusCode})");
+        foreach (var violation in e.FieldViolations)
+        {
+            error.WriteLine($"  {violation.Field}: {violation.Description}");
+        }
+    }
+}

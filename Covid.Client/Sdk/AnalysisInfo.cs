@@ -1,0 +1,44 @@
+namespace Covid.Client;
+
+/// <summary>An analysis on the server: what was asked, where it runs and how far it got.</summary>
+public sealed record AnalysisInfo
+{
+    /// <summary>"analyses/{id}"; pass it to the other calls.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The current state.</summary>
+    public required AnalysisState State { get; init; }
+
+    /// <summary>The engine chosen for the run.</summary>
+    public AnalysisEngine Engine { get; init; }
+
+    /// <summary>The dataset the spec reads.</summary>
+    public string Dataset { get; init; } = "";
+
+    /// <summary>The spec as submitted, in its proto3 JSON form.</summary>
+    public string SpecJson { get; init; } = "";
+
+    /// <summary>The request id it was submitted with, or null.</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>When the server accepted it.</summary>
+    public DateTimeOffset? CreateTime { get; init; }
+
+    /// <summary>When it began running.</summary>
+    public DateTimeOffset? StartTime { get; init; }
+
+    /// <summary>When it reached a terminal state.</summary>
+    public DateTimeOffset? EndTime { get; init; }
+
+    /// <summary>Why it failed or was cancelled, or null.</summary>
+    public string? FailureReason { get; init; }
+
+    /// <summary>Rows in the result, once succeeded.</summary>
+    public long ResultRowCount { get; init; }
+
+    /// <summary>Whether a chart can be fetched with <see cref="CovidClient.SavePlotAsync"/>.</summary>
+    public bool HasPlot { get; init; }
+
+    /// <summary>The newest progress step, or null before the first.</summary>
+    public ProgressUpdate? Progress { get; init; }
+}

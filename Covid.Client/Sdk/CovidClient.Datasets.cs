@@ -1,0 +1,58 @@
+using Covid.V1;
+using Google.Protobuf;
+using Grpc.Core;
+
+namespace Covid.Client;
+
+public sealed partial class CovidClient
+{
+    // Well under gRPC's 4 MB message limit, large enough that framing costs nothing.
+    private const int UploadChunkBytes = 64 * 1024;
+
+    /// <summary>
+    /// Streams a CSV file to the server as dataset <paramref name="name"/> following catalog schema
+    /// <paramref name="schema"/>. The server validates every line; a rejected upload leaves nothing.
+    /// </summary>
+    /// <exception cref="CovidException">The server rejected it (e.g. InvalidArgument naming the bad line, AlreadyExists without <paramref name="replace"/>).</exception>
+    /// <exception cref="IOException">The file cannot be read (e.g. <see cref="FileNotFoundException"/>), before anything is sent.</exception>
+    public async Task<DatasetInfo> UploadDatasetAsync(string filePath, string name, string schema, bool replace = false, CancellationToken cancellationToken = default)
+    {
+        await using var file = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, UploadChunkBytes, useAsync: true);
+        using var call = datasets.UploadDataset(cancellationToken: cancellationToken);
+        try
+        {
+            var header = new UploadHeader { Name = name, Schema = schema, FileName = Path.GetFileName(filePath), Replace = replace };
+            await call.RequestStream.WriteAsync(new UploadDatasetRequest { Header = header }, cancellationToken).ConfigureAwait(false);
+            var buffer = new byte[UploadChunkBytes];
+            int read;
+            while ((read = await file.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                var chunk = new UploadDatasetRequest { Chunk = ByteString.CopyFrom(buffer, 0, read) };
+                await call.RequestStream.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
+            }
+
+            await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RpcException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        {
+            // The server may reject an upload (say, a bad header line) before reading all of it; the
+            // write then fails, and the reason is the call's status, awaited below.
+        }
+
+        try
+        {
+            return ProtoMapping.ToInfo(await call.ResponseAsync.ConfigureAwait(false));
+        }
+        catch (RpcException e)
+        {
+            throw RpcErrors.Translate(e, cancellationToken);
+        }
+    }
+
+    /// <summary>The datasets loaded on the server, by name.</summary>
+    public async Task<IReadOnlyList<DatasetInfo>> ListDatasetsAsync(CancellationToken cancellationToken = default)
+    {
+        var response = await Call(datasets.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
+        return response.Datasets.Select(ProtoMapping.ToInfo).ToList();
+    }
+}

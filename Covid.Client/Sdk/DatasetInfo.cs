@@ -1,0 +1,35 @@
+namespace Covid.Client;
+
+/// <summary>A dataset loaded on the server.</summary>
+public sealed record DatasetInfo
+{
+    /// <summary>What specs name in "dataset".</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The catalog schema its rows follow, e.g. "cdc-cases-deaths-by-state".</summary>
+    public required string Schema { get; init; }
+
+    /// <summary>Where it came from: "upload:FILE", "file:PATH", "url:URL" or "sample".</summary>
+    public string Source { get; init; } = "";
+
+    /// <summary>True when the rows are generated, not real CDC data.</summary>
+    public bool Synthetic { get; init; }
+
+    /// <summary>Rows in the dataset.</summary>
+    public long RowCount { get; init; }
+
+    /// <summary>Size of the original file in bytes.</summary>
+    public long SizeBytes { get; init; }
+
+    /// <summary>First day of the date field, if known.</summary>
+    public DateOnly? MinDate { get; init; }
+
+    /// <summary>Last day of the date field, if known.</summary>
+    public DateOnly? MaxDate { get; init; }
+
+    /// <summary>When it was loaded.</summary>
+    public DateTimeOffset? CreateTime { get; init; }
+
+    /// <summary>The fields specs may use.</summary>
+    public IReadOnlyList<DatasetField> Fields { get; init; } = [];
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using Covid.V1;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+
+namespace Covid.Client;
+
+/// <summary>The one place proto messages become the SDK's own types.</summary>
+internal static class ProtoMapping
+{
+    public static AnalysisInfo ToInfo(Analysis a) => new()
+    {
+        Name = a.Name,
+        State = (AnalysisState)(int)a.State,
+        Engine = (AnalysisEngine)(int)a.Engine,
+        Dataset = a.Spec?.Dataset ?? "",
+        SpecJson = a.Spec is null ? "" : SpecJson.Format(a.Spec),
+        RequestId = NullIfEmpty(a.RequestId),
+        CreateTime = Time(a.CreateTime),
+        StartTime = Time(a.StartTime),
+        EndTime = Time(a.EndTime),
+        FailureReason = NullIfEmpty(a.FailureReason),
+        ResultRowCount = a.ResultRowCount,
+        HasPlot = a.HasPlot,
+        Progress = a.Progress is null ? null : ToUpdate(a.Progress),
+    };
+
+    public static ProgressUpdate ToUpdate(ProgressEvent e) => new()
+    {
+        Sequence = e.Sequence,
+        Analysis = e.Analysis,
+        Time = Time(e.Time),
+        Stage = (ProgressStage)(int)e.Stage,
+        State = (AnalysisState)(int)e.State,
+        Fraction = e.Fraction,
+        Message = e.Message,
+        RowsScanned = e.RowsScanned,
+        BytesScanned = e.BytesScanned,
+        ExecutorsRunning = e.ExecutorsRunning,
+        TasksCompleted = e.TasksCompleted,
+        TasksTotal = e.TasksTotal,
+        PodPhase = e.PodPhase,
+        PodReason = e.PodReason,
+    };
+
+    public static DatasetInfo ToInfo(Dataset d) => new()
+    {
+        Name = d.Name,
+        Schema = d.Schema,
+        Source = d.Source,
+        Synthetic = d.Synthetic,
+        RowCount = d.RowCount,
+        SizeBytes = d.SizeBytes,
+        MinDate = Day(d.MinDate),
+        MaxDate = Day(d.MaxDate),
+        CreateTime = Time(d.CreateTime),
+        Fields = d.Fields.Select(f => new Client.DatasetField(f.Name, (FieldKind)(int)f.Type, f.Dimension, f.Description)).ToList(),
+    };
+
+    public static Explanation ToExplanation(ExplainAnalysisResponse r) => new()
+    {
+        SpecJson = r.Spec is null ? "" : SpecJson.Format(r.Spec),
+        Engine = (AnalysisEngine)(int)r.Engine,
+        Columns = r.Columns.Select(c => new ResultColumn(c.Name, Kind(c))).ToList(),
+        DuckDbSql = r.DuckdbSql,
+        DuckDbParameters = r.DuckdbParameters.ToList(),
+        SparkSql = r.SparkSql,
+    };
+
+    /// <summary>Turns the column-major wire form into rows, checking its shape as it goes.</summary>
+    public static ResultTable ToTable(Result result)
+    {
+        var rowCount = checked((int)result.RowCount);
+        var columns = result.Columns.Select(c => new ResultColumn(c.Name, Kind(c))).ToList();
+        var rows = new object?[rowCount][];
+        for (var r = 0; r < rowCount; r++)
+        {
+            rows[r] = new object?[columns.Count];
+        }
+
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var column = result.Columns[c];
+            var count = column.Type switch
+            {
+                Column.Types.Type.Int64 => column.Int64Values.Count,
+                Column.Types.Type.Double => column.DoubleValues.Count,
+                _ => column.StringValues.Count,
+            };
+            if (count != rowCount || (column.Nulls.Count != 0 && column.Nulls.Count != rowCount))
+            {
+                throw Malformed($"column '{column.Name}' has {count} values and {column.Nulls.Count} null flags for {rowCount} rows");
+            }
+
+            for (var r = 0; r < rowCount; r++)
+            {
+                rows[r][c] = column.Nulls.Count != 0 && column.Nulls[r] ? null : Cell(column, r);
+            }
+        }
+
+        return new ResultTable(columns, rows);
+    }
+
+    private static object Cell(Column column, int row) => column.Type switch
+    {
+        Column.Types.Type.Date => DateOnly.TryParseExact(column.StringValues[row], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw Malformed($"column '{column.Name}' row {row}: '{column.StringValues[row]}' is not a YYYY-MM-DD date"),
+        Column.Types.Type.String => column.StringValues[row],
+        Column.Types.Type.Int64 => column.Int64Values[row],
+        Column.Types.Type.Double => column.DoubleValues[row],
+        _ => throw Malformed($"column '{column.Name}' has no type"),
+    };
+
+    private static ColumnKind Kind(Column c) => c.Type switch
+    {
+        Column.Types.Type.Date => ColumnKind.Date,
+        Column.Types.Type.String => ColumnKind.String,
+        Column.Types.Type.Int64 => ColumnKind.Int64,
+        Column.Types.Type.Double => ColumnKind.Double,
+        _ => throw Malformed($"column '{c.Name}' has unknown type {c.Type}"),
+    };
+
+    private static CovidException Malformed(string what) =>
+        new(StatusCode.DataLoss, $"The server sent a malformed result: {what}.");
+
+    private static DateTimeOffset? Time(Timestamp? t) => t is null ? null : t.ToDateTimeOffset();
+
+    private static DateOnly? Day(string s) =>
+        DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+}
