@@ -46,18 +46,13 @@ public sealed class PlotRenderer
 
     private static void AddLines(PlotModel model, IReadOnlyList<PlotSeriesData> data, ColumnType xType, string xTitle, string yTitle)
     {
-        var categories = xType == ColumnType.String ? Categories(data) : null;
-        model.Axes.Add(xType switch
-        {
-            ColumnType.Date => new DateTimeAxis { Position = AxisPosition.Bottom, Title = xTitle, StringFormat = "yyyy-MM-dd", MajorGridlineStyle = LineStyle.Dot },
-            ColumnType.String => CategoryAxis(xTitle, categories!),
-            _ => new LinearAxis { Position = AxisPosition.Bottom, Title = xTitle, MajorGridlineStyle = LineStyle.Dot },
-        });
+        var x = LineXAxis.For(xType, xTitle, data);
+        model.Axes.Add(x.Axis);
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = yTitle, MajorGridlineStyle = LineStyle.Dot, StringFormat = "#,0.###" });
         foreach (var series in data)
         {
             var line = new LineSeries { Title = series.Title, StrokeThickness = 2, MarkerType = MarkerType.None };
-            line.Points.AddRange(series.Points.Select(p => new DataPoint(X(p.X, categories), p.Y)));
+            line.Points.AddRange(series.Points.Select(p => new DataPoint(x.Position(p.X), p.Y)));
             model.Series.Add(line);
         }
     }
@@ -78,22 +73,22 @@ public sealed class PlotRenderer
         }
     }
 
-    private static CategoryAxis CategoryAxis(string title, List<string> categories)
+    internal static CategoryAxis CategoryAxis(string title, List<string> categories)
     {
         var axis = new CategoryAxis { Position = AxisPosition.Bottom, Title = title, Angle = categories.Count > 12 ? -45 : 0 };
         axis.Labels.AddRange(categories);
         return axis;
     }
 
-    private static List<string> Categories(IReadOnlyList<PlotSeriesData> data) =>
-        data.SelectMany(s => s.Points).Select(p => p.X).Distinct().Order().Select(PlotSeriesData.Label).ToList();
-
-    private static double X(object value, List<string>? categories) => value switch
+    /// <summary>
+    /// Text categories keep the result's row order (a top-10 by deaths stays in that order);
+    /// dates and numbers are put in ascending order.
+    /// </summary>
+    internal static List<string> Categories(IReadOnlyList<PlotSeriesData> data)
     {
-        _ when categories is not null => categories.IndexOf(PlotSeriesData.Label(value)),
-        DateOnly d => DateTimeAxis.ToDouble(d.ToDateTime(TimeOnly.MinValue)),
-        _ => Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture),
-    };
+        var values = data.SelectMany(s => s.Points).Select(p => p.X).Distinct();
+        return (values.All(v => v is string) ? values : values.Order()).Select(PlotSeriesData.Label).ToList();
+    }
 
     private static int Size(int requested, int fallback) => requested == 0 ? fallback : Math.Clamp(requested, 200, 4000);
 }

@@ -5,7 +5,8 @@ namespace Covid.Server.Plots;
 
 /// <summary>
 /// A result table cut into what a chart draws: one named list of (x, y) per series value and y
-/// column, each sorted by x (results are often ordered by a metric, not by x).
+/// column. Dates and numbers are sorted by x (results are often ordered by a metric);
+/// text x keeps the result's row order, which is the order the user asked for.
 /// </summary>
 internal sealed record PlotSeriesData(string Title, IReadOnlyList<(object X, double Y)> Points)
 {
@@ -23,8 +24,12 @@ internal sealed record PlotSeriesData(string Title, IReadOnlyList<(object X, dou
                 var yIndex = Require(table, y);
                 var points = group.Where(r => r[xIndex] is not null && r[yIndex] is not null)
                     .Select(r => (X: r[xIndex]!, Y: Convert.ToDouble(r[yIndex], CultureInfo.InvariantCulture)))
-                    .OrderBy(p => p.X)
                     .ToList();
+                if (points.Count > 0 && points[0].X is not string)
+                {
+                    // Lines are drawn in x order; text x (bar categories) keeps the result's order.
+                    points.Sort((a, b) => Comparer<object>.Default.Compare(a.X, b.X));
+                }
                 var title = (seriesIndex < 0, ys.Count > 1) switch
                 {
                     (true, _) => y,
