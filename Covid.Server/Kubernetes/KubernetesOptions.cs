@@ -47,6 +47,9 @@ public sealed class KubernetesOptions
     /// <summary>Attempts of one API call on 5xx, 429 and timeouts before giving up.</summary>
     public int ApiAttempts { get; set; } = 5;
 
+    /// <summary>Timeout of one API call (not of watches), after which it is retried.</summary>
+    public TimeSpan ApiTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>First retry delay; doubled on every further attempt.</summary>
     public TimeSpan ApiRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 

@@ -45,10 +45,15 @@ public static class KubernetesRegistration
         return services;
     }
 
-    public static KubernetesClientConfiguration ClientConfiguration(KubernetesOptions options) =>
-        !string.IsNullOrWhiteSpace(options.KubeConfig) ? KubernetesClientConfiguration.BuildConfigFromConfigFile(options.KubeConfig)
-        : KubernetesClientConfiguration.IsInCluster() ? KubernetesClientConfiguration.InClusterConfig()
-        : KubernetesClientConfiguration.BuildDefaultConfig();
+    public static KubernetesClientConfiguration ClientConfiguration(KubernetesOptions options)
+    {
+        var config = !string.IsNullOrWhiteSpace(options.KubeConfig) ? KubernetesClientConfiguration.BuildConfigFromConfigFile(options.KubeConfig)
+            : KubernetesClientConfiguration.IsInCluster() ? KubernetesClientConfiguration.InClusterConfig()
+            : KubernetesClientConfiguration.BuildDefaultConfig();
+        // A hung API call becomes a timeout the retries handle, not a stuck analysis (watches are not affected).
+        config.HttpClientTimeout = options.ApiTimeout;
+        return config;
+    }
 
     private static bool IsMemory(string value)
     {

@@ -66,8 +66,11 @@ public sealed class PodWatch(IKubernetes client, KubernetesApi api, string ns, s
             {
                 gone = true;
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && KubernetesApi.IsTransient(ex, cancellationToken))
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not global::Grpc.Core.RpcException)
             {
+                // A connection cut mid-stream surfaces as whatever the reader tripped on (IOException,
+                // HttpRequestException, even ArgumentOutOfRange from a torn chunk): all are a dropped
+                // watch, resumed from the last version and bounded by MaxConsecutiveFailures.
                 error = ex;
             }
             if (gone)

@@ -26,7 +26,25 @@ public sealed class SparkLauncher(IKubernetes client, KubernetesApi api, ILogger
         var pod = await CreateOrAdoptAsync("pods", names,
             ct => client.CoreV1.CreateNamespacedPodAsync(objects.DriverPod, ns, cancellationToken: ct),
             ct => client.CoreV1.ReadNamespacedPodAsync(names.DriverPod, ns, cancellationToken: ct), cancellationToken);
-        await EnsureDependentsAsync(objects, pod, ns, cancellationToken);
+        try
+        {
+            await EnsureDependentsAsync(objects, pod, ns, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Without its ConfigMap the pod would wait in ContainerCreating forever: take it back.
+            logger.LogWarning("Deleting driver pod {Pod}: its ConfigMap or Service could not be created ({Message})", names.DriverPod, ex.Message);
+            try
+            {
+                await client.CoreV1.DeleteNamespacedPodAsync(names.DriverPod, ns, new V1DeleteOptions { PropagationPolicy = "Background" },
+                    cancellationToken: CancellationToken.None);
+            }
+            catch (Exception cleanup)
+            {
+                logger.LogWarning("Could not delete driver pod {Pod}: {Message}", names.DriverPod, cleanup.Message);
+            }
+            throw;
+        }
         return pod;
     }
 

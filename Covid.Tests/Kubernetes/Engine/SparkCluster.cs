@@ -63,7 +63,8 @@ internal sealed class SparkCluster : IAsyncDisposable
         {
             settings[key] = value;
         }
-        var client = Fake.CreateClient();
+        // As the server configures its own client: hung calls time out and are retried.
+        var client = new k8s.Kubernetes(new KubernetesClientConfiguration { Host = Fake.Url, HttpClientTimeout = TimeSpan.FromSeconds(3) });
         return new ServerHostOptions
         {
             DataDirectory = Path.Combine(Volume, "data"),
@@ -78,8 +79,21 @@ internal sealed class SparkCluster : IAsyncDisposable
         return await Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = spec }, cancellationToken: ct);
     }
 
-    public Task<Analysis> WaitFinishedAsync(string name, CancellationToken ct) =>
-        ServerCalls.WaitForAsync(Analyses, name, a => a.State is State.Succeeded or State.Failed or State.Cancelled, ct);
+    public async Task<Analysis> WaitFinishedAsync(string name, CancellationToken ct)
+    {
+        try
+        {
+            return await ServerCalls.WaitForAsync(Analyses, name, a => a.State is State.Succeeded or State.Failed or State.Cancelled, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Say where it stood, and what ran beside it, rather than only "a task was canceled".
+            var all = await Analyses.ListAnalysesAsync(new ListAnalysesRequest(), deadline: DateTime.UtcNow.AddSeconds(5));
+            var states = string.Join("\n", all.Analyses.Select(a => $"{a.Name} {a.State} {a.Engine} {a.Progress?.Stage}: {a.Progress?.Message}"));
+            var calls = string.Join("\n", Fake.Journal.External.TakeLast(15).Select(c => $"{c.Verb} {c.Resource} {c.Name} {c.Query} -> {c.StatusCode}"));
+            throw new TimeoutException($"{name} did not finish in time.\nAnalyses:\n{states}\nLast API calls:\n{calls}");
+        }
+    }
 
     public Task<Analysis> WaitAsync(string name, Func<Analysis, bool> condition, CancellationToken ct) =>
         ServerCalls.WaitForAsync(Analyses, name, condition, ct);
@@ -105,7 +119,7 @@ internal sealed class SparkCluster : IAsyncDisposable
         }
     }
 
-    private async Task<AnalysisSpec> SpecOfAsync(string id) =>
+    public async Task<AnalysisSpec> SpecOfAsync(string id) =>
         (await Analyses.GetAnalysisAsync(new GetAnalysisRequest { Name = "analyses/" + id })).Spec;
 
     public async ValueTask DisposeAsync()

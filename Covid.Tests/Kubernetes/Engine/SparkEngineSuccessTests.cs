@@ -5,13 +5,15 @@ using State = Covid.V1.Analysis.Types.State;
 
 namespace Covid.Tests.Kubernetes.Engine;
 
-public sealed class SparkEngineSuccessTests
+[Collection(SparkClusterCollection.Name)]
+public sealed class SparkEngineSuccessTests(SparkClusterFixture fixture)
 {
+    private readonly SparkCluster cluster = fixture.Reset();
+
     [Fact]
     public async Task Submit_SparkOnRealCdcFile_SameResultAsEmbeddedAndProgressFromTheCluster()
     {
-        var ct = ServerSpecs.Timeout(40);
-        await using var cluster = await SparkCluster.StartAsync();
+        var ct = ServerSpecs.Timeout(30);
         // Slow enough kubelet steps that a Pending driver is seen, as it is in a real cluster.
         cluster.Fake.Kubelet.StepDelay = TimeSpan.FromMilliseconds(250);
 
@@ -21,8 +23,7 @@ public sealed class SparkEngineSuccessTests
         Assert.True(done.State == State.Succeeded, done.FailureReason);
         Assert.Equal(AnalysisSpec.Types.Engine.Spark, done.Engine);
         var spark = await cluster.Analyses.GetResultAsync(new GetResultRequest { Name = done.Name }, cancellationToken: ct);
-        var embeddedSpec = ServerSpecs.Example();
-        var embedded = await cluster.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = embeddedSpec }, cancellationToken: ct);
+        var embedded = await cluster.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example() }, cancellationToken: ct);
         await cluster.WaitFinishedAsync(embedded.Name, ct);
         var expected = await cluster.Analyses.GetResultAsync(new GetResultRequest { Name = embedded.Name }, cancellationToken: ct);
         Assert.True(expected.RowCount > 10);
@@ -41,23 +42,21 @@ public sealed class SparkEngineSuccessTests
     [Fact]
     public async Task Submit_Spark_DriverConfigMapAndServiceCreatedOnceAndOwnedByTheDriver()
     {
-        var ct = ServerSpecs.Timeout(40);
-        await using var cluster = await SparkCluster.StartAsync();
+        var ct = ServerSpecs.Timeout(30);
 
         var done = await cluster.WaitFinishedAsync((await cluster.SubmitAsync(ServerSpecs.Example(), ct)).Name, ct);
 
-        Assert.Equal(State.Succeeded, done.State);
+        Assert.True(done.State == State.Succeeded, done.FailureReason);
         var id = SparkCluster.Id(done);
         Assert.Single(cluster.Fake.Journal.Calls("create", "pods"));
         Assert.Single(cluster.Fake.Journal.Calls("create", "configmaps"));
         Assert.Single(cluster.Fake.Journal.Calls("create", "services"));
-        var driver = Assert.Single(cluster.Pods("spark-role=driver"));
-        Assert.Equal($"covid-{id}-driver", driver.Metadata.Name);
+        var driver = cluster.Fake.Store.Get<k8s.Models.V1Pod>(SparkCluster.Namespace, $"covid-{id}-driver")!;
         Assert.Equal("Succeeded", driver.Status.Phase);
         // Executors were created by the driver and are gone (deleteOnTermination).
-        Assert.Empty(cluster.Pods("spark-role=executor"));
-        var map = Assert.Single(cluster.ConfigMaps());
-        var service = Assert.Single(cluster.Services());
+        Assert.Empty(cluster.Pods($"spark-role=executor,spark-app-selector=spark-{id}"));
+        var map = cluster.Fake.Store.Get<k8s.Models.V1ConfigMap>(SparkCluster.Namespace, $"covid-{id}-conf")!;
+        var service = cluster.Fake.Store.Get<k8s.Models.V1Service>(SparkCluster.Namespace, $"covid-{id}-driver-svc")!;
         Assert.Equal(driver.Metadata.Uid, Assert.Single(map.Metadata.OwnerReferences).Uid);
         Assert.Equal(driver.Metadata.Uid, Assert.Single(service.Metadata.OwnerReferences).Uid);
         Assert.Contains($"spark.kubernetes.namespace={SparkCluster.Namespace}", map.Data["spark.properties"]);
