@@ -62,8 +62,11 @@ public sealed class DriverSimulationTests : IAsyncLifetime
         Assert.Equal(driver.Metadata.Uid, Assert.Single(executor.Metadata.OwnerReferences).Uid);
         Assert.Equal(("executor", "app-1"), (executor.Metadata.Labels["spark-role"], executor.Metadata.Labels["spark-app-selector"]));
         Assert.Equal("covid-data", Assert.Single(executor.Spec.Volumes).PersistentVolumeClaim.ClaimName);
-        Assert.Equal(2, _fake.Journal.Entries.Count(e => e.FromDriver && e.Verb == "delete"));
+        var cleanup = _fake.Journal.Entries.Where(e => e.FromDriver && e.Verb == "deletecollection").ToList();
+        Assert.Equal(["pods", "configmaps"], cleanup.Select(e => e.Resource));
+        Assert.All(cleanup, e => Assert.Equal("spark-app-selector=app-1,spark-role=executor", e.QueryValue("labelSelector")));
         Assert.Empty(await ExecutorsAsync(cts.Token));
+        Assert.Equal(["an-1-job"], _fake.Store.List<V1ConfigMap>(Ns).Select(c => c.Metadata.Name));
         Assert.Contains("Successfully stopped SparkContext", _fake.GetPodLog(Ns, "an-1-driver"));
         Assert.DoesNotContain(_fake.Journal.External, e => e.Verb == "create" && e.Name!.Contains("exec"));
     }
