@@ -170,6 +170,20 @@ public sealed class WatchTests : IAsyncLifetime
         Assert.Equal(["e1", "e2"], events.Select(e => e.Pod.Metadata.Name).Order());
     }
 
+    [Fact]
+    public async Task WatchListNamespacedPod_FieldSelectorName_OnlyThatPod()
+    {
+        using var cts = Bounded();
+        var rv = _fake.Store.ResourceVersion;
+        await _client.CoreV1.CreateNamespacedPodAsync(Pod("other"), Ns, cancellationToken: cts.Token);
+        await _client.CoreV1.CreateNamespacedPodAsync(Pod("mine"), Ns, cancellationToken: cts.Token);
+        await foreach (var (type, pod) in _client.CoreV1.WatchListNamespacedPodAsync(Ns, fieldSelector: "metadata.name=mine", resourceVersion: rv, cancellationToken: cts.Token))
+        {
+            Assert.Equal((WatchEventType.Added, "mine"), (type, pod.Metadata.Name));
+            break;
+        }
+    }
+
     private async Task<List<(WatchEventType Type, V1Pod Pod)>> ReadEventsAsync(string? rv, string? selector, int count, CancellationToken ct)
     {
         var events = new List<(WatchEventType, V1Pod)>();
