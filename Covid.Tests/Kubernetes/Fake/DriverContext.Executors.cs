@@ -18,6 +18,11 @@ public sealed partial class DriverContext
     /// </summary>
     public async Task<IReadOnlyList<V1Pod>> CreateExecutorsAsync(int count)
     {
+        if (_executors.Count == 0)
+        {
+            // Spark 3.x first creates the executors' conf map, owned by the driver pod.
+            await Client.CoreV1.CreateNamespacedConfigMapAsync(ExecutorConfigMap(), Namespace, cancellationToken: CancellationToken);
+        }
         var created = new List<V1Pod>();
         for (var i = 1; i <= count; i++)
         {
@@ -45,20 +50,30 @@ public sealed partial class DriverContext
         }
     }
 
-    /// <summary>Deletes this driver's executors (spark.kubernetes.executor.deleteOnTermination).</summary>
+    /// <summary>
+    /// Deletes this driver's executors and their conf map as Spark's scheduler backend stops
+    /// (spark.kubernetes.executor.deleteOnTermination): deletecollection by app and role labels.
+    /// </summary>
     public async Task DeleteExecutorsAsync()
     {
-        foreach (var name in _executors)
-        {
-            try
-            {
-                await Client.CoreV1.DeleteNamespacedPodAsync(name, Namespace, cancellationToken: CancellationToken);
-            }
-            catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
-            {
-            }
-        }
+        var selector = $"spark-app-selector={AppId},spark-role=executor";
+        await Client.CoreV1.DeleteCollectionNamespacedPodAsync(Namespace, labelSelector: selector, cancellationToken: CancellationToken);
+        await Client.CoreV1.DeleteCollectionNamespacedConfigMapAsync(Namespace, labelSelector: selector, cancellationToken: CancellationToken);
     }
+
+    private V1ConfigMap ExecutorConfigMap() => new()
+    {
+        Metadata = new V1ObjectMeta
+        {
+            Name = $"spark-exec-{Pod.Metadata.Uid[..8]}-conf-map",
+            Labels = new Dictionary<string, string> { ["spark-app-selector"] = AppId, ["spark-role"] = "executor" },
+            OwnerReferences = [OwnerReference()],
+        },
+        Data = new Dictionary<string, string> { ["spark.kubernetes.namespace"] = Namespace },
+    };
+
+    private V1OwnerReference OwnerReference() =>
+        new() { ApiVersion = "v1", Kind = "Pod", Name = Pod.Metadata.Name, Uid = Pod.Metadata.Uid, Controller = true };
 
     private V1Pod ExecutorPod(int id)
     {
@@ -83,7 +98,7 @@ public sealed partial class DriverContext
                     ["spark-role"] = "executor",
                     ["spark-exec-id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 },
-                OwnerReferences = [new V1OwnerReference { ApiVersion = "v1", Kind = "Pod", Name = Pod.Metadata.Name, Uid = Pod.Metadata.Uid, Controller = true }],
+                OwnerReferences = [OwnerReference()],
             },
             Spec = new V1PodSpec
             {

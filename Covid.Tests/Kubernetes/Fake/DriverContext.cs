@@ -24,10 +24,7 @@ public sealed partial class DriverContext
             ?? (pod.Metadata.Labels?.TryGetValue("spark-app-selector", out var selector) == true ? selector : null)
             ?? "spark-" + pod.Metadata.Uid.Replace("-", "", StringComparison.Ordinal);
         Spark = new SparkApplicationState(AppId, SparkProperties.GetValueOrDefault("spark.app.name") ?? pod.Metadata.Name);
-        foreach (var service in fake.Store.List<V1Service>(Namespace).Where(Selects))
-        {
-            fake.Spark.Register(service.Metadata.Name, Spark);
-        }
+        // Services selecting the pod are resolved per request (they may be created after the pod).
         fake.Spark.Register(pod.Metadata.Name, Spark);
     }
 
@@ -97,10 +94,6 @@ public sealed partial class DriverContext
         }
         return null;
     }
-
-    private bool Selects(V1Service service) =>
-        service.Spec?.Selector is { Count: > 0 } selector
-        && selector.All(kv => Pod.Metadata.Labels?.TryGetValue(kv.Key, out var v) == true && v == kv.Value);
 
     private Dictionary<string, string> ReadSparkProperties()
     {

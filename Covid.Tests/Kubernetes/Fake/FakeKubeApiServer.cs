@@ -32,7 +32,7 @@ public sealed class FakeKubeApiServer : IAsyncDisposable
         _app = app;
         Options = options;
         Store = new FakeObjectStore(options);
-        Spark = new FakeSparkMonitoring();
+        Spark = new FakeSparkMonitoring(Store);
         Kubelet = new FakeKubelet(this, options);
         _collector = Store.RunCollectorAsync(_stopping.Token);
     }

@@ -112,6 +112,7 @@ public sealed partial class FakeKubelet
             await Task.Delay(StepDelay, ct);
             Update(ns, name, p => PodStatuses.Scheduled(p));
             await Task.Delay(StepDelay, ct);
+            await WaitForConfigMapsAsync(pod, ct);
             if (script.Outcome == PodOutcome.ImagePullBackOff)
             {
                 Update(ns, name, p => PodStatuses.Waiting(p, "ErrImagePull", $"rpc error: code = NotFound desc = failed to pull and unpack image \"{p.Spec.Containers[0].Image}\": not found"));
@@ -143,6 +144,16 @@ public sealed partial class FakeKubelet
             {
                 cts.Dispose();
             }
+        }
+    }
+
+    /// <summary>Like the kubelet, a pod stays ContainerCreating until the ConfigMaps it mounts exist.</summary>
+    private async Task WaitForConfigMapsAsync(V1Pod pod, CancellationToken ct)
+    {
+        var needed = (pod.Spec.Volumes ?? []).Where(v => v.ConfigMap is { Optional: not true }).Select(v => v.ConfigMap.Name).ToList();
+        while (needed.Any(n => _fake.Store.Get<V1ConfigMap>(pod.Metadata.NamespaceProperty, n) is null))
+        {
+            await Task.Delay(StepDelay, ct);
         }
     }
 

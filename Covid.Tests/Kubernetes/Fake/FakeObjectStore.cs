@@ -15,12 +15,14 @@ public sealed partial class FakeObjectStore
     private readonly object _gate = new();
     private readonly Dictionary<string, IKubernetesObject<V1ObjectMeta>> _objects = [];
     private readonly FakeKubeOptions _options;
-    private long _rv;
+    // Never "0": to a watch, resourceVersion "0" means "any", not "after nothing".
+    private long _rv = 1000;
 
     internal FakeObjectStore(FakeKubeOptions options)
     {
         _options = options;
         _history = new LinkedList<StoreEvent>();
+        _historyStart = _rv;
     }
 
     /// <summary>The latest resourceVersion handed out (what a list now would carry).</summary>

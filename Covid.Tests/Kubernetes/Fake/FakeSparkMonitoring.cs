@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using k8s.Models;
 using Microsoft.AspNetCore.Http;
 
 namespace Covid.Tests.Kubernetes.Fake;
@@ -12,12 +13,34 @@ namespace Covid.Tests.Kubernetes.Fake;
 public sealed class FakeSparkMonitoring
 {
     private readonly ConcurrentDictionary<string, SparkApplicationState> _apps = new();
+    private readonly FakeObjectStore _store;
 
-    /// <summary>Serves <paramref name="app"/> under <paramref name="serviceName"/> (drivers register themselves).</summary>
+    internal FakeSparkMonitoring(FakeObjectStore store) => _store = store;
+
+    /// <summary>Serves <paramref name="app"/> under <paramref name="serviceName"/> (drivers register under their pod name; Services selecting the pod resolve to it).</summary>
     public void Register(string serviceName, SparkApplicationState app) => _apps[serviceName] = app;
 
     /// <summary>The application served under this name, or null.</summary>
-    public SparkApplicationState? Find(string serviceName) => _apps.TryGetValue(serviceName, out var a) ? a : null;
+    public SparkApplicationState? Find(string serviceName)
+    {
+        if (_apps.TryGetValue(serviceName, out var direct))
+        {
+            return direct;
+        }
+        // Like the cluster DNS: a Service name leads to the pods its selector picks.
+        foreach (var service in _store.List<V1Service>(null).Where(s => s.Metadata.Name == serviceName && s.Spec?.Selector is { Count: > 0 }))
+        {
+            var selector = string.Join(',', service.Spec.Selector.Select(kv => $"{kv.Key}={kv.Value}"));
+            foreach (var pod in _store.List<V1Pod>(service.Metadata.NamespaceProperty, selector))
+            {
+                if (_apps.TryGetValue(pod.Metadata.Name, out var app))
+                {
+                    return app;
+                }
+            }
+        }
+        return null;
+    }
 
     /// <summary>Stops serving under this name.</summary>
     public void Unregister(string serviceName) => _apps.TryRemove(serviceName, out _);
@@ -26,7 +49,7 @@ public sealed class FakeSparkMonitoring
     {
         var parts = (rest.Value ?? "").Trim('/').Split('/');
         ctx.Response.ContentType = "application/json";
-        if (parts.Length < 3 || parts[1] != "api" || parts[2] != "v1" || !_apps.TryGetValue(parts[0], out var app) || app.IsFinished)
+        if (parts.Length < 3 || parts[1] != "api" || parts[2] != "v1" || Find(parts[0]) is not { } app || app.IsFinished)
         {
             ctx.Response.StatusCode = 404;
             await ctx.Response.WriteAsync("{\"message\":\"no such application\"}");

@@ -75,7 +75,8 @@ public sealed class KubeApiException : Exception
 
     internal static KubeApiException ForCode(int code, string user, string verb, string resource, string ns, string? name) => code switch
     {
-        403 => Forbidden(user, verb, resource, ns, name),
+        // Authorization of a create happens before the object has a name, so the message has none.
+        403 => Forbidden(user, verb, resource, ns, verb is "create" or "list" or "watch" ? null : name),
         404 => NotFound(resource.Split('/')[0], name ?? ""),
         409 when verb == "create" => AlreadyExists(resource.Split('/')[0], name ?? ""),
         409 => Conflict(resource.Split('/')[0], name ?? ""),

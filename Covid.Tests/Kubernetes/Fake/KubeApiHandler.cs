@@ -110,6 +110,22 @@ internal sealed class KubeApiHandler(FakeObjectStore store, FaultRules faults, R
                     await WriteJsonAsync(ctx, deleted);
                 }
                 break;
+            case ("deletecollection", null):
+                // Spark's driver cleans up its executors and their ConfigMap this way, by label.
+                var (victims, _) = store.List(api.Kind, ns, LabelSelector.Parse(q["labelSelector"]), FieldName(q["fieldSelector"]));
+                foreach (var victim in victims)
+                {
+                    try
+                    {
+                        store.Delete(api.Kind, ns, victim.Metadata.Name, NullIfEmpty(q["propagationPolicy"]), null);
+                    }
+                    catch (KubeApiException e) when (e.Code == 404)
+                    {
+                    }
+                }
+                ctx.Response.ContentType = "application/json";
+                await ctx.Response.WriteAsync(KubeApiException.StatusJson("Success", 200, null, null, null));
+                break;
             default:
                 throw new KubeApiException(405, "MethodNotAllowed", $"the fake does not implement {api.Verb} on {api.Resource}");
         }

@@ -69,7 +69,7 @@ internal static class WatchStreamer
             return e.Type;
         }
         var now = selector.Matches(e.Labels);
-        var before = e.OldLabels is not null && selector.Matches(e.OldLabels);
+        var before = e.Type != "ADDED" && selector.Matches(e.OldLabels);
         return e.Type switch
         {
             "MODIFIED" when now && before => "MODIFIED",

@@ -148,4 +148,22 @@ public sealed class CrudTests : IAsyncLifetime
         var delete = Assert.Single(_fake.Journal.Calls("delete", "pods"));
         Assert.Equal("Foreground", delete.QueryValue("propagationPolicy"));
     }
+
+    [Fact]
+    public async Task ReplacePodStatus_CurrentVersion_ModifiedEventAndStaleVersion409()
+    {
+        var rv = _fake.Store.ResourceVersion;
+        var pod = await _client.CoreV1.CreateNamespacedPodAsync(Pod("s"), Ns);
+        pod.Status.Phase = "Running";
+        var updated = await _client.CoreV1.ReplaceNamespacedPodStatusAsync(pod, "s", Ns);
+        Assert.Equal("Running", updated.Status.Phase);
+        await FailsWith(409, "Conflict", () => _client.CoreV1.ReplaceNamespacedPodStatusAsync(pod, "s", Ns));
+        using var cts = Bounded();
+        await foreach (var (type, seen) in _client.CoreV1.WatchListNamespacedPodAsync(Ns, resourceVersion: pod.Metadata.ResourceVersion, cancellationToken: cts.Token))
+        {
+            Assert.Equal((WatchEventType.Modified, "Running"), (type, seen.Status.Phase));
+            break;
+        }
+        Assert.True(long.Parse(updated.Metadata.ResourceVersion) > long.Parse(rv));
+    }
 }
