@@ -64,7 +64,7 @@ internal sealed class SparkCluster : IAsyncDisposable
             settings[key] = value;
         }
         // As the server configures its own client: hung calls time out and are retried.
-        var client = new k8s.Kubernetes(new KubernetesClientConfiguration { Host = Fake.Url, HttpClientTimeout = TimeSpan.FromSeconds(3) });
+        IKubernetes client = new k8s.Kubernetes(new KubernetesClientConfiguration { Host = Fake.Url, HttpClientTimeout = TimeSpan.FromSeconds(3) });
         return new ServerHostOptions
         {
             DataDirectory = Path.Combine(Volume, "data"),
