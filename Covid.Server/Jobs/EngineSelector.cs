@@ -47,7 +47,7 @@ public sealed class EngineSelector(IServiceProvider services, IOptions<EngineOpt
         var found = services.GetKeyedService<IAnalysisEngine>(engine);
         if (found is null)
         {
-            var hint = engine == Engine.Spark ? "; Spark on Kubernetes arrives with the Kubernetes launcher" : "";
+            var hint = engine == Engine.Spark ? "; Spark runs on Kubernetes when the server is started with Kubernetes:Enabled=true" : "";
             RpcErrors.ThrowFailedPrecondition($"engine {ToConfig(engine).ToUpperInvariant()} is not configured on this server{hint}");
         }
         return found;

@@ -58,6 +58,8 @@ internal sealed class SparkCluster : IAsyncDisposable
             ["Kubernetes:SweepInterval"] = "01:00:00",
             ["Spark:MonitoringUrl"] = Fake.Url + "/spark/{pod}",
             ["Spark:MonitoringInterval"] = "00:00:00.050",
+            // Any real dataset is "large": AUTO goes to Spark on this server.
+            ["Engine:SparkThresholdBytes"] = "1",
         };
         foreach (var (key, value) in extra ?? [])
         {

@@ -63,4 +63,19 @@ public sealed class SparkEngineSuccessTests(SparkClusterFixture fixture)
         // The result is where the server reads it: under the shared volume, committed.
         Assert.True(File.Exists(Path.Combine(cluster.Volume, "data", "analyses", id, "spark-result", "_SUCCESS")));
     }
+
+    [Fact]
+    public async Task Submit_AutoAboveSparkThreshold_RunsOnSpark()
+    {
+        var ct = ServerSpecs.Timeout(30);
+        var spec = ServerSpecs.Example();
+        spec.Engine = AnalysisSpec.Types.Engine.Auto;
+
+        var submitted = await cluster.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = spec }, cancellationToken: ct);
+        var done = await cluster.WaitFinishedAsync(submitted.Name, ct);
+
+        Assert.Equal(AnalysisSpec.Types.Engine.Spark, submitted.Engine);
+        Assert.True(done.State == State.Succeeded, done.FailureReason);
+        Assert.Single(cluster.Fake.Journal.Calls("create", "pods"));
+    }
 }
