@@ -31,7 +31,7 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /out ./
 # gRPC over h2c on 5000 (the image's default HTTP_PORTS=8080 is cleared so only URLS applies).
-ENV ASPNETCORE_HTTP_PORTS= \
+ENV ASPNETCORE_HTTP_PORTS="" \
     ASPNETCORE_URLS=http://0.0.0.0:5000 \
     Kestrel__EndpointDefaults__Protocols=Http2 \
     DOTNET_ENVIRONMENT=Production

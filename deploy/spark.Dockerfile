@@ -1,31 +1,22 @@
 # The Spark image the server launches: covid-analysis/spark:3.5.3
 #   docker build -f deploy/spark.Dockerfile -t covid-analysis/spark:3.5.3 .
-# The build context is the repository root. The stock image already has all the analysis needs
-# to run: the full Spark 3.5.3 distribution (bin/spark-sql, Hive jars, the Kubernetes resource
-# manager), Java 17, tini and /opt/entrypoint.sh. Each line below says why it is added.
+# The stock image already has everything the analysis runs: the full Spark 3.5.3 distribution
+# (bin/spark-sql with its Hive jars, Parquet and JSON sources, the Kubernetes resource manager),
+# Java 17, tini and /opt/entrypoint.sh. This image changes one thing, the user, and says why.
 FROM apache/spark:3.5.3
 
 USER root
 
-# The Spark pods run as UID 1654, the server's UID (the aspnet image's "app" user), so every file
-# on the shared data volume has one owner whether the server or Spark wrote it. Hadoop's login
-# (UserGroupInformation) needs a passwd entry for the UID or it fails with "invalid null input:
-# name"; the stock entrypoint's nss_wrapper only helps when the entrypoint runs, and the launcher
-# may start spark-sql directly. Primary group "spark" (185) owns the group-writable
-# /opt/spark/work-dir, where spark-sql keeps its scratch Hive metastore and warehouse.
+# Spark must write its result where the server created the analysis' directory on the shared
+# volume: /data/covid/analyses/{id}/ is the server's (UID 1654, mode 755), and Spark creates
+# spark-result/ inside it, from the driver and from every executor. So Spark runs as UID 1654
+# too, the server's UID (the aspnet image's "app" user), and every file on the volume has one
+# owner. The passwd entry gives UID 1654 the primary group "spark" (185), which owns the
+# group-writable /opt/spark/work-dir where spark-sql keeps its scratch Hive metastore
+# (metastore_db/, derby.log); without it the runtime would start UID 1654 in group 0, which
+# cannot write there. (The stock entrypoint's nss_wrapper would fake a passwd entry, but not the group.)
 RUN useradd --system --uid 1654 --gid spark --home-dir /opt/spark/work-dir --no-create-home \
         --shell /usr/sbin/nologin covid
 
-# The stock image has no SPARK_CONF_DIR (/opt/spark/conf). Create it, writable by the spark group,
-# so a launcher or entrypoint can drop spark-defaults.conf / spark.properties into it at start.
-RUN mkdir -p /opt/spark/conf \
- && chown spark:spark /opt/spark/conf \
- && chmod 0775 /opt/spark/conf
-
-# Concise logs: the server puts the tail of a failed driver's log into the analysis' failure
-# reason, so warnings and errors must not drown in INFO lines. Spark also ships every file in
-# SPARK_CONF_DIR to its executors (their conf ConfigMap), so they log the same way.
-COPY --chown=spark:spark deploy/spark/log4j2.properties /opt/spark/conf/log4j2.properties
-
-# Numeric, so a pod's runAsNonRoot can verify it without a runAsUser.
+# Numeric, so a pod's runAsNonRoot can verify it; pods built without our templates still run as 1654.
 USER 1654

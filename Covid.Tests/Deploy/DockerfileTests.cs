@@ -55,12 +55,14 @@ public sealed class DockerfileTests
         Assert.Matches(@"^apache/spark:3\.5\.[0-9]+$", Dockerfiles.FinalFrom(text));
         var user = LastUser(text);
         Assert.All(templates.Values, pod => Assert.Equal(long.Parse(user), pod.Spec.SecurityContext.RunAsUser));
-        Assert.Contains(Dockerfiles.Instructions(text, "RUN"), r => r.Contains("--uid " + user, StringComparison.Ordinal));
+        // The passwd entry gives the UID the stock "spark" group, which owns /opt/spark/work-dir.
+        Assert.Contains(Dockerfiles.Instructions(text, "RUN"), r => r.Contains("--uid " + user + " --gid spark", StringComparison.Ordinal));
+        Assert.All(templates.Values, pod => Assert.Equal(185, pod.Spec.SecurityContext.RunAsGroup));
+        Assert.Empty(Dockerfiles.Instructions(text, "COPY")); // nothing from the repository goes into it
     }
 
     [Theory]
     [InlineData("server.Dockerfile")]
-    [InlineData("spark.Dockerfile")]
     public async Task Copy_EverySourceFromTheContext_ExistsInTheRepository(string file)
     {
         // The build context is the repository root; a renamed directory must fail here, not in docker build.
