@@ -1,6 +1,7 @@
 using Covid.Server.Datasets;
 using Covid.Server.Grpc;
 using Covid.Server.Jobs;
+using Covid.Server.Kubernetes;
 using Covid.Server.Plots;
 using Covid.Server.Progress;
 using Covid.SparkJob.Datasets;
@@ -25,6 +26,7 @@ public static class CovidAnalysisExtensions
             .ValidateOnStart();
         services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section)
             .Validate(o => EngineSelector.TryParse(o.Default, out _), "Engine:Default must be embedded or spark")
+            .Validate(o => o.SparkThresholdBytes >= 0, "Engine:SparkThresholdBytes must not be negative")
             .ValidateOnStart();
 
         services.AddGrpc(o => o.Interceptors.Add<ErrorMappingInterceptor>());
@@ -52,6 +54,7 @@ public static class CovidAnalysisExtensions
         services.AddSingleton<PlotRenderer>();
         // Engines are keyed by the spec's engine value; Spark registers here with the Kubernetes launcher.
         services.AddKeyedSingleton<IAnalysisEngine>(AnalysisSpec.Types.Engine.Embedded, (_, _) => new EmbeddedEngine(new EmbeddedEngineOptions()));
+        services.AddSparkOnKubernetes(builder.Configuration);
 
         // Order matters: state is recovered before the workers start taking analyses.
         services.AddHostedService<StartupService>();

@@ -7,4 +7,7 @@ public sealed class EngineOptions
 
     /// <summary>"embedded" or "spark".</summary>
     public string Default { get; set; } = "embedded";
+
+    /// <summary>AUTO runs datasets whose Parquet is larger than this on Spark, when Kubernetes is enabled.</summary>
+    public long SparkThresholdBytes { get; set; } = 1L << 30;
 }

@@ -40,8 +40,8 @@ public sealed class AnalysisManager(
         {
             RpcErrors.ThrowInvalidArgument("spec", "required");
         }
-        AnalysisPlanner.Plan(spec, datasets);
-        var engine = engines.Resolve(spec.Engine);
+        var plan = AnalysisPlanner.Plan(spec, datasets);
+        var engine = engines.Resolve(spec.Engine, plan.Dataset);
         lock (submitGate)
         {
             if (index.FindByRequestId(requestId) is { } raced)

@@ -39,8 +39,12 @@ public sealed class AnalysisRecovery(
                     requeued++;
                     break;
                 case State.Running:
-                    lifecycle.Transition(entry, State.Queued, Stage.Queued, 0,
-                        "the server stopped while this analysis was running; it runs again from the start",
+                    // Spark keeps running in the cluster without the server: its run re-attaches to the
+                    // driver pod found by the analysis' label (or reads the result it committed) instead
+                    // of launching a second one.
+                    lifecycle.Transition(entry, State.Queued, Stage.Queued, 0, analysis.Engine == AnalysisSpec.Types.Engine.Spark
+                            ? "the server stopped while this analysis was running on Spark; it re-attaches to its driver pod"
+                            : "the server stopped while this analysis was running; it runs again from the start",
                         a => a.StartTime = null);
                     queue.Enqueue(entry.Id);
                     rerun++;

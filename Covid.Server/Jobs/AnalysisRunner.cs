@@ -70,7 +70,10 @@ public sealed class AnalysisRunner(
         var spec = entry.Analysis.Spec;
         var plan = AnalysisPlanner.Plan(spec, datasets);
         var engine = engines.Get(entry.Analysis.Engine);
-        var table = await engine.RunAsync(plan, new EngineProgressSink(entry, lifecycle), cancellationToken);
+        var sink = new EngineProgressSink(entry, lifecycle);
+        var table = engine is IAnalysisJobEngine job
+            ? await job.RunAsync(new AnalysisJob(entry.Id, () => entry.CancelRequested), plan, sink, cancellationToken)
+            : await engine.RunAsync(plan, sink, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
         var hasPlot = spec.Plot is not null;

@@ -1,0 +1,67 @@
+using System.Globalization;
+using Covid.SparkJob.Planning;
+
+namespace Covid.SparkJob.Spark;
+
+/// <summary>
+/// What a Spark driver is given for one analysis: the <c>spark-sql -f</c> script, the confs
+/// <c>spark-submit</c> would set (as a <c>spark.properties</c> file) and the driver pod's size.
+/// </summary>
+public sealed record SparkJobDescription(
+    string Script,
+    IReadOnlyDictionary<string, string> Properties,
+    long DriverMemoryMib,
+    int DriverCores)
+{
+    /// <summary>The volume name Spark uses in its executor PVC confs.</summary>
+    public const string DataVolume = "data";
+
+    public const int DriverPort = 7078;
+    public const int BlockManagerPort = 7079;
+    public const int UiPort = 4040;
+
+    public string PropertiesFile => SparkProperties.Format(Properties);
+
+    public static SparkJobDescription Build(AnalysisPlan plan, SparkJobSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(settings);
+        var script = SparkSqlDialect.Build(plan, settings.DatasetPath, settings.ResultDirectory);
+        var pvc = $"spark.kubernetes.executor.volumes.persistentVolumeClaim.{DataVolume}";
+        var confs = new Dictionary<string, string>
+        {
+            ["spark.app.id"] = settings.AppId,
+            ["spark.app.name"] = settings.AppName,
+            ["spark.kubernetes.namespace"] = settings.Namespace,
+            ["spark.kubernetes.container.image"] = settings.Image,
+            ["spark.kubernetes.driver.pod.name"] = settings.DriverPodName,
+            ["spark.driver.port"] = Int(DriverPort),
+            ["spark.blockManager.port"] = Int(BlockManagerPort),
+            ["spark.ui.port"] = Int(UiPort),
+            // spark-submit reads the heap of a client-mode driver from here before starting its JVM.
+            ["spark.driver.memory"] = settings.DriverMemory,
+            ["spark.kubernetes.authenticate.executor.serviceAccountName"] = settings.ExecutorServiceAccount,
+            [pvc + ".options.claimName"] = settings.PersistentVolumeClaim,
+            [pvc + ".mount.path"] = settings.MountPath,
+            ["spark.executor.instances"] = Int(settings.ExecutorInstances),
+            ["spark.executor.memory"] = settings.ExecutorMemory,
+            ["spark.executor.cores"] = Int(settings.ExecutorCores),
+            ["spark.kubernetes.executor.deleteOnTermination"] = "true",
+            // Dates are bucketed and compared as calendar dates; the session zone must not shift them.
+            ["spark.sql.session.timeZone"] = "UTC",
+        };
+        if (settings.ExecutorPodTemplateFile is { } template)
+        {
+            confs["spark.kubernetes.executor.podTemplateFile"] = template;
+        }
+        foreach (var (key, value) in settings.ExecutorLabels)
+        {
+            confs["spark.kubernetes.executor.label." + key] = value;
+        }
+        // Validates both sizes now, not when a pod fails to start.
+        SparkMemory.ParseMib(settings.ExecutorMemory);
+        return new SparkJobDescription(script, confs, SparkMemory.PodMib(settings.DriverMemory), settings.DriverCores);
+    }
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using Covid.Server.Kubernetes;
+using Grpc.Core;
+using k8s.Autorest;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Covid.Tests.Kubernetes.Launch;
+
+public sealed class KubernetesApiTests
+{
+    private static KubernetesApi Api(int attempts = 3) => new(
+        Options.Create(new KubernetesOptions { ApiAttempts = attempts, ApiRetryDelay = TimeSpan.FromMilliseconds(1) }),
+        NullLogger<KubernetesApi>.Instance);
+
+    private static HttpOperationException Status(HttpStatusCode code, string message = "") => new($"Operation returned an invalid status code '{code}'")
+    {
+        Response = new HttpResponseMessageWrapper(new HttpResponseMessage(code),
+            $$"""{"kind":"Status","apiVersion":"v1","status":"Failure","message":"{{message}}","code":{{(int)code}}}"""),
+    };
+
+    [Fact]
+    public async Task CallAsync_ServerErrorsThenSuccess_RetriedUntilItWorks()
+    {
+        var calls = 0;
+
+        var result = await Api().CallAsync("create", "pods", _ => ++calls < 3 ? throw Status(HttpStatusCode.InternalServerError) : Task.FromResult("ok"), CancellationToken.None);
+
+        Assert.Equal(("ok", 3), (result, calls));
+    }
+
+    [Fact]
+    public async Task CallAsync_ServerErrorsBeyondAttempts_FailsNamingTheCall()
+    {
+        var calls = 0;
+
+        var ex = await Assert.ThrowsAsync<KubernetesCallException>(() =>
+            Api(attempts: 2).CallAsync<string>("list", "pods", _ => { calls++; throw Status(HttpStatusCode.ServiceUnavailable, "etcd down"); }, CancellationToken.None));
+
+        Assert.Equal(2, calls);
+        Assert.Contains("list pods failed after 2 attempts", ex.Message);
+        Assert.Contains("etcd down", ex.Message);
+    }
+
+    [Fact]
+    public async Task CallAsync_Forbidden_FailedPreconditionNamingVerbAndResource()
+    {
+        var calls = 0;
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => Api().CallAsync<string>("create", "pods", _ =>
+        {
+            calls++;
+            throw Status(HttpStatusCode.Forbidden, "pods is forbidden: User \\\"system:serviceaccount:covid-analysis:covid-server\\\" cannot create resource \\\"pods\\\"");
+        }, CancellationToken.None));
+
+        Assert.Equal(1, calls);
+        Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
+        Assert.Contains("refused to create pods (403 Forbidden)", ex.Status.Detail);
+        Assert.Contains("cannot create resource \"pods\"", ex.Status.Detail);
+        Assert.Contains("RBAC verb \"create\" on \"pods\"", ex.Status.Detail);
+    }
+
+    [Fact]
+    public async Task CallAsync_Conflict_NotRetried()
+    {
+        var calls = 0;
+
+        var ex = await Assert.ThrowsAsync<HttpOperationException>(() =>
+            Api().CallAsync<string>("create", "pods", _ => { calls++; throw Status(HttpStatusCode.Conflict); }, CancellationToken.None));
+
+        Assert.Equal(1, calls);
+        Assert.True(KubernetesApi.IsStatus(ex, HttpStatusCode.Conflict));
+    }
+
+    [Fact]
+    public async Task CallAsync_HttpClientTimeout_Retried()
+    {
+        var calls = 0;
+
+        await Api().CallAsync("get", "pods", _ => ++calls < 2 ? throw new TaskCanceledException("HttpClient.Timeout") : Task.FromResult(1), CancellationToken.None);
+
+        Assert.Equal(2, calls);
+    }
+}
