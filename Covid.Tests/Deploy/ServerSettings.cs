@@ -1,5 +1,6 @@
 using System.Text;
 using Covid.Server.Hosting;
+using Covid.Server.Kubernetes;
 using k8s.Models;
 using Microsoft.Extensions.Configuration;
 
@@ -13,30 +14,14 @@ public static class ServerSettings
 {
     public const string FileName = "appsettings.Production.json";
 
-    /// <summary>
-    /// Config sections and the server's options class for each. Kubernetes and Spark are bound by
-    /// Covid.Server.Kubernetes.KubernetesOptions / SparkOptions; until those exist, the keys the
-    /// two issue-4 helpers agreed on stand in for them (AgreedKeys).
-    /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> SectionTypes = new Dictionary<string, string>
+    /// <summary>Config sections and the server's options class bound to each (Hosting/, Kubernetes/).</summary>
+    public static readonly IReadOnlyDictionary<string, Type> SectionTypes = new Dictionary<string, Type>
     {
-        [DataOptions.Section] = typeof(DataOptions).FullName!,
-        [EngineOptions.Section] = typeof(EngineOptions).FullName!,
-        [JobOptions.Section] = typeof(JobOptions).FullName!,
-        ["Kubernetes"] = "Covid.Server.Kubernetes.KubernetesOptions",
-        ["Spark"] = "Covid.Server.Kubernetes.SparkOptions",
-    };
-
-    /// <summary>The agreed keys (shared notes for issue 4), used where an options class is not there yet.</summary>
-    public static readonly IReadOnlyDictionary<string, string[]> AgreedKeys = new Dictionary<string, string[]>
-    {
-        ["Engine"] = ["Default", "SparkThresholdBytes"],
-        ["Kubernetes"] =
-        [
-            "Enabled", "Namespace", "ServiceAccount", "ExecutorServiceAccount", "PersistentVolumeClaim", "MountPath",
-            "SparkImage", "ImagePullPolicy", "DriverPodTemplate", "ExecutorPodTemplate", "FinishedDriverTtl", "KubeConfig",
-        ],
-        ["Spark"] = ["ExecutorInstances", "ExecutorMemory", "ExecutorCores", "DriverMemory", "DriverCores", "MonitoringUrl"],
+        [DataOptions.Section] = typeof(DataOptions),
+        [EngineOptions.Section] = typeof(EngineOptions),
+        [JobOptions.Section] = typeof(JobOptions),
+        [KubernetesOptions.Section] = typeof(KubernetesOptions),
+        [SparkOptions.Section] = typeof(SparkOptions),
     };
 
     public static async Task<IConfigurationRoot> LoadAsync()
@@ -63,6 +48,4 @@ public static class ServerSettings
         section.Bind(options, o => o.ErrorOnUnknownConfiguration = true);
         return options;
     }
-
-    public static Type? OptionsType(string section) => typeof(DataOptions).Assembly.GetType(SectionTypes[section]);
 }
