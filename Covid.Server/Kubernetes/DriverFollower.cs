@@ -34,6 +34,10 @@ public sealed class DriverFollower(
         EngineProgress? last = null;
         try
         {
+            if (await Task.WhenAny(watch.Listed, watching) == watching)
+            {
+                await watching;
+            }
             while (true)
             {
                 var state = DriverState.Observe(names, watch.Snapshot());

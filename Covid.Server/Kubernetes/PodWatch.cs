@@ -20,7 +20,12 @@ public sealed class PodWatch(IKubernetes client, KubernetesApi api, string ns, s
     private readonly Dictionary<string, V1Pod> pods = [];
     private readonly Channel<bool> changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
+    private readonly TaskCompletionSource listed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public ChannelReader<bool> Changes => changes.Reader;
+
+    /// <summary>Completes once the pods were listed the first time; until then <see cref="Snapshot"/> knows nothing.</summary>
+    public Task Listed => listed.Task;
 
     /// <summary>Times the pods were listed (1 + one per 410 Gone).</summary>
     public int Lists { get; private set; }
@@ -103,6 +108,7 @@ public sealed class PodWatch(IKubernetes client, KubernetesApi api, string ns, s
             }
             Lists++;
         }
+        listed.TrySetResult();
         changes.Writer.TryWrite(true);
         return list.Metadata.ResourceVersion;
     }
