@@ -49,6 +49,19 @@ public sealed partial class CovidClient
         }
     }
 
+    /// <summary>
+    /// Has the server download an http(s) CSV (e.g. a data.cdc.gov export link) as dataset
+    /// <paramref name="name"/> of catalog schema <paramref name="schema"/>; validated and published
+    /// like an upload. The file never passes through this client.
+    /// </summary>
+    /// <exception cref="CovidException">Rejected or failed: InvalidArgument (bad URL, too large, a bad line), NotFound (HTTP 404),
+    /// Unavailable (unreachable or cut mid-file), DeadlineExceeded (the server's import timeout), AlreadyExists.</exception>
+    public async Task<DatasetInfo> ImportDatasetAsync(string url, string name, string schema, bool replace = false, CancellationToken cancellationToken = default)
+    {
+        var request = new ImportDatasetRequest { Url = url, Name = name, Schema = schema, Replace = replace };
+        return ProtoMapping.ToInfo(await Call(datasets.ImportDatasetAsync(request, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>The datasets loaded on the server, by name.</summary>
     public async Task<IReadOnlyList<DatasetInfo>> ListDatasetsAsync(CancellationToken cancellationToken = default)
     {

@@ -37,6 +37,7 @@ public static class CovidAnalysisExtensions
         services.AddSingleton<IDatasetLookup>(sp => sp.GetRequiredService<DatasetRegistry>());
         services.AddSingleton<DatasetStaging>();
         services.AddSingleton<DatasetUploader>();
+        services.AddSingleton<DatasetImporter>();
         services.AddSingleton<DatasetSeeder>();
 
         services.AddSingleton<AnalysisStore>();
