@@ -38,6 +38,7 @@ public static class CovidAnalysisExtensions
         services.AddSingleton<DatasetStaging>();
         services.AddSingleton<DatasetUploader>();
         services.AddSingleton<DatasetImporter>();
+        services.AddSingleton<InPlaceRegistration>();
         services.AddSingleton<DatasetSeeder>();
 
         services.AddSingleton<AnalysisStore>();
