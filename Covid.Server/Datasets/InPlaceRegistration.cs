@@ -52,7 +52,7 @@ public sealed class InPlaceRegistration(DatasetRegistry registry, IOptions<DataO
         }
         try
         {
-            return InPlaceCsv.Register(name, schema, path, "inplace:" + path, synthetic: false);
+            return InPlaceCsv.Register(name, schema, path, "inplace:" + path, entry.Synthetic);
         }
         catch (Exception ex) when (ex is DatasetFormatException or ArgumentException or IOException)
         {

@@ -8,4 +8,7 @@ public sealed class InPlaceDataset
 
     /// <summary>The catalog schema its header must match, e.g. cdc-case-surveillance.</summary>
     public string Schema { get; set; } = "";
+
+    /// <summary>True when the file holds generated rows (covid datasets generate), not CDC data.</summary>
+    public bool Synthetic { get; set; }
 }

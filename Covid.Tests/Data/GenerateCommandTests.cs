@@ -70,9 +70,13 @@ public sealed class GenerateCommandTests(CliServerFixture server) : IClassFixtur
         var csv = _dir.File("cases.csv");
         Assert.Equal(ExitCode.Success, (await CliRun.InvokeAsync("datasets", "generate", "--schema", "cdc-case-surveillance", "--rows", "20000", "--out", csv)).Code);
 
-        var (code, output, error) = await CliRun.InvokeAsync("datasets", "upload", csv, "--name", "synthetic-cases", "--schema", "cdc-case-surveillance", "--replace", "--server", server.Address);
+        var (code, output, error) = await CliRun.InvokeAsync("datasets", "upload", csv, "--name", "synthetic-cases", "--schema", "cdc-case-surveillance", "--replace", "--synthetic", "--server", server.Address);
 
         Assert.True(code == ExitCode.Success, error);
         Assert.StartsWith("synthetic-cases: 20000 rows of cdc-case-surveillance, 2020-", output, StringComparison.Ordinal);
+        Assert.EndsWith("(synthetic)", output.TrimEnd(), StringComparison.Ordinal);
+        var (_, listed, _) = await CliRun.InvokeAsync("datasets", "list", "--output", "csv", "--server", server.Address);
+        var line = listed.Split('\n').Single(l => l.StartsWith("synthetic-cases,", StringComparison.Ordinal));
+        Assert.Contains(",true,", line, StringComparison.Ordinal);
     }
 }

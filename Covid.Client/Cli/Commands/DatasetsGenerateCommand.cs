@@ -55,7 +55,7 @@ internal sealed class DatasetsGenerateCommand : Command
         }
         var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
         console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"covid: wrote {count:N0} synthetic rows{(path == "-" ? "" : " to " + path)} in {seconds:F1} s ({count / seconds:N0} rows/s)."));
+            $"covid: wrote {count:N0} synthetic rows{(path == "-" ? "" : " to " + path)} in {seconds:F1} s ({count / seconds:N0} rows/s); upload with --synthetic so the dataset is labelled as such."));
         return ExitCode.Success;
     }
 
