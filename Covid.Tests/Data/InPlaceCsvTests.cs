@@ -65,6 +65,21 @@ public sealed class InPlaceCsvTests(RealData data) : IClassFixture<RealData>, ID
     }
 
     [Fact]
+    public async Task Run_InPlacePathWithQuotes_ReadsTheFile()
+    {
+        var dir = Directory.CreateDirectory(_dir.File("it's \"here\"; --")).FullName;
+        var csv = Path.Combine(dir, "cases.csv");
+        File.Copy(CdcFiles.Get(CdcFiles.CasesDeaths2020), csv);
+        var inPlace = InPlaceCsv.Register("D", CasesDeathsByState.Schema, csv, "t", false);
+
+        var table = await EngineHarness.RunAsync(Specs.Parse(
+            """{"dataset": "D", "metrics": [{"name": "rows", "aggregation": "COUNT"}]}"""), new TestDatasets(inPlace));
+
+        Assert.Equal(14_760L, table.Rows.Single()[0]);
+        Assert.Contains("read_csv('" + dir.Replace("'", "''", StringComparison.Ordinal), DuckDbSource.For(inPlace), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Register_WrongHeader_FailsOnLine1()
     {
         var error = Assert.Throws<DatasetFormatException>(() =>

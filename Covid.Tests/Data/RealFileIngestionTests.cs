@@ -22,6 +22,30 @@ public sealed class RealFileIngestionTests(RealData data) : IClassFixture<RealDa
     }
 
     [Theory]
+    [InlineData(RealData.Vaccinations, VaccinationsJurisdiction.Name, 0)]
+    [InlineData(RealData.CovidNetFile, CovidNet.Name, 2)]
+    [InlineData(Support.CdcFiles.CasesDeaths2020, CasesDeathsByState.Name, 0)]
+    public void Schema_HeaderLine_IsTheRealFilesHeaderByteForByte(string file, string schema, int titleLines)
+    {
+        var header = File.ReadLines(Support.CdcFiles.Get(file)).Skip(titleLines).First();
+        var catalog = SchemaCatalog.Find(schema)!;
+
+        Assert.Equal(header, string.Join(",", catalog.CsvFields.Select(f => f.HeaderName)));
+        Assert.Equal(titleLines, catalog.TitleLines);
+    }
+
+    [Fact]
+    public void CovidNet_OnlyWeeklyRateRenamed_DerivedDateLast()
+    {
+        var renamed = CovidNet.Schema.Fields.Where(f => f.HeaderName != f.Name).ToList();
+
+        Assert.Equal("WEEKLY RATE ", Assert.Single(renamed).HeaderName);
+        Assert.Equal(CovidNet.WeekEndDate, CovidNet.Schema.Fields[^1].Name);
+        Assert.True(CovidNet.Schema.Fields[^1].IsDerived);
+        Assert.Equal(CovidNet.WeekEndDate, CovidNet.Schema.DateField);
+    }
+
+    [Theory]
     [InlineData(2020, 1, 2020, 1, 4)]
     [InlineData(2020, 53, 2021, 1, 2)]
     [InlineData(2021, 1, 2021, 1, 9)]
