@@ -124,4 +124,20 @@ public sealed class CaseSurveillanceGeneratorTests
         Assert.True(Month("2023/10") < Month("2022/10"));
         Assert.DoesNotContain(byMonth.Keys, k => string.CompareOrdinal(k, "2020/01") < 0 || string.CompareOrdinal(k, "2023/12") > 0);
     }
+
+    [Fact]
+    public void Write_ManyRows_ConstantMemoryAndMillionsPerMinute()
+    {
+        CaseSurveillanceGenerator.Write(TextWriter.Null, 1_000);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        CaseSurveillanceGenerator.Write(TextWriter.Null, 500_000, seed: 9);
+
+        clock.Stop();
+        // Rows are written from precomputed cells: allocation does not grow with the row count.
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 256 * 1024);
+        // 500,000 rows in 15 s is 2 million a minute, with a wide margin for a busy machine.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
+    }
 }
