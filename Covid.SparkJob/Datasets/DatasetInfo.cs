@@ -20,4 +20,8 @@ public sealed record DatasetInfo(
     DateOnly? MinDate,
     DateOnly? MaxDate,
     DateTimeOffset CreateTime,
-    DatasetStorage Storage = DatasetStorage.Parquet);
+    DatasetStorage Storage = DatasetStorage.Parquet)
+{
+    /// <summary>The file an engine reads: the Parquet copy, or the CSV itself when read in place.</summary>
+    public string ReadPath => Storage == DatasetStorage.CsvInPlace ? OriginalPath : ParquetPath;
+}

@@ -50,6 +50,18 @@ public sealed class InPlaceServerTests : IDisposable
     }
 
     [Fact]
+    public async Task Explain_InPlaceDataset_ReadsTheCsvInBothScripts()
+    {
+        await using var host = await Start("volume/cases.csv");
+
+        var explained = await host.Analyses.ExplainAnalysisAsync(new ExplainAnalysisRequest { Spec = ServerSpecs.Example("cases-inplace") }, cancellationToken: ServerSpecs.Timeout());
+
+        var csv = Path.Combine(_dataDir, "volume", "cases.csv");
+        Assert.Contains("read_csv('" + csv + "'", explained.DuckdbSql, StringComparison.Ordinal);
+        Assert.Contains("'" + csv + "'", explained.SparkSql, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Upload_OverInPlaceName_AlreadyExistsEvenWithReplace()
     {
         await using var host = await Start("volume/cases.csv");
