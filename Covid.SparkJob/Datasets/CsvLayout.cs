@@ -23,6 +23,19 @@ internal static class CsvLayout
 
     public static void CheckHeader(DatasetSchema schema, IReadOnlyList<string> header)
     {
+        try
+        {
+            CheckHeaderNames(schema, header);
+        }
+        catch (DatasetFormatException ex) when (schema.TitleLines > 0)
+        {
+            // The likeliest cause is a file whose title lines were removed or added to.
+            throw new DatasetFormatException(ex.Line, $"{ex.Problem} ({schema.Name} exports have {schema.TitleLines} title lines before the header)");
+        }
+    }
+
+    private static void CheckHeaderNames(DatasetSchema schema, IReadOnlyList<string> header)
+    {
         var line = schema.TitleLines + 1;
         var expected = schema.CsvFields.Select(f => f.HeaderName).ToList();
         for (var i = 0; i < Math.Min(header.Count, expected.Count); i++)

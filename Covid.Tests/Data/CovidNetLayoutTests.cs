@@ -63,6 +63,7 @@ public sealed class CovidNetLayoutTests : IDisposable
         var error = await Fails(Lines().Skip(2).ToList());
 
         Assert.Equal(3, error.Line);
+        Assert.EndsWith("(cdc-covid-net exports have 2 title lines before the header)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
