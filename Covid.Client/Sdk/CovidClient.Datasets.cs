@@ -15,13 +15,20 @@ public sealed partial class CovidClient
     /// </summary>
     /// <exception cref="CovidException">The server rejected it (e.g. InvalidArgument naming the bad line, AlreadyExists without <paramref name="replace"/>).</exception>
     /// <exception cref="IOException">The file cannot be read (e.g. <see cref="FileNotFoundException"/>), before anything is sent.</exception>
-    public async Task<DatasetInfo> UploadDatasetAsync(string filePath, string name, string schema, bool replace = false, CancellationToken cancellationToken = default)
+    public Task<DatasetInfo> UploadDatasetAsync(string filePath, string name, string schema, bool replace = false, CancellationToken cancellationToken = default) =>
+        UploadDatasetAsync(filePath, name, schema, replace, synthetic: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="UploadDatasetAsync(string, string, string, bool, CancellationToken)"/>; with <paramref name="synthetic"/>
+    /// the dataset is listed as generated rows, not CDC data (for files from <c>covid datasets generate</c>).
+    /// </summary>
+    public async Task<DatasetInfo> UploadDatasetAsync(string filePath, string name, string schema, bool replace, bool synthetic, CancellationToken cancellationToken = default)
     {
         await using var file = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, UploadChunkBytes, useAsync: true);
         using var call = datasets.UploadDataset(cancellationToken: cancellationToken);
         try
         {
-            var header = new UploadHeader { Name = name, Schema = schema, FileName = Path.GetFileName(filePath), Replace = replace };
+            var header = new UploadHeader { Name = name, Schema = schema, FileName = Path.GetFileName(filePath), Replace = replace, Synthetic = synthetic };
             await call.RequestStream.WriteAsync(new UploadDatasetRequest { Header = header }, cancellationToken).ConfigureAwait(false);
             var buffer = new byte[UploadChunkBytes];
             int read;
@@ -47,6 +54,19 @@ public sealed partial class CovidClient
         {
             throw RpcErrors.Translate(e, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Has the server download an http(s) CSV (e.g. a data.cdc.gov export link) as dataset
+    /// <paramref name="name"/> of catalog schema <paramref name="schema"/>; validated and published
+    /// like an upload. The file never passes through this client.
+    /// </summary>
+    /// <exception cref="CovidException">Rejected or failed: InvalidArgument (bad URL, too large, a bad line), NotFound (HTTP 404),
+    /// Unavailable (unreachable or cut mid-file), DeadlineExceeded (the server's import timeout), AlreadyExists.</exception>
+    public async Task<DatasetInfo> ImportDatasetAsync(string url, string name, string schema, bool replace = false, CancellationToken cancellationToken = default)
+    {
+        var request = new ImportDatasetRequest { Url = url, Name = name, Schema = schema, Replace = replace };
+        return ProtoMapping.ToInfo(await Call(datasets.ImportDatasetAsync(request, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The datasets loaded on the server, by name.</summary>

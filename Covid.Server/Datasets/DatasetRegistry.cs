@@ -57,9 +57,22 @@ public sealed class DatasetRegistry(DatasetLayout layout, ILogger<DatasetRegistr
         logger.LogInformation("Loaded {Count} datasets from {Root}", datasets.Count, layout.Root);
     }
 
+    /// <summary>Adds a CSV read in place (<c>Data:InPlace</c>); its name then belongs to the configuration.</summary>
+    public void RegisterInPlace(DatasetInfo info)
+    {
+        if (!datasets.TryAdd(info.Name, info))
+        {
+            throw new InvalidOperationException($"Data:InPlace:{info.Name}: a dataset named \"{info.Name}\" is already loaded; choose another name");
+        }
+    }
+
     /// <summary>ALREADY_EXISTS unless the name is free or the caller means to replace it.</summary>
     public void EnsureAvailable(string name, bool replace)
     {
+        if (datasets.TryGetValue(name, out var existing) && existing.Storage == DatasetStorage.CsvInPlace)
+        {
+            RpcErrors.ThrowAlreadyExists($"dataset \"{name}\" is a CSV registered in place by the server's configuration (Data:InPlace) and cannot be replaced; choose another name");
+        }
         if (!replace && datasets.ContainsKey(name))
         {
             RpcErrors.ThrowAlreadyExists($"dataset \"{name}\" already exists; upload with replace to overwrite it");

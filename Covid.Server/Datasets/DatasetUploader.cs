@@ -17,7 +17,7 @@ public sealed class DatasetUploader(DatasetStaging staging, DatasetRegistry regi
         var fileName = Path.GetFileName(header.FileName);
         var source = "upload:" + (fileName.Length > 0 ? fileName : header.Name);
         return await staging.LoadAsync(header.Name, schema, (path, ct) => WriteAsync(path, chunks, ct), source,
-            synthetic: false, header.Replace, cancellationToken);
+            header.Synthetic, header.Replace, cancellationToken);
     }
 
     private async Task WriteAsync(string path, IAsyncEnumerable<ReadOnlyMemory<byte>> chunks, CancellationToken cancellationToken)

@@ -5,8 +5,8 @@ using Grpc.Core;
 
 namespace Covid.Server.Grpc;
 
-/// <summary>covid.v1.DatasetService: lists datasets and takes uploads.</summary>
-public sealed class DatasetGrpcService(DatasetRegistry registry, DatasetUploader uploader) : DatasetService.DatasetServiceBase
+/// <summary>covid.v1.DatasetService: lists datasets, takes uploads and imports from URLs.</summary>
+public sealed class DatasetGrpcService(DatasetRegistry registry, DatasetUploader uploader, DatasetImporter importer) : DatasetService.DatasetServiceBase
 {
     public override Task<ListDatasetsResponse> ListDatasets(ListDatasetsRequest request, ServerCallContext context) =>
         Task.FromResult(new ListDatasetsResponse { Datasets = { registry.All().Select(DatasetMapper.ToProto) } });
@@ -22,9 +22,8 @@ public sealed class DatasetGrpcService(DatasetRegistry registry, DatasetUploader
         return DatasetMapper.ToProto(info);
     }
 
-    public override Task<Dataset> ImportDataset(ImportDatasetRequest request, ServerCallContext context) =>
-        throw RpcErrors.Status(StatusCode.Unimplemented,
-            "ImportDataset (loading a dataset from a URL) is not available on this server yet; it comes in a later release. Use UploadDataset to stream the file instead.");
+    public override async Task<Dataset> ImportDataset(ImportDatasetRequest request, ServerCallContext context) =>
+        DatasetMapper.ToProto(await importer.ImportAsync(request, context.CancellationToken));
 
     private static async IAsyncEnumerable<ReadOnlyMemory<byte>> Chunks(
         IAsyncStreamReader<UploadDatasetRequest> requestStream, [EnumeratorCancellation] CancellationToken ct)

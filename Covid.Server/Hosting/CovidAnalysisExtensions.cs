@@ -39,6 +39,8 @@ public static class CovidAnalysisExtensions
         services.AddSingleton<IDatasetLookup>(sp => sp.GetRequiredService<DatasetRegistry>());
         services.AddSingleton<DatasetStaging>();
         services.AddSingleton<DatasetUploader>();
+        services.AddSingleton<DatasetImporter>();
+        services.AddSingleton<InPlaceRegistration>();
         services.AddSingleton<DatasetSeeder>();
 
         services.AddSingleton<AnalysisStore>();

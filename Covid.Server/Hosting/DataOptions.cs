@@ -17,5 +17,17 @@ public sealed class DataOptions
     /// <summary>Largest upload accepted, in bytes of the original file.</summary>
     public long MaxUploadBytes { get; set; } = 2L * 1024 * 1024 * 1024;
 
+    /// <summary>Largest file ImportDataset downloads, in bytes; a larger one is refused and nothing is kept.</summary>
+    public long MaxImportBytes { get; set; } = 8L * 1024 * 1024 * 1024;
+
+    /// <summary>How long ImportDataset may spend downloading, from the request to the last byte.</summary>
+    public TimeSpan ImportTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// CSV files registered in place at start (<c>Data:InPlace:NAME:Path</c> and <c>:Schema</c>):
+    /// read where they lie, never copied. See <see cref="Covid.Server.Datasets.InPlaceRegistration"/>.
+    /// </summary>
+    public Dictionary<string, InPlaceDataset> InPlace { get; set; } = new(StringComparer.Ordinal);
+
     public string FullDirectory => Path.GetFullPath(Directory);
 }

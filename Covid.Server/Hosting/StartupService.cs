@@ -10,6 +10,7 @@ namespace Covid.Server.Hosting;
 public sealed class StartupService(
     DatasetRegistry datasets,
     DatasetSeeder seeder,
+    InPlaceRegistration inPlace,
     AnalysisRecovery recovery,
     ServerReadiness readiness,
     ILogger<StartupService> logger) : IHostedService
@@ -17,6 +18,7 @@ public sealed class StartupService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         datasets.Load();
+        inPlace.RegisterAll();
         await seeder.SeedAsync(cancellationToken);
         recovery.Recover();
         readiness.MarkReady();

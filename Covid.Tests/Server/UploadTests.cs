@@ -110,17 +110,6 @@ public sealed class UploadTests(ServerFixture fixture) : IClassFixture<ServerFix
     }
 
     [Fact]
-    public async Task ImportDataset_AnyUrl_UnimplementedPointingToUpload()
-    {
-        var ex = await Assert.ThrowsAsync<RpcException>(() => Host.Datasets.ImportDatasetAsync(
-            new ImportDatasetRequest { Name = "x", Schema = "cdc-cases-deaths-by-state", Url = "https://data.cdc.gov/x.csv" },
-            cancellationToken: ServerSpecs.Timeout()).ResponseAsync);
-
-        Assert.Equal(StatusCode.Unimplemented, ex.StatusCode);
-        Assert.Contains("UploadDataset", ex.Status.Detail);
-    }
-
-    [Fact]
     public async Task UploadDataset_LargerThanLimit_InvalidArgumentAndNothingLeft()
     {
         var ct = ServerSpecs.Timeout(60);

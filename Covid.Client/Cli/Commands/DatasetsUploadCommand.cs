@@ -9,6 +9,7 @@ internal sealed class DatasetsUploadCommand : Command
     private readonly Option<string> name = new("--name") { Description = "The dataset name specs will use: lowercase letters, digits and dashes.", Required = true };
     private readonly Option<string> schema = new("--schema") { Description = "The catalog schema of the file, e.g. cdc-cases-deaths-by-state.", Required = true };
     private readonly Option<bool> replace = new("--replace") { Description = "Replace a dataset of the same name." };
+    private readonly Option<bool> synthetic = new("--synthetic") { Description = "The rows are generated (covid datasets generate), not CDC data; the dataset is listed as synthetic." };
 
     public DatasetsUploadCommand(CliContext context)
         : base("upload", "Upload a CSV file; the server validates every line and stores it as typed Parquet.")
@@ -17,6 +18,7 @@ internal sealed class DatasetsUploadCommand : Command
         Add(name);
         Add(schema);
         Add(replace);
+        Add(synthetic);
         SetAction((parse, ct) => context.RunAsync(parse, ct, async client =>
         {
             var path = parse.GetValue(file)!;
@@ -26,9 +28,9 @@ internal sealed class DatasetsUploadCommand : Command
             }
 
             context.Console.Error.WriteLine($"uploading {path} ({new FileInfo(path).Length} bytes) …");
-            var dataset = await client.UploadDatasetAsync(path, parse.GetValue(name)!, parse.GetValue(schema)!, parse.GetValue(replace), ct);
+            var dataset = await client.UploadDatasetAsync(path, parse.GetValue(name)!, parse.GetValue(schema)!, parse.GetValue(replace), parse.GetValue(synthetic), ct);
             var range = dataset.MinDate is { } min && dataset.MaxDate is { } max ? $", {min:yyyy-MM-dd}..{max:yyyy-MM-dd}" : "";
-            context.Console.Out.WriteLine($"{dataset.Name}: {dataset.RowCount} rows of {dataset.Schema}{range}");
+            context.Console.Out.WriteLine($"{dataset.Name}: {dataset.RowCount} rows of {dataset.Schema}{range}{(dataset.Synthetic ? " (synthetic)" : "")}");
             return ExitCode.Success;
         }));
     }

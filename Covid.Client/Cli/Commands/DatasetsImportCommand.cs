@@ -1,0 +1,30 @@
+using System.CommandLine;
+
+namespace Covid.Client.Cli.Commands;
+
+/// <summary>covid datasets import URL --name NAME --schema SCHEMA: the server downloads and loads a CSV.</summary>
+internal sealed class DatasetsImportCommand : Command
+{
+    private readonly Argument<string> url = new("url") { Description = "An http(s) link to the CSV, e.g. https://data.cdc.gov/api/views/9mfq-cb36/rows.csv?accessType=DOWNLOAD" };
+    private readonly Option<string> name = new("--name") { Description = "The dataset name specs will use: lowercase letters, digits and dashes.", Required = true };
+    private readonly Option<string> schema = new("--schema") { Description = "The catalog schema of the file, e.g. cdc-vaccinations-jurisdiction.", Required = true };
+    private readonly Option<bool> replace = new("--replace") { Description = "Replace a dataset of the same name." };
+
+    public DatasetsImportCommand(CliContext context)
+        : base("import", "Have the server download a CSV from a URL; it validates every line and stores it as typed Parquet.")
+    {
+        Add(url);
+        Add(name);
+        Add(schema);
+        Add(replace);
+        SetAction((parse, ct) => context.RunAsync(parse, ct, async client =>
+        {
+            var link = parse.GetValue(url)!;
+            context.Console.Error.WriteLine($"importing {link} on the server …");
+            var dataset = await client.ImportDatasetAsync(link, parse.GetValue(name)!, parse.GetValue(schema)!, parse.GetValue(replace), ct);
+            var range = dataset.MinDate is { } min && dataset.MaxDate is { } max ? $", {min:yyyy-MM-dd}..{max:yyyy-MM-dd}" : "";
+            context.Console.Out.WriteLine($"{dataset.Name}: {dataset.RowCount} rows of {dataset.Schema}{range}");
+            return ExitCode.Success;
+        }));
+    }
+}

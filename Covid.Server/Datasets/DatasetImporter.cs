@@ -1,0 +1,119 @@
+using System.Net;
+using Covid.Server.Grpc;
+using Covid.Server.Hosting;
+using Covid.SparkJob.Catalog;
+using Covid.SparkJob.Datasets;
+using Covid.V1;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+
+namespace Covid.Server.Datasets;
+
+/// <summary>
+/// ImportDataset: downloads an http(s) CSV (e.g. a data.cdc.gov export link) straight into a
+/// staging directory with a size limit and a timeout, then loads it through the same validation
+/// and atomic publish as an upload. A failed, cut or oversized download leaves nothing behind.
+/// </summary>
+public sealed class DatasetImporter(DatasetStaging staging, DatasetRegistry registry, IOptions<DataOptions> options, ILogger<DatasetImporter> logger)
+    : IDisposable
+{
+    // One client for the server's life; redirects are followed because export links redirect.
+    private readonly HttpClient http = new(new SocketsHttpHandler { AllowAutoRedirect = true, MaxAutomaticRedirections = 5 })
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
+
+    public void Dispose() => http.Dispose();
+
+    public async Task<DatasetInfo> ImportAsync(ImportDatasetRequest request, CancellationToken cancellationToken)
+    {
+        var (schema, url) = Validate(request);
+        registry.EnsureAvailable(request.Name, request.Replace);
+        logger.LogInformation("Importing dataset {Name} from {Url}", request.Name, url);
+        return await staging.LoadAsync(request.Name, schema, (path, ct) => DownloadAsync(url, path, ct), "url:" + url,
+            synthetic: false, request.Replace, cancellationToken);
+    }
+
+    private async Task DownloadAsync(Uri url, string path, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.MaxImportBytes;
+        var timeout = options.Value.ImportTimeout;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        long size = 0;
+        try
+        {
+            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                var code = response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone ? StatusCode.NotFound : StatusCode.FailedPrecondition;
+                throw RpcErrors.Status(code, $"{url} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}; nothing was imported");
+            }
+            if (response.Content.Headers.ContentLength > limit)
+            {
+                TooLarge(url, limit, $"it announces {response.Content.Headers.ContentLength} bytes");
+            }
+            await using var body = await response.Content.ReadAsStreamAsync(deadline.Token);
+            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
+            var buffer = new byte[64 * 1024];
+            while (await ReadAsync(body, buffer, url, size, deadline.Token) is var read and > 0)
+            {
+                size += read;
+                if (size > limit)
+                {
+                    TooLarge(url, limit, "it is larger");
+                }
+                await file.WriteAsync(buffer.AsMemory(0, read), deadline.Token);
+            }
+            await file.FlushAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw RpcErrors.Status(StatusCode.DeadlineExceeded,
+                $"downloading {url} took longer than this server's import timeout of {timeout} (Data:ImportTimeout) after {size} bytes; nothing was imported");
+        }
+        catch (HttpRequestException ex)
+        {
+            throw RpcErrors.Status(StatusCode.Unavailable, $"could not download {url}: {ex.Message}; nothing was imported");
+        }
+    }
+
+    /// <summary>One read of the response body; a connection that breaks mid-file is reported as such.</summary>
+    private static async Task<int> ReadAsync(Stream body, byte[] buffer, Uri url, long size, CancellationToken ct)
+    {
+        try
+        {
+            return await body.ReadAsync(buffer, ct);
+        }
+        catch (IOException ex)
+        {
+            throw RpcErrors.Status(StatusCode.Unavailable, $"the download of {url} was cut after {size} bytes ({ex.Message}); nothing was imported");
+        }
+    }
+
+    private static void TooLarge(Uri url, long limit, string why) =>
+        RpcErrors.ThrowInvalidArgument("url", $"{url} is too large to import: {why} than this server's limit of {limit} bytes (Data:MaxImportBytes); nothing was imported");
+
+    private static (DatasetSchema Schema, Uri Url) Validate(ImportDatasetRequest request)
+    {
+        var violations = new List<SparkJob.Validation.FieldViolation>();
+        if (!DatasetNames.IsValid(request.Name))
+        {
+            violations.Add(new("name", $"\"{request.Name}\" is not a dataset name: {DatasetNames.Rule}"));
+        }
+        var schema = SchemaCatalog.Find(request.Schema);
+        if (schema is null)
+        {
+            violations.Add(new("schema", $"unknown schema \"{request.Schema}\"; known schemas: {string.Join(", ", SchemaCatalog.All.Select(s => s.Name))}"));
+        }
+        if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            violations.Add(new("url", $"\"{request.Url}\" is not an http or https URL"));
+        }
+        if (violations.Count > 0)
+        {
+            throw RpcErrors.BadRequest(string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")), violations);
+        }
+        return (schema!, url!);
+    }
+}
