@@ -30,7 +30,10 @@ public static class CasesDeathsByState
             new("created_at", FieldType.Timestamp, false, "When the record was created (MM/DD/YYYY hh:mm:ss AM)", TimestampFormat),
             new("consent_cases", FieldType.String, true, "Whether the jurisdiction consents to CDC reporting its case breakdown: Agree, Not agree, N/A or empty"),
             new("consent_deaths", FieldType.String, true, "Whether the jurisdiction consents to CDC reporting its death breakdown: Agree, Not agree, N/A or empty"),
-        ]);
+        ])
+    {
+        PopulationKey = "state",
+    };
 
     private static SchemaField Count(string name, string description) =>
         new(name, FieldType.Int64, false, description);

@@ -9,4 +9,38 @@ namespace Covid.SparkJob.Catalog;
 public sealed record SchemaField(string Name, FieldType Type, bool Dimension, string Description, string? CsvFormat = null)
 {
     public bool IsNumeric => Type is FieldType.Int64 or FieldType.Double;
+
+    /// <summary>
+    /// The header cell exactly as the export writes it, when that differs from <see cref="Name"/>
+    /// (COVID-NET writes "WEEKLY RATE " with a trailing space; specs say "WEEKLY RATE").
+    /// </summary>
+    public string HeaderName
+    {
+        get => field ?? Name;
+        init;
+    }
+
+    /// <summary>
+    /// Cell texts that mean "no value" besides the empty cell (COVID-NET writes <c>null</c> for
+    /// weeks after the download). Values such as "Missing"/"Unknown"/"NA" in case surveillance
+    /// are categories, not nulls, and are never listed here.
+    /// </summary>
+    public IReadOnlyList<string> NullTokens { get; init; } = [];
+
+    /// <summary>Set for a field computed at ingestion instead of read from a CSV column.</summary>
+    public MmwrWeekEnd? DerivedFrom { get; init; }
+
+    public bool IsDerived => DerivedFrom is not null;
+
+    public bool IsNullToken(ReadOnlySpan<char> cell)
+    {
+        foreach (var token in NullTokens)
+        {
+            if (cell.SequenceEqual(token))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }

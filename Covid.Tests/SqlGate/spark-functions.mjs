@@ -19,7 +19,7 @@ ln locate log log10 log1p log2 lower lpad ltrim make_date make_interval make_tim
 md5 mean median min min_by minute mod mode monotonically_increasing_id month months_between named_struct
 nanvl negative next_day not now nth_value ntile nullif nvl nvl2 octet_length or overlay percent_rank
 percentile percentile_approx pi pmod posexplode posexplode_outer position positive pow power quarter
-radians rand randn random range rank regexp regexp_count regexp_extract regexp_extract_all regexp_like
+radians raise_error rand randn random range rank regexp regexp_count regexp_extract regexp_extract_all regexp_like
 regexp_replace regexp_substr repeat replace reverse right rint rlike round row_number rpad rtrim
 second sequence sha1 sha2 shiftleft shiftright sign signum sin sinh size slice smallint sort_array
 soundex space split split_part sqrt stack startswith std stddev stddev_pop stddev_samp string struct
