@@ -77,8 +77,11 @@ internal abstract partial class SqlQueryBuilder
     private string Ranked(AnalysisPlan plan, PlannedTopN top, string result)
     {
         var partition = top.PerPeriod ? $"PARTITION BY {Identifier(AnalysisPlan.PeriodColumn)} " : "";
-        // Ties are broken by the group-by columns so both engines keep the same rows.
-        var keys = new[] { Sort(top.By, true) }.Concat(plan.GroupBy.Select(f => Sort(f.Name, false)));
+        // Ties are broken by the period (when ranking across periods) and the group-by columns, a
+        // total order over result rows, so both engines keep the same rows.
+        var tieBreakers = (plan.HasPeriod && !top.PerPeriod ? [AnalysisPlan.PeriodColumn] : Array.Empty<string>())
+            .Concat(plan.GroupBy.Select(f => f.Name));
+        var keys = new[] { Sort(top.By, true) }.Concat(tieBreakers.Select(c => Sort(c, false)));
         return $"SELECT *, ROW_NUMBER() OVER ({partition}ORDER BY {string.Join(", ", keys)}) AS {Identifier(RankColumn)}\n" +
                $"FROM (\n{Indent(result)}\n) AS {Identifier("result")}";
     }
