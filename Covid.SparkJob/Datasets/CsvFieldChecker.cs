@@ -31,7 +31,7 @@ internal static class CsvFieldChecker
         DateOnly.TryParseExact(cell, field.CsvFormat ?? "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     /// <summary>The .NET pattern as people read it: MM/dd/yyyy → MM/DD/YYYY.</summary>
-    private static string Pattern(SchemaField field) =>
+    internal static string Pattern(SchemaField field) =>
         (field.CsvFormat ?? "yyyy-MM-dd").Replace("yyyy", "YYYY", StringComparison.Ordinal).Replace("dd", "DD", StringComparison.Ordinal)
             .Replace("tt", "AM", StringComparison.Ordinal);
 }

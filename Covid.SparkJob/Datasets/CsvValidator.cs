@@ -8,27 +8,29 @@ internal sealed record CsvStatistics(long Rows, DateOnly? MinDate, DateOnly? Max
 
 /// <summary>
 /// Streams a CSV once and checks every cell against the schema, failing on the first bad line with
-/// its 1-based line number, so the Parquet conversion afterwards cannot meet a surprise.
+/// its 1-based line number in the file (title lines included), so the Parquet conversion
+/// afterwards cannot meet a surprise.
 /// </summary>
 internal static class CsvValidator
 {
     public static CsvStatistics Validate(DatasetSchema schema, string csvPath, CancellationToken ct)
     {
-        using var text = new StreamReader(csvPath, detectEncodingFromByteOrderMarks: true);
-        if (text.Peek() < 0)
+        using var file = new StreamReader(csvPath, detectEncodingFromByteOrderMarks: true);
+        if (file.Peek() < 0)
         {
-            throw new DatasetFormatException(1, $"the file is empty; expected the header {string.Join(",", schema.Fields.Select(f => f.Name))}");
+            throw new DatasetFormatException(1, $"the file is empty; expected {(schema.TitleLines > 0 ? $"{schema.TitleLines} title lines and " : "")}the header {CsvLayout.ExpectedHeader(schema)}");
         }
+        CsvLayout.SkipTitleLines(schema, file);
+        var bounded = schema.FooterMarker is null ? null : new FooterBoundReader(file);
         // The delimiter is fixed: Sylvan would otherwise guess it from the header line.
         var options = new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', Quote = '"' };
-        using var csv = CsvDataReader.Create(text, options);
+        using var csv = CsvDataReader.Create(bounded ?? (TextReader)file, options);
         CsvLayout.CheckHeader(schema, Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToList());
 
-        var fields = schema.Fields;
-        var dateIndex = fields.ToList().FindIndex(f => f.Name == schema.DateField);
-        var line = 1L;
+        var checker = new RowChecker(schema);
+        var fields = schema.CsvFields;
+        var line = (long)schema.TitleLines + 1;
         var rows = 0L;
-        DateOnly? min = null, max = null;
         while (csv.Read())
         {
             line++;
@@ -43,29 +45,21 @@ internal static class CsvValidator
                 throw new DatasetFormatException(lineNumber,
                     $"has {csv.RowFieldCount} fields but {schema.Name} has {fields.Count} columns");
             }
-            var newlines = 0;
+            checker.Check(csv, lineNumber);
+            // A quoted cell may span lines; count them so later line numbers stay true to the file.
             for (var i = 0; i < fields.Count; i++)
             {
-                var cell = csv.GetFieldSpan(i);
-                if (CsvFieldChecker.Problem(fields[i], cell, required: i == dateIndex) is { } problem)
-                {
-                    var shown = CsvLayout.Shorten(cell.ToString());
-                    throw new DatasetFormatException(lineNumber, $"column {fields[i].Name}: '{shown}' {problem}");
-                }
-                // A quoted cell may span lines; count them so later line numbers stay true to the file.
-                newlines += cell.Count('\n');
+                line += csv.GetFieldSpan(i).Count('\n');
             }
-            if (dateIndex >= 0 && CsvFieldChecker.TryDate(fields[dateIndex], csv.GetFieldSpan(dateIndex), out var date))
-            {
-                min = min is null || date < min ? date : min;
-                max = max is null || date > max ? date : max;
-            }
-            line += newlines;
         }
         if (rows == 0)
         {
-            throw new DatasetFormatException(2, "no data rows after the header");
+            throw new DatasetFormatException(schema.TitleLines + 2, "no data rows after the header");
         }
-        return new CsvStatistics(rows, min, max);
+        if (bounded is { StoppedAtBlankLine: true })
+        {
+            CsvLayout.CheckFooter(schema, file, schema.TitleLines + bounded.LinesRead + 1);
+        }
+        return new CsvStatistics(rows, checker.MinDate, checker.MaxDate);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Planning;
 using DuckDB.NET.Data;
@@ -8,46 +7,55 @@ namespace Covid.SparkJob.Datasets;
 
 /// <summary>
 /// Converts a validated CSV to typed Parquet with DuckDB: every column read as text and converted
-/// explicitly by the schema, so the types never depend on DuckDB's CSV sniffing.
+/// explicitly by the schema (<see cref="DuckDbSource"/>), so the types never depend on DuckDB's CSV
+/// sniffing and the Parquet copy and a CSV read in place give the same values.
 /// </summary>
 internal static class ParquetConverter
 {
     /// <summary>Writes <paramref name="parquetPath"/> and returns the rows it holds.</summary>
     public static long Convert(DatasetSchema schema, string csvPath, string parquetPath)
     {
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = CopySql(schema, csvPath, parquetPath);
-        command.ExecuteNonQuery();
-        command.CommandText = $"SELECT CAST(COALESCE(SUM(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({DuckDbDialect.StringLiteral(parquetPath)})";
-        return System.Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
-    internal static string CopySql(DatasetSchema schema, string csvPath, string parquetPath)
-    {
-        var columns = string.Join(", ", schema.Fields.Select(f => $"{DuckDbDialect.StringLiteral(f.Name)}: 'VARCHAR'"));
-        var select = string.Join(",\n    ", schema.Fields.Select(f => $"{Conversion(f)} AS {DuckDbDialect.Identifier(f.Name)}"));
-        return new StringBuilder()
-            .Append("COPY (\n  SELECT ").Append(select).Append('\n')
-            .Append("  FROM read_csv(").Append(DuckDbDialect.StringLiteral(csvPath))
-            .Append(", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', columns = {")
-            .Append(columns).Append("})\n")
-            .Append(") TO ").Append(DuckDbDialect.StringLiteral(parquetPath)).Append(" (FORMAT parquet, COMPRESSION zstd)")
-            .ToString();
-    }
-
-    private static string Conversion(SchemaField field)
-    {
-        var column = DuckDbDialect.Identifier(field.Name);
-        return field.Type switch
+        // DuckDB's reader cannot stop at a footer, so for such exports it reads a copy of just the
+        // header and data lines, deleted straight after.
+        var body = schema.FooterMarker is null ? null : parquetPath + ".body.csv";
+        try
         {
-            FieldType.String => column,
-            FieldType.Int64 => $"CAST({column} AS BIGINT)",
-            FieldType.Double => $"CAST({column} AS DOUBLE)",
-            FieldType.Date => $"CAST(strptime({column}, {DuckDbDialect.StringLiteral(StrptimeFormat.From(field.CsvFormat ?? "yyyy-MM-dd"))}) AS DATE)",
-            FieldType.Timestamp => $"strptime({column}, {DuckDbDialect.StringLiteral(StrptimeFormat.From(field.CsvFormat ?? "yyyy-MM-dd HH:mm:ss"))})",
-            _ => throw new ArgumentOutOfRangeException(nameof(field), field.Type, "no Parquet conversion"),
-        };
+            if (body is not null)
+            {
+                WriteBody(schema, csvPath, body);
+            }
+            using var connection = new DuckDBConnection("DataSource=:memory:");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = CopySql(schema, body ?? csvPath, body is null ? schema.TitleLines : 0, parquetPath);
+            command.ExecuteNonQuery();
+            command.CommandText = $"SELECT CAST(COALESCE(SUM(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({DuckDbDialect.StringLiteral(parquetPath)})";
+            return System.Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            if (body is not null)
+            {
+                File.Delete(body);
+            }
+        }
+    }
+
+    internal static string CopySql(DatasetSchema schema, string csvPath, int skipLines, string parquetPath) =>
+        "COPY (\n  " + DuckDbSource.TypedCsv(schema, csvPath, skipLines) + "\n) TO "
+        + DuckDbDialect.StringLiteral(parquetPath) + " (FORMAT parquet, COMPRESSION zstd)";
+
+    private static void WriteBody(DatasetSchema schema, string csvPath, string bodyPath)
+    {
+        using var file = new StreamReader(csvPath, detectEncodingFromByteOrderMarks: true);
+        CsvLayout.SkipTitleLines(schema, file);
+        using var bounded = new FooterBoundReader(file);
+        using var output = new StreamWriter(bodyPath, append: false, new System.Text.UTF8Encoding(false));
+        var buffer = new char[64 * 1024];
+        int n;
+        while ((n = bounded.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            output.Write(buffer, 0, n);
+        }
     }
 }

@@ -33,7 +33,7 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
         Configure(connection);
         var (rows, bytes) = DatasetSize(connection, plan.Dataset);
         progress.Report(new EngineProgress(Stage.Scanning, 0.05,
-            $"Scanning {rows.ToString("N0", CultureInfo.InvariantCulture)} rows ({bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes of Parquet)",
+            $"Scanning {rows.ToString("N0", CultureInfo.InvariantCulture)} rows ({bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes)",
             RowsScanned: 0, BytesScanned: 0));
 
         // The query blocks its thread; this one polls its progress and interrupts it on cancel.
@@ -103,6 +103,14 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
     /// <exception cref="FileNotFoundException">The dataset's Parquet copy is gone.</exception>
     private static (long Rows, long Bytes) DatasetSize(DuckDBConnection connection, DatasetInfo dataset)
     {
+        if (dataset.Storage == DatasetStorage.CsvInPlace)
+        {
+            // A CSV read in place has no footer to count rows from; registration estimated them.
+            var csv = new FileInfo(dataset.OriginalPath);
+            return csv.Exists
+                ? (dataset.RowCount, csv.Length)
+                : throw new FileNotFoundException($"The CSV of dataset '{dataset.Name}' (read in place) is missing: {dataset.OriginalPath}", dataset.OriginalPath);
+        }
         var path = DuckDbDialect.StringLiteral(dataset.ParquetPath);
         using var command = connection.CreateCommand();
         // The path may be a glob over part files; size what DuckDB will actually read.

@@ -2,14 +2,14 @@ using TimeBucket = Covid.V1.AnalysisSpec.Types.TimeBucket;
 
 namespace Covid.SparkJob.Planning;
 
-/// <summary>The plan as DuckDB SQL over the dataset's Parquet file, every spec value bound as a parameter.</summary>
+/// <summary>The plan as DuckDB SQL over the dataset (its Parquet copy or its CSV in place), every spec value bound as a parameter.</summary>
 public static class DuckDbDialect
 {
     public static DuckDbQuery Build(AnalysisPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var builder = new Builder();
-        var sql = builder.Query(plan, $"read_parquet({StringLiteral(plan.Dataset.ParquetPath)})");
+        var sql = builder.Query(plan, Datasets.DuckDbSource.For(plan.Dataset));
         return new DuckDbQuery(sql, builder.Parameters);
     }
 
