@@ -75,7 +75,7 @@ internal static class DerivedMetricRules
     /// <summary>The metric named <paramref name="name"/>, when it is another metric of the spec.</summary>
     private static Metric? Operand(AnalysisSpec spec, Metric self, string name, string path, Violations v)
     {
-        var others = spec.Metrics.Where(m => !ReferenceEquals(m, self) && m.Name.Length > 0).Select(m => m.Name);
+        var others = spec.Metrics.Where(m => !ReferenceEquals(m, self) && MetricRules.IsValidName(m.Name)).Select(m => m.Name);
         if (string.IsNullOrEmpty(name))
         {
             v.Add(path, $"required: the name of another metric ({Violations.List(others)})");

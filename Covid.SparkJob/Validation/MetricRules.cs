@@ -136,7 +136,8 @@ internal static partial class MetricRules
 
     private static void CheckOperand(AnalysisSpec spec, Metric ratio, string operand, string path, Violations v)
     {
-        var others = spec.Metrics.Where(m => !ReferenceEquals(m, ratio) && IsAggregate(m) && m.Name.Length > 0).Select(m => m.Name);
+        // Only valid names are listed: an invalid one may be thousands of characters of hostile text.
+        var others = spec.Metrics.Where(m => !ReferenceEquals(m, ratio) && IsAggregate(m) && IsValidName(m.Name)).Select(m => m.Name);
         if (string.IsNullOrEmpty(operand))
         {
             v.Add(path, $"required: the name of another metric ({Violations.List(others)})");
