@@ -21,6 +21,14 @@ public static class SparkSqlDialect
     /// <summary>The temporary view the query reads.</summary>
     public const string ViewName = "dataset";
 
+    /// <summary>The file the script reads for <paramref name="dataset"/>: its Parquet copy, or the CSV registered in place.</summary>
+    public static string SourcePath(DatasetInfo dataset) =>
+        dataset.Storage == DatasetStorage.CsvInPlace ? dataset.OriginalPath : dataset.ParquetPath;
+
+    /// <summary>As <see cref="Build(AnalysisPlan, string, string)"/>, reading the dataset where this process sees it.</summary>
+    public static string Build(AnalysisPlan plan, string resultDirectory) =>
+        Build(plan, SourcePath((plan ?? throw new ArgumentNullException(nameof(plan))).Dataset), resultDirectory);
+
     /// <param name="datasetPath">Where the Spark driver sees the dataset: its Parquet copy, or for
     /// <see cref="DatasetStorage.CsvInPlace"/> the CSV file.</param>
     public static string Build(AnalysisPlan plan, string datasetPath, string resultDirectory)
