@@ -1,3 +1,8 @@
+using Covid.SparkJob.Catalog;
+using Covid.SparkJob.Datasets;
+using Covid.SparkJob.Planning;
+using Covid.Tests.SparkJob;
+
 namespace Covid.Tests.AnalysisFeatures;
 
 /// <summary>Every golden Spark script parses with Spark's grammar; DuckDB-only syntax does not.</summary>
@@ -7,6 +12,14 @@ public sealed class SparkSyntaxGateTests
     public void Gate_GoldenScripts_ParseAsSparkSql()
     {
         var scripts = RepresentativeSpec.All.ToDictionary(s => s.Name, AnalysisDatasets.SparkScript);
+        // Case surveillance (CFR and hospitalization by age group) over Parquet and over its CSV in place.
+        foreach (var storage in new[] { DatasetStorage.Parquet, DatasetStorage.CsvInPlace })
+        {
+            var info = new DatasetInfo(CaseSurveillance.Name, CaseSurveillance.Schema, storage == DatasetStorage.Parquet ? "/d/data.parquet" : "", "/d/original.csv",
+                "test", true, 0, 0, null, null, DateTimeOffset.UnixEpoch, storage);
+            var plan = AnalysisPlanner.Plan(Google.Protobuf.JsonParser.Default.Parse<Covid.V1.AnalysisSpec>(CaseSurveillanceRatesTests.Json), new TestDatasets(info));
+            scripts["case-surveillance-" + storage] = SparkSqlDialect.Build(plan, "/d/out");
+        }
 
         var errors = SparkSyntaxGate.Check(scripts);
 
