@@ -27,7 +27,7 @@ public sealed class AnalysisExplainer(IDatasetLookup datasets, EngineSelector en
             Engine = auto,
             DuckdbSql = duckDb.Sql,
             // Where a real run would put its output; the id is a placeholder since nothing is submitted.
-            SparkSql = SparkSqlDialect.Build(plan, plan.Dataset.ReadPath, Path.Combine(store.Root, "{id}", "spark-result")),
+            SparkSql = SparkSqlDialect.Build(plan, Path.Combine(store.Root, "{id}", "spark-result")),
         };
         response.Columns.AddRange(plan.Columns.Select(c => new Column { Name = c.Name, Type = ResultMapper.ToProto(c.Type) }));
         response.DuckdbParameters.AddRange(duckDb.Parameters.Select(Format));

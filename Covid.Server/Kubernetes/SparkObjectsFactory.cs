@@ -26,7 +26,7 @@ public sealed class SparkObjectsFactory(IOptions<KubernetesOptions> kubernetes, 
         var names = new SparkNames(analysisId);
         var ns = Namespace;
         var resultDirectory = ResultDirectory(analysisId);
-        RequireOnVolume(plan.Dataset.ParquetPath, "the dataset's Parquet");
+        RequireOnVolume(plan.Dataset.ReadPath, "the dataset's file");
         RequireOnVolume(resultDirectory, "the result directory (Data:Directory)");
         var executorLabels = names.CommonLabels("spark-executor");
         executorLabels.Remove(SparkNames.AppSelectorLabel); // Spark sets its own, and refuses ours.
@@ -40,7 +40,7 @@ public sealed class SparkObjectsFactory(IOptions<KubernetesOptions> kubernetes, 
             PersistentVolumeClaim = o.PersistentVolumeClaim,
             MountPath = o.MountPath,
             ExecutorPodTemplateFile = o.ExecutorPodTemplate is null ? null : ConfigMapBuilder.ExecutorTemplatePath,
-            DatasetPath = Path.GetFullPath(plan.Dataset.ParquetPath),
+            DatasetPath = Path.GetFullPath(plan.Dataset.ReadPath),
             ResultDirectory = resultDirectory,
             ExecutorInstances = spark.Value.ExecutorInstances,
             ExecutorMemory = spark.Value.ExecutorMemory,

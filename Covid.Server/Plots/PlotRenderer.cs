@@ -29,26 +29,39 @@ public sealed class PlotRenderer
             LegendPosition = LegendPosition.RightTop,
             LegendBorder = OxyColors.Gray,
         });
-        var data = PlotSeriesData.From(table, plot.X, plot.Y, plot.Series);
         var yTitle = string.Join(", ", plot.Y);
-        if (plot.Kind == Plot.Types.Kind.Bar)
+        if (plot.Kind == Plot.Types.Kind.Heatmap)
         {
-            AddBars(model, data, plot.X, yTitle);
+            HeatmapChart.Add(model, table, plot);
         }
         else
         {
-            AddLines(model, data, table.Columns[table.IndexOf(plot.X)].Type, plot.X, yTitle);
+            var data = PlotSeriesData.From(table, plot.X, plot.Y, plot.Series);
+            if (plot.LogScale)
+            {
+                // A log axis has no place for zero or negative values (e.g. revised-down counts): they are left out.
+                data = data.Select(d => d with { Points = d.Points.Where(p => p.Y > 0).ToList() }).ToList();
+                yTitle += " (log scale)";
+            }
+            if (plot.Kind is Plot.Types.Kind.Bar or Plot.Types.Kind.StackedBar)
+            {
+                AddBars(model, data, plot.X, yTitle, plot.Kind == Plot.Types.Kind.StackedBar, plot.LogScale);
+            }
+            else
+            {
+                AddLines(model, data, table.Columns[table.IndexOf(plot.X)].Type, plot.X, yTitle, plot.LogScale);
+            }
         }
         using var stream = new MemoryStream();
         new PngExporter { Width = Size(plot.Width, DefaultWidth), Height = Size(plot.Height, DefaultHeight) }.Export(model, stream);
         return stream.ToArray();
     }
 
-    private static void AddLines(PlotModel model, IReadOnlyList<PlotSeriesData> data, ColumnType xType, string xTitle, string yTitle)
+    private static void AddLines(PlotModel model, IReadOnlyList<PlotSeriesData> data, ColumnType xType, string xTitle, string yTitle, bool log)
     {
         var x = LineXAxis.For(xType, xTitle, data);
         model.Axes.Add(x.Axis);
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = yTitle, MajorGridlineStyle = LineStyle.Dot, StringFormat = "#,0.###" });
+        model.Axes.Add(ValueAxis(yTitle, log));
         foreach (var series in data)
         {
             var line = new LineSeries { Title = series.Title, StrokeThickness = 2, MarkerType = MarkerType.None };
@@ -57,21 +70,29 @@ public sealed class PlotRenderer
         }
     }
 
-    private static void AddBars(PlotModel model, IReadOnlyList<PlotSeriesData> data, string xTitle, string yTitle)
+    private static void AddBars(PlotModel model, IReadOnlyList<PlotSeriesData> data, string xTitle, string yTitle, bool stacked, bool log)
     {
         var categories = Categories(data);
         // OxyPlot 2.2 has no ColumnSeries: bars stand upright when the category axis is the x axis.
         var categoryAxis = CategoryAxis(xTitle, categories);
         categoryAxis.Key = "categories";
         model.Axes.Add(categoryAxis);
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = yTitle, Key = "values", MajorGridlineStyle = LineStyle.Dot, StringFormat = "#,0.###" });
+        var valueAxis = ValueAxis(yTitle, log);
+        valueAxis.Key = "values";
+        model.Axes.Add(valueAxis);
+        // On a log axis bars start at the smallest value drawn, since they cannot start at zero.
+        var baseValue = log && data.Any(d => d.Points.Count > 0) ? data.SelectMany(d => d.Points).Min(p => p.Y) / 2 : 0;
         foreach (var series in data)
         {
-            var bars = new BarSeries { Title = series.Title, XAxisKey = "values", YAxisKey = "categories" };
+            var bars = new BarSeries { Title = series.Title, XAxisKey = "values", YAxisKey = "categories", IsStacked = stacked, BaseValue = baseValue };
             bars.Items.AddRange(series.Points.Select(p => new BarItem { Value = p.Y, CategoryIndex = categories.IndexOf(PlotSeriesData.Label(p.X)) }));
             model.Series.Add(bars);
         }
     }
+
+    private static Axis ValueAxis(string title, bool log) => log
+        ? new LogarithmicAxis { Position = AxisPosition.Left, Title = title, MajorGridlineStyle = LineStyle.Dot, StringFormat = "#,0.###" }
+        : new LinearAxis { Position = AxisPosition.Left, Title = title, MajorGridlineStyle = LineStyle.Dot, StringFormat = "#,0.###" };
 
     internal static CategoryAxis CategoryAxis(string title, List<string> categories)
     {

@@ -21,27 +21,51 @@ public sealed record AnalysisPlan(
     IReadOnlyList<PlannedMetric> Metrics,
     IReadOnlyList<PlannedOrder> OrderBy,
     int Limit,
-    IReadOnlyList<ResultColumn> Columns)
+    IReadOnlyList<ResultColumn> Columns,
+    PlannedTopN? TopN = null,
+    SchemaField? PopulationKey = null)
 {
     /// <summary>Name of the bucket-start column when a time bucket is given.</summary>
     public const string PeriodColumn = "period";
 
     public bool HasPeriod => TimeBucket != AnalysisSpec.Types.TimeBucket.Unspecified;
+
+    /// <summary>True when a rolling metric needs the gap-free period × group grid.</summary>
+    public bool HasRolling => Metrics.Any(m => m.RollingOf is not null);
+
+    /// <summary>True when a per-100k metric needs the population join.</summary>
+    public bool HasPer100k => Metrics.Any(m => m.Per100kOf is not null);
 }
 
 /// <summary>Rows whose field equals one of the values; values are typed for the field.</summary>
 public sealed record PlannedFilter(SchemaField Field, IReadOnlyList<object> Values);
 
-/// <summary>An aggregate of a field (or of rows, for COUNT without a field), or a ratio of two other metrics.</summary>
+/// <summary>
+/// An aggregate of a field (or of rows, for COUNT without a field), optionally over only the rows
+/// matching <paramref name="Where"/>; or a metric derived from others: a ratio of two aggregates, a
+/// trailing mean of one over <paramref name="RollingPeriods"/> periods, or one per 100,000 residents.
+/// </summary>
 public sealed record PlannedMetric(
     string Name,
     ColumnType Type,
     Metric.Types.Aggregation Aggregation,
     SchemaField? Field,
     string? Numerator,
-    string? Denominator)
+    string? Denominator,
+    IReadOnlyList<PlannedFilter>? Where = null,
+    string? RollingOf = null,
+    int RollingPeriods = 0,
+    string? Per100kOf = null)
 {
     public bool IsRatio => Numerator is not null;
+
+    /// <summary>Computed by GROUP BY (everything else is derived from aggregates).</summary>
+    public bool IsAggregate => Numerator is null && RollingOf is null && Per100kOf is null;
+
+    /// <summary>SUM and COUNT add up across rows, so an absent period is a zero of them.</summary>
+    public bool IsAdditive => IsAggregate && Aggregation is Metric.Types.Aggregation.Sum or Metric.Types.Aggregation.Count;
+
+    public IReadOnlyList<PlannedFilter> Conditions => Where ?? [];
 }
 
 /// <summary>One sort key over a result column.</summary>

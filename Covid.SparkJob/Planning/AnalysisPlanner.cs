@@ -47,7 +47,9 @@ public static class AnalysisPlanner
             metrics,
             Order(spec, hasPeriod, groupBy),
             spec.Limit == 0 ? SpecValidator.MaxLimit : spec.Limit,
-            columns);
+            columns,
+            spec.TopN is { } top ? new PlannedTopN(top.N, top.By, top.PerPeriod) : null,
+            schema.PopulationKey is { } key && spec.Metrics.Any(m => m.Per100K is not null) ? schema.Field(key) : null);
     }
 
     private static DateOnly ParseDate(string text) =>
@@ -74,6 +76,14 @@ public static class AnalysisPlanner
         {
             return new PlannedMetric(metric.Name, ColumnType.Double, Aggregation.Unspecified, null, metric.Ratio.Numerator, metric.Ratio.Denominator);
         }
+        if (metric.Rolling is { } rolling)
+        {
+            return new PlannedMetric(metric.Name, ColumnType.Double, Aggregation.Unspecified, null, null, null, RollingOf: rolling.Metric, RollingPeriods: rolling.Periods);
+        }
+        if (metric.Per100K is { } per100k)
+        {
+            return new PlannedMetric(metric.Name, ColumnType.Double, Aggregation.Unspecified, null, null, null, Per100kOf: per100k.Metric);
+        }
         var field = metric.Field.Length == 0 ? null : schema.Field(metric.Field)!;
         var type = metric.Aggregation switch
         {
@@ -81,7 +91,8 @@ public static class AnalysisPlanner
             Aggregation.Mean => ColumnType.Double,
             _ => ColumnTypeOf(field!.Type),
         };
-        return new PlannedMetric(metric.Name, type, metric.Aggregation, field, null, null);
+        var where = metric.Where.Select(f => Filter(schema.Field(f.Field)!, f.Values)).ToList();
+        return new PlannedMetric(metric.Name, type, metric.Aggregation, field, null, null, Where: where);
     }
 
     /// <summary>

@@ -39,5 +39,17 @@ public static class DuckDbDialect
             TimeBucket.Month => $"CAST(date_trunc('month', {date}) AS DATE)",
             _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, "no time bucket"),
         };
+
+        // generate_series over TIMESTAMPs is inclusive of both ends and yields nothing for NULL bounds.
+        protected override string PeriodSeries(string low, string high, TimeBucket bucket) =>
+            $"SELECT CAST(unnest(generate_series(CAST({low} AS TIMESTAMP), CAST({high} AS TIMESTAMP), {Step(bucket)})) AS DATE) AS {Identifier(AnalysisPlan.PeriodColumn)}";
+
+        private static string Step(TimeBucket bucket) => bucket switch
+        {
+            TimeBucket.Day => "INTERVAL 1 DAY",
+            TimeBucket.Week => "INTERVAL 7 DAY",
+            TimeBucket.Month => "INTERVAL 1 MONTH",
+            _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, "no time bucket"),
+        };
     }
 }

@@ -1,19 +1,32 @@
 using System.Globalization;
+using Covid.SparkJob.Datasets;
 using System.Text;
 using TimeBucket = Covid.V1.AnalysisSpec.Types.TimeBucket;
 
 namespace Covid.SparkJob.Planning;
 
 /// <summary>
-/// The plan as a Spark SQL 3.5 script for <c>spark-sql -f</c>: a view over the dataset's Parquet,
-/// then the query written as JSON part files. spark-sql has no bind parameters, so every spec
-/// value is an escaped literal.
+/// The plan as a Spark SQL 3.5 script for <c>spark-sql -f</c>: a view over the dataset (its typed
+/// Parquet, or its CSV read in place through a typed view), then the query written as JSON part
+/// files. spark-sql has no bind parameters, so every spec value is an escaped literal.
 /// </summary>
+/// <remarks>
+/// Where Spark and DuckDB differ, the shared query says what it means: weeks start on Monday in
+/// both date_trunc('WEEK') and date_trunc('week'); every division is over DOUBLE; every ORDER BY
+/// has NULLS LAST (Spark's default for DESC is NULLS LAST, DuckDB's too, but ASC differs by
+/// version); SUM is cast to BIGINT and AVG to DOUBLE; nothing is rounded in SQL.
+/// </remarks>
 public static class SparkSqlDialect
 {
     /// <summary>The temporary view the query reads.</summary>
     public const string ViewName = "dataset";
 
+    /// <summary>As <see cref="Build(AnalysisPlan, string, string)"/>, reading the dataset where this process sees it.</summary>
+    public static string Build(AnalysisPlan plan, string resultDirectory) =>
+        Build(plan, (plan ?? throw new ArgumentNullException(nameof(plan))).Dataset.ReadPath, resultDirectory);
+
+    /// <param name="datasetPath">Where the Spark driver sees the dataset: its Parquet copy, or for
+    /// <see cref="DatasetStorage.CsvInPlace"/> the CSV file.</param>
     public static string Build(AnalysisPlan plan, string datasetPath, string resultDirectory)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -21,10 +34,18 @@ public static class SparkSqlDialect
         ArgumentException.ThrowIfNullOrEmpty(resultDirectory);
         var query = new Builder().Query(plan, Identifier(ViewName));
         var script = new StringBuilder();
+        var csv = plan.Dataset.Storage == DatasetStorage.CsvInPlace;
         // Only catalog text in the header comment: a dataset name comes from a user and could hold a newline.
-        script.Append("-- covid-analysis: ").Append(plan.Dataset.Schema.Name).Append(" over Parquet\n");
-        script.Append("CREATE OR REPLACE TEMPORARY VIEW ").Append(Identifier(ViewName))
-            .Append(" USING parquet OPTIONS (path ").Append(StringLiteral(datasetPath)).Append(");\n\n");
+        script.Append("-- covid-analysis: ").Append(plan.Dataset.Schema.Name).Append(csv ? " over CSV in place\n" : " over Parquet\n");
+        if (csv)
+        {
+            script.Append(SparkCsvSource.Views(plan.Dataset.Schema, datasetPath, ViewName)).Append('\n');
+        }
+        else
+        {
+            script.Append("CREATE OR REPLACE TEMPORARY VIEW ").Append(Identifier(ViewName))
+                .Append(" USING parquet OPTIONS (path ").Append(StringLiteral(datasetPath)).Append(");\n\n");
+        }
         // Nulls are kept so every row has every column; the result reader relies on it.
         script.Append("INSERT OVERWRITE DIRECTORY ").Append(StringLiteral(resultDirectory))
             .Append(" USING json OPTIONS (ignoreNullFields 'false')\n");
@@ -78,6 +99,18 @@ public static class SparkSqlDialect
             // Spark's date_trunc('WEEK') truncates to the Monday of the week, like DuckDB's.
             TimeBucket.Week => $"CAST(date_trunc('WEEK', {date}) AS DATE)",
             TimeBucket.Month => $"CAST(date_trunc('MONTH', {date}) AS DATE)",
+            _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, "no time bucket"),
+        };
+
+        // sequence(start, stop, interval) over DATEs includes both ends; explode of NULL (no rows) yields none.
+        protected override string PeriodSeries(string low, string high, TimeBucket bucket) =>
+            $"SELECT explode(sequence({low}, {high}, {Step(bucket)})) AS {Identifier(AnalysisPlan.PeriodColumn)}";
+
+        private static string Step(TimeBucket bucket) => bucket switch
+        {
+            TimeBucket.Day => "INTERVAL 1 DAY",
+            TimeBucket.Week => "INTERVAL 7 DAYS",
+            TimeBucket.Month => "INTERVAL 1 MONTH",
             _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, "no time bucket"),
         };
     }

@@ -1,17 +1,22 @@
+using System.Globalization;
 using System.Text;
-using Covid.V1;
-using Aggregation = Covid.V1.Metric.Types.Aggregation;
 using TimeBucket = Covid.V1.AnalysisSpec.Types.TimeBucket;
 
 namespace Covid.SparkJob.Planning;
 
 /// <summary>
-/// The query both dialects share: an inner aggregate over the filtered rows, an outer select that
-/// adds ratios and orders the result. Dialects only decide how identifiers are quoted, how values
-/// become SQL (bound or escaped) and how a date is truncated — so the meaning cannot drift apart.
+/// The query both dialects share, in layers: an aggregate over the filtered rows (conditional
+/// aggregates as FILTER clauses); when a metric is rolling, that aggregate on the gap-free
+/// period × group grid with trailing windows; the result columns (ratios, per-100k via the
+/// population join); optionally a ROW_NUMBER top-N; then order and limit. Dialects only decide how
+/// identifiers are quoted, how values become SQL (bound or escaped), how a date is truncated and
+/// how a series of periods is generated — so the meaning cannot drift apart.
 /// </summary>
-internal abstract class SqlQueryBuilder
+internal abstract partial class SqlQueryBuilder
 {
+    /// <summary>Rank column of the top-N layer; metric names start with a letter, so it cannot collide.</summary>
+    internal const string RankColumn = "_rank";
+
     /// <summary>Quotes a catalog field name or a validated metric name.</summary>
     protected abstract string Identifier(string name);
 
@@ -21,7 +26,67 @@ internal abstract class SqlQueryBuilder
     /// <summary>The start of the bucket holding <paramref name="date"/> (an expression), as a DATE.</summary>
     protected abstract string Bucket(string date, TimeBucket bucket);
 
+    /// <summary>
+    /// A SELECT yielding one row per bucket start from <paramref name="low"/> to <paramref name="high"/>
+    /// (both bucket starts), in a column named period; none when they are NULL.
+    /// </summary>
+    protected abstract string PeriodSeries(string low, string high, TimeBucket bucket);
+
     public string Query(AnalysisPlan plan, string source)
+    {
+        var aggregate = Aggregate(plan, source);
+        var sql = new StringBuilder();
+        string from;
+        if (plan.HasRolling)
+        {
+            // The grid reads the aggregate three times (bounds, groups, join), so it is named once.
+            sql.Append("WITH ").Append(Identifier(Aggregated)).Append(" AS (\n").Append(Indent(aggregate)).Append("\n)\n");
+            from = $"(\n{Indent(Rolled(plan))}\n) AS {Identifier("rolled")}";
+        }
+        else
+        {
+            from = $"(\n{Indent(aggregate)}\n) AS {Identifier(Aggregated)}";
+        }
+        var result = Result(plan, from);
+        if (plan.TopN is { } top)
+        {
+            sql.Append("SELECT ").AppendJoin(", ", plan.Columns.Select(c => Identifier(c.Name))).Append('\n');
+            sql.Append("FROM (\n").Append(Indent(Ranked(plan, top, result))).Append('\n');
+            sql.Append(") AS ").Append(Identifier("ranked")).Append('\n');
+            sql.Append("WHERE ").Append(Identifier(RankColumn)).Append(" <= ").Append(Integer(top.N)).Append('\n');
+        }
+        else
+        {
+            sql.Append(result).Append('\n');
+        }
+        // A single aggregate row (no period, no group-by) has nothing to order.
+        if (plan.OrderBy.Count > 0)
+        {
+            sql.Append("ORDER BY ").AppendJoin(", ", plan.OrderBy.Select(o => Sort(o.Column, o.Descending))).Append('\n');
+        }
+        // The limit is a validated int, never spec text.
+        sql.Append("LIMIT ").Append(Integer(plan.Limit));
+        return sql.ToString();
+    }
+
+    private const string Aggregated = "aggregated";
+
+    /// <summary>Both engines sort nulls first for DESC by default (Spark) or last (DuckDB); say it every time.</summary>
+    private string Sort(string column, bool descending) => $"{Identifier(column)} {(descending ? "DESC" : "ASC")} NULLS LAST";
+
+    private string Ranked(AnalysisPlan plan, PlannedTopN top, string result)
+    {
+        var partition = top.PerPeriod ? $"PARTITION BY {Identifier(AnalysisPlan.PeriodColumn)} " : "";
+        // Ties are broken by the period (when ranking across periods) and the group-by columns, a
+        // total order over result rows, so both engines keep the same rows.
+        var tieBreakers = (plan.HasPeriod && !top.PerPeriod ? [AnalysisPlan.PeriodColumn] : Array.Empty<string>())
+            .Concat(plan.GroupBy.Select(f => f.Name));
+        var keys = new[] { Sort(top.By, true) }.Concat(tieBreakers.Select(c => Sort(c, false)));
+        return $"SELECT *, ROW_NUMBER() OVER ({partition}ORDER BY {string.Join(", ", keys)}) AS {Identifier(RankColumn)}\n" +
+               $"FROM (\n{Indent(result)}\n) AS {Identifier("result")}";
+    }
+
+    private string Aggregate(AnalysisPlan plan, string source)
     {
         var select = new List<string>();
         var groupBy = new List<string>();
@@ -36,93 +101,26 @@ internal abstract class SqlQueryBuilder
             select.Add($"{Identifier(field.Name)} AS {Identifier(field.Name)}");
             groupBy.Add(Identifier(field.Name));
         }
-        foreach (var metric in plan.Metrics.Where(m => !m.IsRatio))
+        foreach (var metric in plan.Metrics.Where(m => m.IsAggregate))
         {
-            select.Add($"{Aggregate(metric)} AS {Identifier(metric.Name)}");
+            select.Add($"{AggregateOf(metric)} AS {Identifier(metric.Name)}");
         }
-
         var sql = new StringBuilder();
-        sql.Append("SELECT ").AppendJoin(", ", plan.Columns.Select(c => OuterColumn(plan, c.Name))).Append('\n');
-        sql.Append("FROM (\n  SELECT ").AppendJoin(",\n    ", select).Append('\n');
-        sql.Append("  FROM ").Append(source).Append('\n');
+        sql.Append("SELECT ").AppendJoin(",\n  ", select).Append('\n');
+        sql.Append("FROM ").Append(source);
         var where = Conditions(plan);
         if (where.Count > 0)
         {
-            sql.Append("  WHERE ").AppendJoin("\n    AND ", where).Append('\n');
+            sql.Append("\nWHERE ").AppendJoin("\n  AND ", where);
         }
         if (groupBy.Count > 0)
         {
-            sql.Append("  GROUP BY ").AppendJoin(", ", groupBy).Append('\n');
+            sql.Append("\nGROUP BY ").AppendJoin(", ", groupBy);
         }
-        sql.Append(") AS ").Append(Identifier("aggregated")).Append('\n');
-        // A single aggregate row (no period, no group-by) has nothing to order.
-        if (plan.OrderBy.Count > 0)
-        {
-            sql.Append("ORDER BY ").AppendJoin(", ", plan.OrderBy.Select(o =>
-                $"{Identifier(o.Column)} {(o.Descending ? "DESC" : "ASC")} NULLS LAST")).Append('\n');
-        }
-        // The limit is a validated int, never spec text.
-        sql.Append("LIMIT ").Append(plan.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return sql.ToString();
     }
 
-    private string OuterColumn(AnalysisPlan plan, string name)
-    {
-        var metric = plan.Metrics.FirstOrDefault(m => m.Name == name);
-        if (metric is not { IsRatio: true })
-        {
-            return Identifier(name);
-        }
-        var num = Identifier(metric.Numerator!);
-        var den = Identifier(metric.Denominator!);
-        return $"CASE WHEN {den} = 0 OR {den} IS NULL THEN NULL ELSE CAST({num} AS DOUBLE) / {den} END AS {Identifier(name)}";
-    }
+    private static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private string Aggregate(PlannedMetric metric)
-    {
-        var field = metric.Field is null ? null : Identifier(metric.Field.Name);
-        return metric.Aggregation switch
-        {
-            // Both engines widen SUM(BIGINT) (DuckDB to HUGEINT); counts of people fit in BIGINT.
-            Aggregation.Sum => $"CAST(SUM({field}) AS BIGINT)",
-            Aggregation.Count => $"COUNT({field ?? "*"})",
-            Aggregation.Mean => $"CAST(AVG({field}) AS DOUBLE)",
-            Aggregation.Min => $"MIN({field})",
-            Aggregation.Max => $"MAX({field})",
-            _ => throw new ArgumentOutOfRangeException(nameof(metric), metric.Aggregation, "not an aggregation"),
-        };
-    }
-
-    private List<string> Conditions(AnalysisPlan plan)
-    {
-        var conditions = new List<string>();
-        var date = Identifier(plan.Dataset.Schema.DateField);
-        if (plan.Start is { } start)
-        {
-            conditions.Add($"{date} >= {Value(start)}");
-        }
-        if (plan.End is { } end)
-        {
-            conditions.Add($"{date} <= {Value(end)}");
-        }
-        foreach (var filter in plan.Filters)
-        {
-            conditions.Add(Membership(Identifier(filter.Field.Name), filter.Values));
-        }
-        return conditions;
-    }
-
-    /// <summary>IN over the values; an empty string stands for the empty CSV cell, stored as NULL.</summary>
-    private string Membership(string column, IReadOnlyList<object> values)
-    {
-        var present = values.Where(v => v is not "").Select(Value).ToList();
-        var missing = values.Any(v => v is "");
-        var inList = present.Count == 0 ? null : $"{column} IN ({string.Join(", ", present)})";
-        return (inList, missing) switch
-        {
-            (null, _) => $"{column} IS NULL",
-            (_, true) => $"({inList} OR {column} IS NULL)",
-            _ => inList,
-        };
-    }
+    private static string Indent(string sql) => "  " + sql.Replace("\n", "\n  ", StringComparison.Ordinal);
 }

@@ -47,6 +47,12 @@ public sealed record SparkJobDescription(
             ["spark.executor.memory"] = settings.ExecutorMemory,
             ["spark.executor.cores"] = Int(settings.ExecutorCores),
             ["spark.kubernetes.executor.deleteOnTermination"] = "true",
+            // The launcher owns the driver's Service and the volume is our shared claim: without
+            // these Spark's driver would delete services and list/delete PVCs, which the
+            // least-privilege covid-spark Role (deploy/) does not grant.
+            ["spark.kubernetes.driver.service.deleteOnTermination"] = "false",
+            ["spark.kubernetes.driver.ownPersistentVolumeClaim"] = "false",
+            ["spark.kubernetes.driver.reusePersistentVolumeClaim"] = "false",
             // Dates are bucketed and compared as calendar dates; the session zone must not shift them.
             ["spark.sql.session.timeZone"] = "UTC",
         };

@@ -10,21 +10,25 @@ internal static class FilterRules
     {
         for (var i = 0; i < spec.Filters.Count; i++)
         {
-            var filter = spec.Filters[i];
-            var path = $"spec.filters[{i}]";
-            var field = SchemaRules.Dimension(schema, filter.Field, $"{path}.field", "filter", v);
-            if (filter.Values.Count == 0)
-            {
-                v.Add($"{path}.values", "at least one value is required");
-            }
-            if (field is null)
-            {
-                continue;
-            }
-            for (var j = 0; j < filter.Values.Count; j++)
-            {
-                CheckValue(field, filter.Values[j], $"{path}.values[{j}]", v);
-            }
+            CheckOne(spec.Filters[i], schema, $"spec.filters[{i}]", v);
+        }
+    }
+
+    /// <summary>One filter at <paramref name="path"/> (a spec filter or a metric's where).</summary>
+    public static void CheckOne(Filter filter, DatasetSchema schema, string path, Violations v)
+    {
+        var field = SchemaRules.Dimension(schema, filter.Field, $"{path}.field", "filter", v);
+        if (filter.Values.Count == 0)
+        {
+            v.Add($"{path}.values", "at least one value is required");
+        }
+        if (field is null)
+        {
+            return;
+        }
+        for (var j = 0; j < filter.Values.Count; j++)
+        {
+            CheckValue(field, filter.Values[j], $"{path}.values[{j}]", v);
         }
     }
 

@@ -29,13 +29,33 @@ internal static partial class MetricRules
             {
                 names.Add(metric.Name);
             }
-            if (metric.Ratio is not null)
+            var derived = (metric.Ratio is null ? 0 : 1) + (metric.Rolling is null ? 0 : 1) + (metric.Per100K is null ? 0 : 1);
+            if (derived > 1)
+            {
+                v.Add(path, "set only one of ratio, rolling and per100k");
+            }
+            else if (metric.Ratio is not null)
             {
                 CheckRatio(spec, metric, path, v);
+            }
+            else if (metric.Rolling is not null || metric.Per100K is not null)
+            {
+                DerivedMetricRules.Check(spec, metric, schema, path, v);
             }
             else
             {
                 CheckAggregate(metric, schema, path, v);
+            }
+            if (derived > 0 && metric.Where.Count > 0)
+            {
+                v.Add($"{path}.where", "only aggregations take where filters; put them on the metric this one is computed from");
+            }
+            else if (schema is not null)
+            {
+                for (var j = 0; j < metric.Where.Count; j++)
+                {
+                    FilterRules.CheckOne(metric.Where[j], schema, $"{path}.where[{j}]", v);
+                }
             }
         }
         return names;
@@ -116,7 +136,8 @@ internal static partial class MetricRules
 
     private static void CheckOperand(AnalysisSpec spec, Metric ratio, string operand, string path, Violations v)
     {
-        var others = spec.Metrics.Where(m => !ReferenceEquals(m, ratio) && m.Ratio is null && m.Name.Length > 0).Select(m => m.Name);
+        // Only valid names are listed: an invalid one may be thousands of characters of hostile text.
+        var others = spec.Metrics.Where(m => !ReferenceEquals(m, ratio) && IsAggregate(m) && IsValidName(m.Name)).Select(m => m.Name);
         if (string.IsNullOrEmpty(operand))
         {
             v.Add(path, $"required: the name of another metric ({Violations.List(others)})");
@@ -136,5 +157,12 @@ internal static partial class MetricRules
         {
             v.Add(path, $"'{operand}' is itself a ratio; a ratio divides two aggregate metrics");
         }
+        else if (!IsAggregate(target))
+        {
+            v.Add(path, $"'{operand}' is not an aggregate metric; a ratio divides two aggregate metrics");
+        }
     }
+
+    /// <summary>A metric computed by GROUP BY, not derived from other metrics.</summary>
+    public static bool IsAggregate(Metric metric) => metric.Ratio is null && metric.Rolling is null && metric.Per100K is null;
 }

@@ -38,7 +38,17 @@ internal static class OutputRules
     {
         if (plot.Kind == Plot.Types.Kind.Unspecified || !Enum.IsDefined(plot.Kind))
         {
-            v.Add("spec.plot.kind", "required: LINE or BAR");
+            v.Add("spec.plot.kind", "required: LINE, BAR, STACKED_BAR or HEATMAP");
+        }
+        else if (plot.Kind is Plot.Types.Kind.StackedBar or Plot.Types.Kind.Heatmap && plot.Series.Length == 0)
+        {
+            v.Add("spec.plot.series", plot.Kind == Plot.Types.Kind.Heatmap
+                ? "required for HEATMAP: the group-by column down the side (e.g. state); x runs across, the first y is the colour"
+                : "required for STACKED_BAR: the group-by column whose values are stacked");
+        }
+        if (plot.Kind == Plot.Types.Kind.Heatmap && plot.Y.Count > 1)
+        {
+            v.Add("spec.plot.y", "HEATMAP colours one metric; give exactly one y");
         }
         if (string.IsNullOrEmpty(plot.X))
         {

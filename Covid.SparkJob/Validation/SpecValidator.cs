@@ -42,6 +42,7 @@ public static class SpecValidator
         var metrics = MetricRules.Check(spec, schema, groupBy, v);
         var columns = new ResultColumnSet(spec.TimeBucket != AnalysisSpec.Types.TimeBucket.Unspecified, groupBy, metrics);
         OutputRules.Check(spec, columns, v);
+        TopNRules.Check(spec, columns, v);
         return v.Items;
     }
 

@@ -36,7 +36,7 @@ public sealed class SpecValidatorOutputTests
 
     [Fact]
     public void Validate_PlotWithoutKind_ReportsKind() =>
-        Single(With(s => s.Plot = Plot().Tap(p => p.Kind = Covid.V1.Plot.Types.Kind.Unspecified)), "spec.plot.kind", "required: LINE or BAR");
+        Single(With(s => s.Plot = Plot().Tap(p => p.Kind = Covid.V1.Plot.Types.Kind.Unspecified)), "spec.plot.kind", "required: LINE, BAR, STACKED_BAR or HEATMAP");
 
     [Fact]
     public void Validate_PlotXNotAColumn_ReportsX() =>

@@ -52,6 +52,9 @@ public sealed class SparkJobDescriptionTests
             ["spark.executor.memory"] = "4g",
             ["spark.executor.cores"] = "2",
             ["spark.kubernetes.executor.deleteOnTermination"] = "true",
+            ["spark.kubernetes.driver.service.deleteOnTermination"] = "false",
+            ["spark.kubernetes.driver.ownPersistentVolumeClaim"] = "false",
+            ["spark.kubernetes.driver.reusePersistentVolumeClaim"] = "false",
             ["spark.kubernetes.executor.label.covid-analysis/analysis-id"] = "abc123",
             ["spark.sql.session.timeZone"] = "UTC",
         };
