@@ -26,7 +26,9 @@ public sealed class HostileSpecPropertyTests(SliceFixture slice) : IClassFixture
     {
         var sparkScripts = new ConcurrentDictionary<string, string>();
         var (rejected, ran) = (0, 0);
-        HostileSpecs.Spec.Sample(spec =>
+        // One sample of 200 specs from the fixed seed: CsCheck's seed fixes only the first of
+        // `iter` cases, so sampling specs one by one would check different specs on every run.
+        HostileSpecs.Spec.Array[Cases].Sample(specs => Assert.All(specs, spec =>
         {
             AnalysisPlan plan;
             try
@@ -58,7 +60,7 @@ public sealed class HostileSpecPropertyTests(SliceFixture slice) : IClassFixture
             var expected = ReferenceEvaluator.Evaluate(spec, slice.Rows, CasesDeathsByState.Schema.DateField, CensusCsv.ForCasesDeaths);
             AssertTables.Equal(expected.Columns, expected.Rows, actual);
             Interlocked.Increment(ref ran);
-        }, seed: Seed, iter: Cases, threads: 1, print: Print);
+        }), seed: Seed, iter: 1, threads: 1, print: specs => string.Join("\n", specs.Select(Print)));
 
         // Both outcomes must be exercised, or the generator has drifted into testing nothing.
         Assert.True(rejected >= 20, $"only {rejected} of {Cases} specs were rejected");
