@@ -12,7 +12,7 @@ public sealed class SparkEngineApiErrorTests(SparkClusterFixture fixture)
     [Fact]
     public async Task Run_CreatePodsForbidden_FailsNamingVerbAndResourceWithoutRetrying()
     {
-        var ct = ServerSpecs.Timeout(20);
+        var ct = ServerSpecs.Timeout(60);
         cluster.Fake.Faults.Add("create", "pods", 403);
 
         var done = await cluster.WaitFinishedAsync((await cluster.SubmitAsync(ServerSpecs.Example(), ct)).Name, ct);
@@ -28,7 +28,7 @@ public sealed class SparkEngineApiErrorTests(SparkClusterFixture fixture)
     [Fact]
     public async Task Run_CreateConfigMapsForbidden_FailsNamingConfigMaps()
     {
-        var ct = ServerSpecs.Timeout(20);
+        var ct = ServerSpecs.Timeout(60);
         cluster.Fake.Faults.Add("create", "configmaps", 403);
 
         var done = await cluster.WaitFinishedAsync((await cluster.SubmitAsync(ServerSpecs.Example(), ct)).Name, ct);
@@ -42,7 +42,7 @@ public sealed class SparkEngineApiErrorTests(SparkClusterFixture fixture)
     [Fact]
     public async Task Run_ServerErrorsOnCreateThenSuccess_RetriedAndOneDriver()
     {
-        var ct = ServerSpecs.Timeout(20);
+        var ct = ServerSpecs.Timeout(60);
         cluster.Fake.Faults.Add("create", "pods", 500, times: 2);
         cluster.Fake.Faults.Add("create", "services", 503, times: 1);
 
@@ -57,7 +57,7 @@ public sealed class SparkEngineApiErrorTests(SparkClusterFixture fixture)
     [Fact]
     public async Task Run_ServerErrorsBeyondRetries_FailsSayingHowOften()
     {
-        var ct = ServerSpecs.Timeout(20);
+        var ct = ServerSpecs.Timeout(60);
         cluster.Fake.Faults.Add("create", "pods", 500);
 
         var done = await cluster.WaitFinishedAsync((await cluster.SubmitAsync(ServerSpecs.Example(), ct)).Name, ct);
@@ -70,7 +70,7 @@ public sealed class SparkEngineApiErrorTests(SparkClusterFixture fixture)
     [Fact]
     public async Task Run_WatchDroppedWhileRunning_ResumesFromLastVersionWithoutRelisting()
     {
-        var ct = ServerSpecs.Timeout(20);
+        var ct = ServerSpecs.Timeout(60);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var twin = cluster.Fake.Kubelet.DriverBehaviour!;
         cluster.Fake.Kubelet.DriverBehaviour = async ctx =>
@@ -98,7 +98,7 @@ public sealed class SparkEngineApiErrorTests(SparkClusterFixture fixture)
     [Fact]
     public async Task Run_WatchExpired410_ListsAgainAndFinishes()
     {
-        var ct = ServerSpecs.Timeout(20);
+        var ct = ServerSpecs.Timeout(60);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var twin = cluster.Fake.Kubelet.DriverBehaviour!;
         cluster.Fake.Kubelet.DriverBehaviour = async ctx =>

@@ -14,7 +14,7 @@ public sealed class SparkEngineCancelRestartTests(SparkClusterFixture fixture)
     [Fact]
     public async Task Cancel_RunningSpark_CancelledOnlyOnceNoPodConfigMapOrServiceIsLeft()
     {
-        var ct = ServerSpecs.Timeout(20);
+        var ct = ServerSpecs.Timeout(60);
         cluster.Fake.Kubelet.DriverBehaviour = SparkDriverBehaviours.RunExecutors(work: TimeSpan.FromSeconds(60));
         var submitted = await cluster.SubmitAsync(ServerSpecs.Example(), ct);
         var id = SparkCluster.Id(submitted);

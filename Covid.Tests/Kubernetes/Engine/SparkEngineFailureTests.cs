@@ -22,7 +22,7 @@ public sealed class SparkEngineFailureTests(SparkClusterFixture fixture)
     [Fact]
     public async Task Run_DriverExitsWithError_ExitCodeReasonAndLogTailAsFailureReason()
     {
-        var ct = ServerSpecs.Timeout(20);
+        var ct = ServerSpecs.Timeout(60);
         var log = string.Join("\n", Enumerable.Range(1, 80).Select(i => $"log line {i:D2}"))
             + "\nERROR SparkSQLDriver: Failed in [INSERT OVERWRITE DIRECTORY ...]\norg.apache.spark.sql.AnalysisException: [PATH_NOT_FOUND] Path does not exist\n";
         DriversRun(PodScript.Fail(1, log));
@@ -43,7 +43,7 @@ public sealed class SparkEngineFailureTests(SparkClusterFixture fixture)
     {
         DriversRun(PodScript.OomKilled("java.lang.OutOfMemoryError: Java heap space"));
 
-        var done = await RunAsync(ServerSpecs.Timeout(20));
+        var done = await RunAsync(ServerSpecs.Timeout(60));
 
         Assert.Equal(State.Failed, done.State);
         Assert.Contains("ran out of memory (OOMKilled, exit code 137)", done.FailureReason);
@@ -55,7 +55,7 @@ public sealed class SparkEngineFailureTests(SparkClusterFixture fixture)
     {
         DriversRun(PodScript.Evicted());
 
-        var done = await RunAsync(ServerSpecs.Timeout(20));
+        var done = await RunAsync(ServerSpecs.Timeout(60));
 
         Assert.Equal(State.Failed, done.State);
         Assert.Contains($"covid-{SparkCluster.Id(done)}-driver was evicted (Evicted", done.FailureReason);
@@ -66,7 +66,7 @@ public sealed class SparkEngineFailureTests(SparkClusterFixture fixture)
     {
         DriversRun(PodScript.ImagePullBackOff());
 
-        var done = await RunAsync(ServerSpecs.Timeout(20));
+        var done = await RunAsync(ServerSpecs.Timeout(60));
 
         Assert.Equal(State.Failed, done.State);
         Assert.Contains("ImagePullBackOff", done.FailureReason);
@@ -77,7 +77,7 @@ public sealed class SparkEngineFailureTests(SparkClusterFixture fixture)
     [Fact]
     public async Task Run_DriverDeletedBySomeoneElse_FailsSayingSo()
     {
-        var ct = ServerSpecs.Timeout(20);
+        var ct = ServerSpecs.Timeout(60);
         cluster.Fake.Kubelet.DriverBehaviour = SparkDriverBehaviours.RunExecutors(work: TimeSpan.FromSeconds(30));
         var submitted = await cluster.SubmitAsync(ServerSpecs.Example(), ct);
         var id = SparkCluster.Id(submitted);
