@@ -1,5 +1,6 @@
 extern alias cli;
 using cli::Covid.Client;
+using Covid.Tests.Support;
 using Grpc.Core;
 
 namespace Covid.Tests.Client;
@@ -9,7 +10,7 @@ public class SpecJsonTests
     [Fact]
     public void Parse_IssueExample_EveryFieldRead()
     {
-        var spec = SpecJson.Parse(ExampleSpecs.WeeklyCases);
+        var spec = SpecJson.Parse(IssueExample.Json);
 
         Assert.Equal("cdc-cases-deaths-by-state", spec.Dataset);
         Assert.Equal("2020-03-02", spec.DateRange.Start);
