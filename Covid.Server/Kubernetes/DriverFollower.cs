@@ -32,6 +32,7 @@ public sealed class DriverFollower(
         DateTimeOffset nextPoll = DateTimeOffset.MinValue;
         SparkMonitor.Counts? counts = null;
         EngineProgress? last = null;
+        var lastChange = time.GetUtcNow();
         try
         {
             if (await Task.WhenAny(watch.Listed, watching) == watching)
@@ -67,7 +68,16 @@ public sealed class DriverFollower(
                     progress.Report(report);
                     last = report;
                 }
-                await WaitAsync(watch, watching, stop.Token);
+                if (await WaitAsync(watch, watching, stop.Token))
+                {
+                    lastChange = time.GetUtcNow();
+                }
+                else if (time.GetUtcNow() - lastChange >= kubernetes.Value.WatchResyncInterval)
+                {
+                    logger.LogInformation("No pod change for {Selector} in {Interval}; listing again", names.PodSelector, kubernetes.Value.WatchResyncInterval);
+                    await watch.ResyncAsync(stop.Token);
+                    lastChange = time.GetUtcNow();
+                }
             }
         }
         finally
@@ -84,8 +94,11 @@ public sealed class DriverFollower(
         }
     }
 
-    /// <summary>The next pod change, or the poll interval (for task counts and the pull timeout), whichever comes first.</summary>
-    private async Task WaitAsync(PodWatch watch, Task watching, CancellationToken cancellationToken)
+    /// <summary>
+    /// The next pod change, or the poll interval (for task counts and the pull timeout), whichever
+    /// comes first; true when pods changed.
+    /// </summary>
+    private async Task<bool> WaitAsync(PodWatch watch, Task watching, CancellationToken cancellationToken)
     {
         using var tick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var changed = watch.Changes.WaitToReadAsync(tick.Token).AsTask();
@@ -98,7 +111,7 @@ public sealed class DriverFollower(
             await watching;
         }
         cancellationToken.ThrowIfCancellationRequested();
-        watch.Changes.TryRead(out _);
+        return watch.Changes.TryRead(out _);
     }
 
     private static EngineProgress Progress(SparkNames names, DriverState state, SparkMonitor.Counts? counts)

@@ -56,6 +56,12 @@ public sealed class KubernetesOptions
     /// <summary>How often finished drivers past their TTL are looked for.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// After this long without a pod change the driver's pods are listed again, as informers
+    /// resync: a watch can stall without an error, and the follow must not wait on it forever.
+    /// </summary>
+    public TimeSpan WatchResyncInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     public string ResolvedNamespace =>
         !string.IsNullOrWhiteSpace(Namespace) ? Namespace
         : File.Exists(InClusterNamespaceFile) ? File.ReadAllText(InClusterNamespaceFile).Trim()

@@ -97,6 +97,9 @@ public sealed class PodWatch(IKubernetes client, KubernetesApi api, string ns, s
         }
     }
 
+    /// <summary>Lists the pods again now, replacing what the watch has; the watch itself goes on.</summary>
+    public Task ResyncAsync(CancellationToken cancellationToken) => ListAsync(cancellationToken);
+
     private async Task<string> ListAsync(CancellationToken cancellationToken)
     {
         var list = await api.CallAsync("list", "pods",
