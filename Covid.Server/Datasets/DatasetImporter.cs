@@ -1,10 +1,9 @@
 using System.Net;
-using Covid.Server.Grpc;
-using Covid.Server.Hosting;
+using Covid.Server.Storage;
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
+using Covid.SparkJob.Errors;
 using Covid.V1;
-using Grpc.Core;
 using Microsoft.Extensions.Options;
 
 namespace Covid.Server.Datasets;
@@ -46,8 +45,8 @@ public sealed class DatasetImporter(DatasetStaging staging, DatasetRegistry regi
             using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
             if (!response.IsSuccessStatusCode)
             {
-                var code = response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone ? StatusCode.NotFound : StatusCode.FailedPrecondition;
-                throw RpcErrors.Status(code, $"{url} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}; nothing was imported");
+                var code = response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone ? ErrorCode.NotFound : ErrorCode.FailedPrecondition;
+                throw new ServiceException(code, $"{url} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}; nothing was imported");
             }
             if (response.Content.Headers.ContentLength > limit)
             {
@@ -69,12 +68,12 @@ public sealed class DatasetImporter(DatasetStaging staging, DatasetRegistry regi
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw RpcErrors.Status(StatusCode.DeadlineExceeded,
+            throw new ServiceException(ErrorCode.DeadlineExceeded,
                 $"downloading {url} took longer than this server's import timeout of {timeout} (Data:ImportTimeout) after {size} bytes; nothing was imported");
         }
         catch (HttpRequestException ex)
         {
-            throw RpcErrors.Status(StatusCode.Unavailable, $"could not download {url}: {ex.Message}; nothing was imported");
+            throw new ServiceException(ErrorCode.Unavailable, $"could not download {url}: {ex.Message}; nothing was imported");
         }
     }
 
@@ -87,16 +86,16 @@ public sealed class DatasetImporter(DatasetStaging staging, DatasetRegistry regi
         }
         catch (IOException ex)
         {
-            throw RpcErrors.Status(StatusCode.Unavailable, $"the download of {url} was cut after {size} bytes ({ex.Message}); nothing was imported");
+            throw new ServiceException(ErrorCode.Unavailable, $"the download of {url} was cut after {size} bytes ({ex.Message}); nothing was imported");
         }
     }
 
     private static void TooLarge(Uri url, long limit, string why) =>
-        RpcErrors.ThrowInvalidArgument("url", $"{url} is too large to import: {why} than this server's limit of {limit} bytes (Data:MaxImportBytes); nothing was imported");
+        throw ServiceException.InvalidArgument("url", $"{url} is too large to import: {why} than this server's limit of {limit} bytes (Data:MaxImportBytes); nothing was imported");
 
     private static (DatasetSchema Schema, Uri Url) Validate(ImportDatasetRequest request)
     {
-        var violations = new List<SparkJob.Validation.FieldViolation>();
+        var violations = new List<FieldViolation>();
         if (!DatasetNames.IsValid(request.Name))
         {
             violations.Add(new("name", $"\"{request.Name}\" is not a dataset name: {DatasetNames.Rule}"));
@@ -112,7 +111,7 @@ public sealed class DatasetImporter(DatasetStaging staging, DatasetRegistry regi
         }
         if (violations.Count > 0)
         {
-            throw RpcErrors.BadRequest(string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")), violations);
+            throw ServiceException.InvalidArgument(violations);
         }
         return (schema!, url!);
     }

@@ -1,3 +1,4 @@
+using Covid.Server.Storage;
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
 
@@ -24,8 +25,8 @@ public sealed record DatasetMetadata(
     /// <summary>The loaded form, with paths inside <paramref name="directory"/>; null when the schema is no longer in the catalog.</summary>
     public DatasetInfo? ToInfo(string directory) => SchemaCatalog.Find(Schema) is { } schema
         ? new DatasetInfo(Name, schema,
-            Path.Combine(directory, DatasetLayout.ParquetFile),
-            Path.Combine(directory, DatasetLayout.OriginalFile),
+            Path.Combine(directory, DataLayout.ParquetFile),
+            Path.Combine(directory, DataLayout.OriginalFile),
             Source, Synthetic, RowCount, SizeBytes, MinDate, MaxDate, CreateTime)
         : null;
 }

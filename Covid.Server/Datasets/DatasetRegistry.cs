@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Covid.Server.Grpc;
+using Covid.Server.Storage;
 using Covid.SparkJob.Datasets;
+using Covid.SparkJob.Errors;
 
 namespace Covid.Server.Datasets;
 
@@ -9,7 +10,7 @@ namespace Covid.Server.Datasets;
 /// The loaded datasets. A dataset becomes visible only by <see cref="Publish"/>, which moves a
 /// fully written staging directory into place with one rename; readers never see half a dataset.
 /// </summary>
-public sealed class DatasetRegistry(DatasetLayout layout, ILogger<DatasetRegistry> logger) : IDatasetLookup
+public sealed class DatasetRegistry(DataLayout layout, ILogger<DatasetRegistry> logger) : IDatasetLookup
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -29,8 +30,8 @@ public sealed class DatasetRegistry(DatasetLayout layout, ILogger<DatasetRegistr
         {
             Directory.Delete(layout.Staging, recursive: true);
         }
-        Directory.CreateDirectory(layout.Root);
-        foreach (var dir in Directory.EnumerateDirectories(layout.Root))
+        Directory.CreateDirectory(layout.DatasetsRoot);
+        foreach (var dir in Directory.EnumerateDirectories(layout.DatasetsRoot))
         {
             var name = Path.GetFileName(dir);
             if (!DatasetNames.IsValid(name))
@@ -39,7 +40,7 @@ public sealed class DatasetRegistry(DatasetLayout layout, ILogger<DatasetRegistr
             }
             try
             {
-                var metadata = JsonSerializer.Deserialize<DatasetMetadata>(File.ReadAllText(Path.Combine(dir, DatasetLayout.MetadataFile)), Json);
+                var metadata = JsonSerializer.Deserialize<DatasetMetadata>(File.ReadAllText(Path.Combine(dir, DataLayout.MetadataFile)), Json);
                 if (metadata?.ToInfo(dir) is { } info && info.Name == name && File.Exists(info.ParquetPath))
                 {
                     datasets[name] = info;
@@ -54,7 +55,7 @@ public sealed class DatasetRegistry(DatasetLayout layout, ILogger<DatasetRegistr
                 logger.LogWarning("Skipping dataset directory {Directory}: {Message}", dir, ex.Message);
             }
         }
-        logger.LogInformation("Loaded {Count} datasets from {Root}", datasets.Count, layout.Root);
+        logger.LogInformation("Loaded {Count} datasets from {Root}", datasets.Count, layout.DatasetsRoot);
     }
 
     /// <summary>Adds a CSV read in place (<c>Data:InPlace</c>); its name then belongs to the configuration.</summary>
@@ -71,11 +72,11 @@ public sealed class DatasetRegistry(DatasetLayout layout, ILogger<DatasetRegistr
     {
         if (datasets.TryGetValue(name, out var existing) && existing.Storage == DatasetStorage.CsvInPlace)
         {
-            RpcErrors.ThrowAlreadyExists($"dataset \"{name}\" is a CSV registered in place by the server's configuration (Data:InPlace) and cannot be replaced; choose another name");
+            throw ServiceException.AlreadyExists($"dataset \"{name}\" is a CSV registered in place by the server's configuration (Data:InPlace) and cannot be replaced; choose another name");
         }
         if (!replace && datasets.ContainsKey(name))
         {
-            RpcErrors.ThrowAlreadyExists($"dataset \"{name}\" already exists; upload with replace to overwrite it");
+            throw ServiceException.AlreadyExists($"dataset \"{name}\" already exists; upload with replace to overwrite it");
         }
     }
 
@@ -86,7 +87,7 @@ public sealed class DatasetRegistry(DatasetLayout layout, ILogger<DatasetRegistr
     public DatasetInfo Publish(string stagingDirectory, DatasetInfo staged, bool replace)
     {
         var metadata = DatasetMetadata.From(staged);
-        File.WriteAllText(Path.Combine(stagingDirectory, DatasetLayout.MetadataFile), JsonSerializer.Serialize(metadata, Json));
+        AtomicFile.WriteText(Path.Combine(stagingDirectory, DataLayout.MetadataFile), JsonSerializer.Serialize(metadata, Json));
         var target = layout.DatasetDirectory(staged.Name);
         lock (publishGate)
         {

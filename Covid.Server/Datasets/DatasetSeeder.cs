@@ -1,6 +1,7 @@
-using Covid.Server.Hosting;
+using Covid.Server.Storage;
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
+using Covid.SparkJob.Samples;
 using Microsoft.Extensions.Options;
 
 namespace Covid.Server.Datasets;

@@ -1,5 +1,7 @@
+using Covid.Server.Storage;
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
+using Covid.SparkJob.Ingestion;
 
 namespace Covid.Server.Datasets;
 
@@ -8,7 +10,7 @@ namespace Covid.Server.Datasets;
 /// converted to Parquet there, then published. Any failure — bad data, a cut stream, cancellation —
 /// deletes the staging directory, so the registry and the data directory are as they were.
 /// </summary>
-public sealed class DatasetStaging(DatasetLayout layout, DatasetRegistry registry, ILogger<DatasetStaging> logger)
+public sealed class DatasetStaging(DataLayout layout, DatasetRegistry registry, ILogger<DatasetStaging> logger)
 {
     public async Task<DatasetInfo> LoadAsync(
         string name,
@@ -22,9 +24,9 @@ public sealed class DatasetStaging(DatasetLayout layout, DatasetRegistry registr
         var staging = layout.NewStagingDirectory();
         try
         {
-            var original = Path.Combine(staging, DatasetLayout.OriginalFile);
+            var original = Path.Combine(staging, DataLayout.OriginalFile);
             await writeOriginal(original, cancellationToken);
-            var parquet = Path.Combine(staging, DatasetLayout.ParquetFile);
+            var parquet = Path.Combine(staging, DataLayout.ParquetFile);
             var staged = await DatasetIngestor.IngestAsync(name, schema, original, parquet, source, synthetic, cancellationToken);
             return registry.Publish(staging, staged, replace);
         }

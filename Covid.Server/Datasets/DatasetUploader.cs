@@ -1,7 +1,7 @@
-using Covid.Server.Grpc;
-using Covid.Server.Hosting;
+using Covid.Server.Storage;
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
+using Covid.SparkJob.Errors;
 using Covid.V1;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +30,7 @@ public sealed class DatasetUploader(DatasetStaging staging, DatasetRegistry regi
             size += chunk.Length;
             if (size > limit)
             {
-                RpcErrors.ThrowInvalidArgument("chunk", $"the file is larger than this server's upload limit of {limit} bytes (Data:MaxUploadBytes)");
+                throw ServiceException.InvalidArgument("chunk", $"the file is larger than this server's upload limit of {limit} bytes (Data:MaxUploadBytes)");
             }
             await file.WriteAsync(chunk, cancellationToken);
         }
@@ -41,13 +41,13 @@ public sealed class DatasetUploader(DatasetStaging staging, DatasetRegistry regi
     {
         if (!DatasetNames.IsValid(header.Name))
         {
-            RpcErrors.ThrowInvalidArgument("header.name", $"\"{header.Name}\" is not a dataset name: {DatasetNames.Rule}");
+            throw ServiceException.InvalidArgument("header.name", $"\"{header.Name}\" is not a dataset name: {DatasetNames.Rule}");
         }
         var schema = SchemaCatalog.Find(header.Schema);
         if (schema is null)
         {
             var known = string.Join(", ", SchemaCatalog.All.Select(s => s.Name));
-            RpcErrors.ThrowInvalidArgument("header.schema", $"unknown schema \"{header.Schema}\"; known schemas: {known}");
+            throw ServiceException.InvalidArgument("header.schema", $"unknown schema \"{header.Schema}\"; known schemas: {known}");
         }
         return schema;
     }

@@ -1,4 +1,5 @@
 using Covid.Server.Jobs;
+using Covid.SparkJob.Errors;
 using Covid.V1;
 using Google.Protobuf;
 using Grpc.Core;
@@ -9,6 +10,8 @@ namespace Covid.Server.Grpc;
 public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplainer explainer) : AnalysisService.AnalysisServiceBase
 {
     private const int PlotChunkBytes = 64 * 1024;
+    private const int DefaultPageSize = 50;
+    private const int MaxPageSize = 1000;
 
     public override Task<Analysis> SubmitAnalysis(SubmitAnalysisRequest request, ServerCallContext context) =>
         Task.FromResult(analyses.Submit(request.Spec, request.RequestId));
@@ -18,7 +21,15 @@ public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplai
 
     public override Task<ListAnalysesResponse> ListAnalyses(ListAnalysesRequest request, ServerCallContext context)
     {
-        var (page, next) = analyses.List(request.PageSize, request.PageToken);
+        if (request.PageSize < 0)
+        {
+            throw ServiceException.InvalidArgument("page_size", "must not be negative");
+        }
+        var size = request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize);
+        var all = analyses.Newest();
+        var start = PageToken.Decode(request.PageToken, all);
+        var page = all.Skip(start).Take(size).ToList();
+        var next = start + page.Count < all.Count ? PageToken.Encode(page[^1]) : "";
         return Task.FromResult(new ListAnalysesResponse { Analyses = { page }, NextPageToken = next });
     }
 
@@ -35,7 +46,8 @@ public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplai
 
     public override async Task GetPlot(GetPlotRequest request, IServerStreamWriter<PlotChunk> responseStream, ServerCallContext context)
     {
-        await using var png = analyses.OpenPlot(request.Name);
+        var (stream, width, height) = analyses.OpenPlot(request.Name);
+        await using var png = stream;
         var buffer = new byte[PlotChunkBytes];
         var first = true;
         int read;
@@ -44,7 +56,6 @@ public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplai
             var chunk = new PlotChunk { Data = ByteString.CopyFrom(buffer, 0, read) };
             if (first)
             {
-                var (width, height) = PngSize.Read(buffer.AsSpan(0, read));
                 chunk.ContentType = "image/png";
                 chunk.Width = width;
                 chunk.Height = height;
@@ -57,12 +68,6 @@ public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplai
     public override Task<Analysis> CancelAnalysis(CancelAnalysisRequest request, ServerCallContext context) =>
         Task.FromResult(analyses.Cancel(request.Name));
 
-    public override Task<ExplainAnalysisResponse> ExplainAnalysis(ExplainAnalysisRequest request, ServerCallContext context)
-    {
-        if (request.Spec is null)
-        {
-            RpcErrors.ThrowInvalidArgument("spec", "required");
-        }
-        return Task.FromResult(explainer.Explain(request.Spec));
-    }
+    public override Task<ExplainAnalysisResponse> ExplainAnalysis(ExplainAnalysisRequest request, ServerCallContext context) =>
+        Task.FromResult(explainer.Explain(request.Spec ?? throw ServiceException.InvalidArgument("spec", "required")));
 }

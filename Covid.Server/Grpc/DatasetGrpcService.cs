@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Covid.Server.Datasets;
+using Covid.SparkJob.Errors;
 using Covid.V1;
 using Grpc.Core;
 
@@ -16,7 +17,7 @@ public sealed class DatasetGrpcService(DatasetRegistry registry, DatasetUploader
         var ct = context.CancellationToken;
         if (!await requestStream.MoveNext(ct) || requestStream.Current.PayloadCase != UploadDatasetRequest.PayloadOneofCase.Header)
         {
-            RpcErrors.ThrowInvalidArgument("header", "the first message of an upload must be its header");
+            throw ServiceException.InvalidArgument("header", "the first message of an upload must be its header");
         }
         var info = await uploader.UploadAsync(requestStream.Current.Header, Chunks(requestStream, ct), ct);
         return DatasetMapper.ToProto(info);
@@ -32,7 +33,7 @@ public sealed class DatasetGrpcService(DatasetRegistry registry, DatasetUploader
         {
             if (requestStream.Current.PayloadCase != UploadDatasetRequest.PayloadOneofCase.Chunk)
             {
-                RpcErrors.ThrowInvalidArgument("header", "an upload has one header, sent first");
+                throw ServiceException.InvalidArgument("header", "an upload has one header, sent first");
             }
             yield return requestStream.Current.Chunk.Memory;
         }

@@ -1,16 +1,14 @@
-using Covid.SparkJob.Datasets;
-using Covid.SparkJob.Validation;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 
 namespace Covid.Server.Grpc;
 
 /// <summary>
-/// Turns the analysis library's exceptions into gRPC statuses for every service, so services and
-/// business code can let them propagate: invalid specs and malformed dataset files become
-/// INVALID_ARGUMENT with field violations.
+/// The one place failures become gRPC statuses, for every call of every service: business code
+/// throws the core's <c>ServiceException</c> and lets it propagate; <see cref="StatusMapping"/>
+/// decides the status.
 /// </summary>
-public sealed class ErrorMappingInterceptor : Interceptor
+public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -19,9 +17,9 @@ public sealed class ErrorMappingInterceptor : Interceptor
         {
             return await continuation(request, context);
         }
-        catch (Exception ex) when (Map(ex) is { } mapped)
+        catch (Exception ex) when (ex is not RpcException)
         {
-            throw mapped;
+            throw Map(ex, context);
         }
     }
 
@@ -32,9 +30,9 @@ public sealed class ErrorMappingInterceptor : Interceptor
         {
             return await continuation(requestStream, context);
         }
-        catch (Exception ex) when (Map(ex) is { } mapped)
+        catch (Exception ex) when (ex is not RpcException)
         {
-            throw mapped;
+            throw Map(ex, context);
         }
     }
 
@@ -45,17 +43,20 @@ public sealed class ErrorMappingInterceptor : Interceptor
         {
             await continuation(request, responseStream, context);
         }
-        catch (Exception ex) when (Map(ex) is { } mapped)
+        catch (Exception ex) when (ex is not RpcException)
         {
-            throw mapped;
+            throw Map(ex, context);
         }
     }
 
-    public static RpcException? Map(Exception exception) => exception switch
+    private RpcException Map(Exception exception, ServerCallContext context)
     {
-        SpecValidationException invalid => RpcErrors.BadRequest("invalid analysis spec: " + invalid.Message, invalid.Violations),
-        DatasetFormatException format => RpcErrors.BadRequest(
-            "the file does not match its schema: " + format.Message, [new FieldViolation("chunk", format.Message)]),
-        _ => null,
-    };
+        var mapped = StatusMapping.ToRpcException(exception, context.CancellationToken.IsCancellationRequested, out var unexpected);
+        if (unexpected)
+        {
+            // The client gets only the correlation id; the log has the whole exception under it.
+            logger.LogError(exception, "Unexpected failure in {Method} (correlation id {CorrelationId})", context.Method, mapped.Trailers.GetValue(StatusMapping.CorrelationIdTrailer));
+        }
+        return mapped;
+    }
 }

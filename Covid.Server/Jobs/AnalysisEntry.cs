@@ -1,3 +1,4 @@
+using Covid.SparkJob.Planning;
 using Covid.V1;
 
 namespace Covid.Server.Jobs;
@@ -14,6 +15,12 @@ public sealed class AnalysisEntry(Analysis analysis)
 
     /// <summary>Mutable; guard with <see cref="Gate"/>.</summary>
     public Analysis Analysis { get; } = analysis;
+
+    /// <summary>
+    /// The validated plan the engine runs, made once: at submit, or at start-up for an analysis
+    /// that had not finished. Null for finished analyses read back from disk.
+    /// </summary>
+    public AnalysisPlan? Plan { get; set; }
 
     /// <summary>Set while the analysis runs; cancelling it stops the engine.</summary>
     public CancellationTokenSource? Cancellation { get; set; }

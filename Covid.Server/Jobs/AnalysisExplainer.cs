@@ -1,13 +1,15 @@
 using System.Globalization;
+using Covid.Server.Storage;
 using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Planning;
+using Covid.SparkJob.Sql;
 using Covid.V1;
 using Engine = Covid.V1.AnalysisSpec.Types.Engine;
 
 namespace Covid.Server.Jobs;
 
 /// <summary>ExplainAnalysis: the validated spec with defaults filled in and the SQL each engine would run.</summary>
-public sealed class AnalysisExplainer(IDatasetLookup datasets, EngineSelector engines, AnalysisStore store)
+public sealed class AnalysisExplainer(IDatasetLookup datasets, EngineSelector engines, DataLayout layout)
 {
     public ExplainAnalysisResponse Explain(AnalysisSpec spec)
     {
@@ -27,7 +29,7 @@ public sealed class AnalysisExplainer(IDatasetLookup datasets, EngineSelector en
             Engine = auto,
             DuckdbSql = duckDb.Sql,
             // Where a real run would put its output; the id is a placeholder since nothing is submitted.
-            SparkSql = SparkSqlDialect.Build(plan, Path.Combine(store.Root, "{id}", "spark-result")),
+            SparkSql = SparkSqlDialect.Build(plan, layout.SparkResult("{id}")),
         };
         response.Columns.AddRange(plan.Columns.Select(c => new Column { Name = c.Name, Type = ResultMapper.ToProto(c.Type) }));
         response.DuckdbParameters.AddRange(duckDb.Parameters.Select(Format));

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Covid.Server.Grpc;
+using Covid.SparkJob.Errors;
 using Covid.V1;
 
 namespace Covid.Server.Jobs;
@@ -26,7 +26,7 @@ public sealed class AnalysisIndex
     {
         if (!byId.TryGetValue(id, out var entry))
         {
-            RpcErrors.ThrowNotFound($"analysis \"{AnalysisNames.Format(id)}\" does not exist");
+            throw ServiceException.NotFound($"analysis \"{AnalysisNames.Format(id)}\" does not exist");
         }
         return entry;
     }

@@ -43,6 +43,7 @@ public sealed class AnalysisLifecycle(AnalysisStore store, ProgressHub hub)
         store.Save(analysis);
         analysis.Progress = hub.Publish(entry.Id, new ProgressEvent
         {
+            Analysis = analysis.Name,
             Stage = stage,
             State = state,
             Fraction = fraction,
@@ -61,6 +62,7 @@ public sealed class AnalysisLifecycle(AnalysisStore store, ProgressHub hub)
             }
             entry.Analysis.Progress = hub.Publish(entry.Id, new ProgressEvent
             {
+                Analysis = entry.Analysis.Name,
                 Stage = progress.Stage,
                 State = State.Running,
                 Fraction = fraction,

@@ -1,6 +1,6 @@
-using Covid.Server.Grpc;
 using Covid.Server.Progress;
 using Covid.SparkJob.Datasets;
+using Covid.SparkJob.Errors;
 using Covid.SparkJob.Planning;
 using Covid.V1;
 using Google.Protobuf.WellKnownTypes;
@@ -9,7 +9,7 @@ using Stage = Covid.V1.ProgressEvent.Types.Stage;
 
 namespace Covid.Server.Jobs;
 
-/// <summary>What the AnalysisService does, without gRPC plumbing: submit, look up, cancel, read results.</summary>
+/// <summary>What the AnalysisService does, in the application's own terms: submit, look up, cancel, read results.</summary>
 public sealed class AnalysisManager(
     AnalysisIndex index,
     AnalysisQueue queue,
@@ -30,7 +30,7 @@ public sealed class AnalysisManager(
     {
         if (requestId.Length > MaxRequestIdLength)
         {
-            RpcErrors.ThrowInvalidArgument("request_id", $"at most {MaxRequestIdLength} characters, got {requestId.Length}");
+            throw ServiceException.InvalidArgument("request_id", $"at most {MaxRequestIdLength} characters, got {requestId.Length}");
         }
         if (index.FindByRequestId(requestId) is { } earlier)
         {
@@ -38,7 +38,7 @@ public sealed class AnalysisManager(
         }
         if (spec is null)
         {
-            RpcErrors.ThrowInvalidArgument("spec", "required");
+            throw ServiceException.InvalidArgument("spec", "required");
         }
         var plan = AnalysisPlanner.Plan(spec, datasets);
         var engine = engines.Resolve(spec.Engine, plan.Dataset);
@@ -57,7 +57,10 @@ public sealed class AnalysisManager(
                 Engine = engine,
                 RequestId = requestId,
                 CreateTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
-            });
+            })
+            {
+                Plan = plan,
+            };
             lifecycle.Transition(entry, State.Queued, Stage.Queued, 0, "queued");
             index.Add(entry);
             queue.Enqueue(entry.Id);
@@ -68,19 +71,8 @@ public sealed class AnalysisManager(
 
     public Analysis Get(string name) => index.Get(AnalysisNames.ParseId(name)).Snapshot();
 
-    public (IReadOnlyList<Analysis> Page, string NextPageToken) List(int pageSize, string pageToken)
-    {
-        if (pageSize < 0)
-        {
-            RpcErrors.ThrowInvalidArgument("page_size", "must not be negative");
-        }
-        var size = pageSize == 0 ? 50 : Math.Min(pageSize, 1000);
-        var all = index.Newest();
-        var start = PageToken.Decode(pageToken, all);
-        var page = all.Skip(start).Take(size).ToList();
-        var next = start + page.Count < all.Count ? PageToken.Encode(page[^1]) : "";
-        return (page, next);
-    }
+    /// <summary>Every analysis, newest first (ties broken by name, so paging over it is stable).</summary>
+    public IReadOnlyList<Analysis> Newest() => index.Newest();
 
     /// <summary>
     /// Queued: CANCELLED at once. Running: the engine is stopped and the runner records CANCELLED
@@ -116,22 +108,23 @@ public sealed class AnalysisManager(
         return store.LoadResult(entry.Id);
     }
 
-    /// <summary>The stored PNG; NOT_FOUND when the spec asked for no plot.</summary>
-    public Stream OpenPlot(string name)
+    /// <summary>The stored PNG and its size in pixels; NOT_FOUND when the spec asked for no plot.</summary>
+    public (Stream Png, int Width, int Height) OpenPlot(string name)
     {
         var entry = RequireSucceeded(name, "a plot");
-        if (!entry.Snapshot().HasPlot)
+        var analysis = entry.Snapshot();
+        if (!analysis.HasPlot)
         {
-            RpcErrors.ThrowNotFound($"analysis \"{AnalysisNames.Format(entry.Id)}\" has no plot: its spec has no plot section");
+            throw ServiceException.NotFound($"analysis \"{AnalysisNames.Format(entry.Id)}\" has no plot: its spec has no plot section");
         }
-        return store.OpenPlot(entry.Id);
+        return (store.OpenPlot(entry.Id), analysis.PlotWidth, analysis.PlotHeight);
     }
 
     public IAsyncEnumerable<ProgressEvent> Follow(string name, long afterSequence, CancellationToken cancellationToken)
     {
         if (afterSequence < 0)
         {
-            RpcErrors.ThrowInvalidArgument("after_sequence", "must not be negative");
+            throw ServiceException.InvalidArgument("after_sequence", "must not be negative");
         }
         var entry = index.Get(AnalysisNames.ParseId(name));
         return hub.Follow(entry.Id, afterSequence, cancellationToken);
@@ -143,7 +136,7 @@ public sealed class AnalysisManager(
         var state = entry.Snapshot().State;
         if (state != State.Succeeded)
         {
-            RpcErrors.ThrowFailedPrecondition(
+            throw ServiceException.FailedPrecondition(
                 $"analysis \"{AnalysisNames.Format(entry.Id)}\" is {state.ToString().ToUpperInvariant()}; {what} exists only once it has SUCCEEDED");
         }
         return entry;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Covid.Server.Grpc;
+using Covid.SparkJob.Errors;
 
 namespace Covid.Server.Jobs;
 
@@ -21,12 +21,12 @@ public static class AnalysisNames
     {
         if (string.IsNullOrEmpty(name))
         {
-            RpcErrors.ThrowInvalidArgument(field, "required: an analysis name such as \"analyses/0123abcd\"");
+            throw ServiceException.InvalidArgument(field, "required: an analysis name such as \"analyses/0123abcd\"");
         }
         var id = name.StartsWith(Prefix, StringComparison.Ordinal) ? name[Prefix.Length..] : name;
         if (!IsValidId(id))
         {
-            RpcErrors.ThrowInvalidArgument(field, $"\"{name}\" is not an analysis name (\"analyses/\" and lowercase letters and digits)");
+            throw ServiceException.InvalidArgument(field, $"\"{name}\" is not an analysis name (\"analyses/\" and lowercase letters and digits)");
         }
         return id;
     }

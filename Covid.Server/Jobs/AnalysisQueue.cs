@@ -1,6 +1,5 @@
 using System.Threading.Channels;
-using Covid.Server.Grpc;
-using Covid.Server.Hosting;
+using Covid.SparkJob.Errors;
 using Microsoft.Extensions.Options;
 
 namespace Covid.Server.Jobs;
@@ -32,7 +31,7 @@ public sealed class AnalysisQueue(IOptions<JobOptions> options)
         var limit = options.Value.QueueLimit;
         if (Count >= limit)
         {
-            RpcErrors.ThrowResourceExhausted($"the queue is full ({limit} analyses waiting); try again when some have finished");
+            throw ServiceException.ResourceExhausted($"the queue is full ({limit} analyses waiting); try again when some have finished");
         }
     }
 

@@ -1,4 +1,7 @@
 using Covid.Server.Progress;
+using Covid.SparkJob.Datasets;
+using Covid.SparkJob.Errors;
+using Covid.SparkJob.Planning;
 using Covid.V1;
 using State = Covid.V1.Analysis.Types.State;
 using Stage = Covid.V1.ProgressEvent.Types.Stage;
@@ -6,9 +9,9 @@ using Stage = Covid.V1.ProgressEvent.Types.Stage;
 namespace Covid.Server.Jobs;
 
 /// <summary>
-/// Start-up: reads every stored analysis back, queues again what was waiting, re-runs what was
-/// running when the server stopped (saying so in its events), and makes sure every finished
-/// analysis ends with a FINISHED event so streams over it end.
+/// Start-up: reads every stored analysis back, plans again and queues what was waiting or running
+/// when the server stopped (saying so in its events), fails what can no longer be planned, and
+/// makes sure every finished analysis ends with a FINISHED event so streams over it end.
 /// </summary>
 public sealed class AnalysisRecovery(
     AnalysisStore store,
@@ -16,15 +19,16 @@ public sealed class AnalysisRecovery(
     AnalysisQueue queue,
     AnalysisLifecycle lifecycle,
     ProgressHub hub,
+    IDatasetLookup datasets,
     ILogger<AnalysisRecovery> logger)
 {
     public void Recover()
     {
-        var stored = store.LoadAll().OrderBy(s => s.Analysis.CreateTime?.ToDateTimeOffset() ?? DateTimeOffset.MinValue).ToList();
+        var stored = store.LoadAll().OrderBy(a => a.CreateTime?.ToDateTimeOffset() ?? DateTimeOffset.MinValue).ToList();
         int requeued = 0, rerun = 0;
-        foreach (var (analysis, events) in stored)
+        foreach (var analysis in stored)
         {
-            hub.Restore(AnalysisNames.ParseId(analysis.Name), events);
+            var events = hub.Restore(AnalysisNames.ParseId(analysis.Name));
             analysis.Progress = events.Count > 0 ? events[^1] : analysis.Progress;
             var entry = new AnalysisEntry(analysis);
             index.Add(entry);
@@ -35,8 +39,11 @@ public sealed class AnalysisRecovery(
                     {
                         lifecycle.Transition(entry, State.Queued, Stage.Queued, 0, "queued");
                     }
-                    queue.Enqueue(entry.Id);
-                    requeued++;
+                    if (Replan(entry))
+                    {
+                        queue.Enqueue(entry.Id);
+                        requeued++;
+                    }
                     break;
                 case State.Running:
                     // Spark keeps running in the cluster without the server: its run re-attaches to the
@@ -46,8 +53,11 @@ public sealed class AnalysisRecovery(
                             ? "the server stopped while this analysis was running on Spark; it re-attaches to its driver pod"
                             : "the server stopped while this analysis was running; it runs again from the start",
                         a => a.StartTime = null);
-                    queue.Enqueue(entry.Id);
-                    rerun++;
+                    if (Replan(entry))
+                    {
+                        queue.Enqueue(entry.Id);
+                        rerun++;
+                    }
                     break;
                 case State.Succeeded or State.Failed or State.Cancelled:
                     if (events.Count == 0 || events[^1].Stage != Stage.Finished)
@@ -64,5 +74,24 @@ public sealed class AnalysisRecovery(
             }
         }
         logger.LogInformation("Loaded {Count} analyses ({Requeued} queued again, {Rerun} interrupted and re-run)", stored.Count, requeued, rerun);
+    }
+
+    /// <summary>
+    /// Plans the stored spec again (plans are not stored); one that no longer plans, e.g. because
+    /// its dataset is gone, ends FAILED with the reason instead of being queued.
+    /// </summary>
+    private bool Replan(AnalysisEntry entry)
+    {
+        try
+        {
+            entry.Plan = AnalysisPlanner.Plan(entry.Analysis.Spec, datasets);
+            return true;
+        }
+        catch (ServiceException ex)
+        {
+            logger.LogWarning("Analysis {Id} cannot run after the restart: {Reason}", entry.Id, ex.Message);
+            lifecycle.Transition(entry, State.Failed, Stage.Finished, 0, "failed: " + ex.Message, a => a.FailureReason = ex.Message);
+            return false;
+        }
     }
 }

@@ -1,19 +1,15 @@
 using Covid.Server.Plots;
-using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Engine;
-using Covid.SparkJob.Planning;
-using Grpc.Core;
 using State = Covid.V1.Analysis.Types.State;
 using Stage = Covid.V1.ProgressEvent.Types.Stage;
 
 namespace Covid.Server.Jobs;
 
-/// <summary>Runs one queued analysis: plan → engine → plot → stored result, ending in a terminal state.</summary>
+/// <summary>Runs one queued analysis: its plan on its engine → plot → stored result, ending in a terminal state.</summary>
 public sealed class AnalysisRunner(
     AnalysisIndex index,
     AnalysisLifecycle lifecycle,
     AnalysisStore store,
-    IDatasetLookup datasets,
     EngineSelector engines,
     PlotRenderer plots,
     ILogger<AnalysisRunner> logger)
@@ -30,7 +26,7 @@ public sealed class AnalysisRunner(
                 return;
             }
             entry.Cancellation = cancellation;
-            lifecycle.TransitionLocked(entry, State.Running, Stage.Planning, 0.02, "planning", a => a.FailureReason = "");
+            lifecycle.TransitionLocked(entry, State.Running, Stage.Planning, ProgressBudget.Planned, "planning", a => a.FailureReason = "");
         }
         logger.LogInformation("Analysis {Id} running on {Engine}", id, entry.Analysis.Engine);
         try
@@ -51,7 +47,7 @@ public sealed class AnalysisRunner(
         }
         catch (Exception ex)
         {
-            var reason = ex is RpcException rpc ? rpc.Status.Detail : ex.Message;
+            var reason = ex.Message;
             logger.LogWarning("Analysis {Id} failed: {Reason}", id, reason);
             lifecycle.Transition(entry, State.Failed, Stage.Finished, Fraction(entry), "failed: " + reason,
                 a => a.FailureReason = reason);
@@ -67,27 +63,27 @@ public sealed class AnalysisRunner(
 
     private async Task RunStagesAsync(AnalysisEntry entry, CancellationToken cancellationToken)
     {
-        var spec = entry.Analysis.Spec;
-        var plan = AnalysisPlanner.Plan(spec, datasets);
+        var plan = entry.Plan ?? throw new InvalidOperationException($"analysis {entry.Id} was queued without its plan");
         var engine = engines.Get(entry.Analysis.Engine);
         var sink = new EngineProgressSink(entry, lifecycle);
-        var table = engine is IAnalysisJobEngine job
-            ? await job.RunAsync(new AnalysisJob(entry.Id, () => entry.CancelRequested), plan, sink, cancellationToken)
-            : await engine.RunAsync(plan, sink, cancellationToken);
+        var table = await engine.RunAsync(new AnalysisJob(entry.Id, () => entry.CancelRequested), plan, sink, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var hasPlot = spec.Plot is not null;
-        if (spec.Plot is not null)
+        RenderedPlot? plot = null;
+        if (plan.Spec.Plot is { } section)
         {
-            lifecycle.Report(entry, new EngineProgress(Stage.RenderingPlot, 1, "rendering the plot"), 0.9);
-            store.SavePlot(entry.Id, plots.Render(table, spec.Plot));
+            lifecycle.Report(entry, new EngineProgress(Stage.RenderingPlot, 1, "rendering the plot"), ProgressBudget.RenderingPlot);
+            plot = plots.Render(table, section);
+            store.SavePlot(entry.Id, plot.Png);
         }
-        lifecycle.Report(entry, new EngineProgress(Stage.StoringResult, 1, $"storing {table.Rows.Count} rows"), 0.95);
+        lifecycle.Report(entry, new EngineProgress(Stage.StoringResult, 1, $"storing {table.Rows.Count} rows"), ProgressBudget.StoringResult);
         store.SaveResult(entry.Id, ResultMapper.ToProto(entry.Id, table));
         lifecycle.Transition(entry, State.Succeeded, Stage.Finished, 1, $"succeeded with {table.Rows.Count} rows", a =>
         {
             a.ResultRowCount = table.Rows.Count;
-            a.HasPlot = hasPlot;
+            a.HasPlot = plot is not null;
+            a.PlotWidth = plot?.Width ?? 0;
+            a.PlotHeight = plot?.Height ?? 0;
         });
         logger.LogInformation("Analysis {Id} succeeded: {Rows} rows", entry.Id, table.Rows.Count);
     }

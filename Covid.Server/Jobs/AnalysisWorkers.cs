@@ -1,4 +1,3 @@
-using Covid.Server.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Covid.Server.Jobs;

@@ -8,10 +8,5 @@ namespace Covid.Server.Jobs;
 /// </summary>
 internal sealed class EngineProgressSink(AnalysisEntry entry, AnalysisLifecycle lifecycle) : IProgress<EngineProgress>
 {
-    /// <summary>The engine's own 0..1 occupies this slice of the overall fraction; planning comes before, plot and storage after.</summary>
-    public const double Start = 0.05;
-    public const double End = 0.85;
-
-    public void Report(EngineProgress value) =>
-        lifecycle.Report(entry, value, Start + (End - Start) * Math.Clamp(value.Fraction, 0, 1));
+    public void Report(EngineProgress value) => lifecycle.Report(entry, value, ProgressBudget.Overall(value.Fraction));
 }

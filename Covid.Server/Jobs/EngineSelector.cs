@@ -1,7 +1,6 @@
-using Covid.Server.Grpc;
-using Covid.Server.Hosting;
 using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Engine;
+using Covid.SparkJob.Errors;
 using Covid.V1;
 using Microsoft.Extensions.Options;
 using Engine = Covid.V1.AnalysisSpec.Types.Engine;
@@ -48,7 +47,7 @@ public sealed class EngineSelector(IServiceProvider services, IOptions<EngineOpt
         if (found is null)
         {
             var hint = engine == Engine.Spark ? "; Spark runs on Kubernetes when the server is started with Kubernetes:Enabled=true" : "";
-            RpcErrors.ThrowFailedPrecondition($"engine {ToConfig(engine).ToUpperInvariant()} is not configured on this server{hint}");
+            throw ServiceException.FailedPrecondition($"engine {ToConfig(engine).ToUpperInvariant()} is not configured on this server{hint}");
         }
         return found;
     }

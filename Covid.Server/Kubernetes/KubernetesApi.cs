@@ -1,5 +1,5 @@
 using System.Net;
-using Covid.Server.Grpc;
+using Covid.SparkJob.Errors;
 using k8s.Autorest;
 using Microsoft.Extensions.Options;
 
@@ -63,12 +63,13 @@ public sealed class KubernetesApi(IOptions<KubernetesOptions> options, ILogger<K
     /// <summary>The API server's own message (a Status object) when it sent one.</summary>
     public static string Describe(Exception ex) => ex switch
     {
+        ServiceException service => service.Message,
         HttpOperationException http => $"{(int)http.Response.StatusCode} {http.Response.StatusCode}: {StatusMessage(http)}",
         _ => ex.Message,
     };
 
-    private static Exception Forbidden(string verb, string resource, HttpOperationException ex) =>
-        RpcErrors.Status(global::Grpc.Core.StatusCode.FailedPrecondition,
+    private static ServiceException Forbidden(string verb, string resource, HttpOperationException ex) =>
+        ServiceException.FailedPrecondition(
             $"Kubernetes refused to {verb} {resource} (403 Forbidden): {StatusMessage(ex)}. " +
             $"The server's service account needs RBAC verb \"{verb}\" on \"{resource}\" in its Role.");
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Threading.Channels;
+using Covid.SparkJob.Errors;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -66,7 +67,7 @@ public sealed class PodWatch(IKubernetes client, KubernetesApi api, string ns, s
             {
                 gone = true;
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not global::Grpc.Core.RpcException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not ServiceException)
             {
                 // A connection cut mid-stream surfaces as whatever the reader tripped on (IOException,
                 // HttpRequestException, even ArgumentOutOfRange from a torn chunk): all are a dropped

@@ -1,3 +1,4 @@
+using Covid.SparkJob.Planning;
 using Covid.SparkJob.Results;
 using Covid.V1;
 using OxyPlot;
@@ -11,10 +12,7 @@ namespace Covid.Server.Plots;
 /// <summary>Draws a result as the PNG chart its spec asks for (OxyPlot on SkiaSharp, no display needed).</summary>
 public sealed class PlotRenderer
 {
-    public const int DefaultWidth = 1000;
-    public const int DefaultHeight = 600;
-
-    public byte[] Render(ResultTable table, Plot plot)
+    public RenderedPlot Render(ResultTable table, Plot plot)
     {
         var model = new PlotModel
         {
@@ -52,9 +50,10 @@ public sealed class PlotRenderer
                 AddLines(model, data, table.Columns[table.IndexOf(plot.X)].Type, plot.X, yTitle, plot.LogScale);
             }
         }
+        var (width, height) = PlotSize.Resolve(plot);
         using var stream = new MemoryStream();
-        new PngExporter { Width = Size(plot.Width, DefaultWidth), Height = Size(plot.Height, DefaultHeight) }.Export(model, stream);
-        return stream.ToArray();
+        new PngExporter { Width = width, Height = height }.Export(model, stream);
+        return new RenderedPlot(stream.ToArray(), width, height);
     }
 
     private static void AddLines(PlotModel model, IReadOnlyList<PlotSeriesData> data, ColumnType xType, string xTitle, string yTitle, bool log)
@@ -110,6 +109,4 @@ public sealed class PlotRenderer
         var values = data.SelectMany(s => s.Points).Select(p => p.X).Distinct();
         return (values.All(v => v is string) ? values : values.Order()).Select(PlotSeriesData.Label).ToList();
     }
-
-    private static int Size(int requested, int fallback) => requested == 0 ? fallback : Math.Clamp(requested, 200, 4000);
 }

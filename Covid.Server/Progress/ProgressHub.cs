@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using Covid.Server.Jobs;
 using Covid.V1;
 using Google.Protobuf.WellKnownTypes;
 
@@ -10,21 +9,25 @@ namespace Covid.Server.Progress;
 /// The numbered progress events of every analysis: persisted to events.jsonl as they happen,
 /// kept in memory for replay, and fanned out live to any number of StreamProgress callers.
 /// </summary>
-public sealed class ProgressHub(AnalysisStore store)
+public sealed class ProgressHub(ProgressJournal journal)
 {
     private readonly ConcurrentDictionary<string, ProgressLog> logs = new();
 
-    /// <summary>Loads an analysis' events read back from disk at start.</summary>
-    public void Restore(string id, IEnumerable<ProgressEvent> events) => logs[id] = new ProgressLog(events);
+    /// <summary>Reads an analysis' events back from disk at start; returns them in order.</summary>
+    public IReadOnlyList<ProgressEvent> Restore(string id)
+    {
+        var events = journal.Load(id);
+        logs[id] = new ProgressLog(events);
+        return events;
+    }
 
-    /// <summary>Records the next event of an analysis; sequence, analysis name and time are filled in here.</summary>
+    /// <summary>Records the next event of an analysis; its sequence and time are filled in here.</summary>
     public ProgressEvent Publish(string id, ProgressEvent draft)
     {
         var log = logs.GetOrAdd(id, static _ => new ProgressLog([]));
         var stamped = draft.Clone();
-        stamped.Analysis = AnalysisNames.Format(id);
         stamped.Time = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
-        return log.Append(stamped, e => store.AppendEvent(id, e));
+        return log.Append(stamped, e => journal.Append(id, e));
     }
 
     public ProgressEvent? Latest(string id) => logs.TryGetValue(id, out var log) ? log.Last : null;

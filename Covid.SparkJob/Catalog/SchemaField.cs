@@ -32,6 +32,12 @@ public sealed record SchemaField(string Name, FieldType Type, bool Dimension, st
 
     public bool IsDerived => DerivedFrom is not null;
 
+    /// <summary>How the CSV writes a date or timestamp, as people read patterns: MM/dd/yyyy → MM/DD/YYYY.</summary>
+    public string WrittenAs =>
+        (CsvFormat ?? (Type == FieldType.Timestamp ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd"))
+            .Replace("yyyy", "YYYY", StringComparison.Ordinal).Replace("dd", "DD", StringComparison.Ordinal)
+            .Replace("tt", "AM", StringComparison.Ordinal);
+
     public bool IsNullToken(ReadOnlySpan<char> cell)
     {
         foreach (var token in NullTokens)

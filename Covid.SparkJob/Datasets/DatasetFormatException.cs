@@ -1,8 +1,11 @@
+using Covid.SparkJob.Errors;
+
 namespace Covid.SparkJob.Datasets;
 
 /// <summary>A dataset file that does not match its schema, at a 1-based line of the file.</summary>
 public sealed class DatasetFormatException(int line, string message)
-    : Exception($"line {line}, {message}")
+    : ServiceException(ErrorCode.InvalidArgument, $"line {line}, {message}",
+        [new FieldViolation("chunk", $"line {line}, {message}")])
 {
     /// <summary>The 1-based line of the file (1 is the header).</summary>
     public int Line { get; } = line;

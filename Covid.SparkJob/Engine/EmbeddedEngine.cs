@@ -2,6 +2,7 @@ using System.Globalization;
 using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Planning;
 using Covid.SparkJob.Results;
+using Covid.SparkJob.Sql;
 using DuckDB.NET.Data;
 using Stage = Covid.V1.ProgressEvent.Types.Stage;
 
@@ -19,20 +20,20 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
     {
     }
 
-    public async Task<ResultTable> RunAsync(AnalysisPlan plan, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
+    public async Task<ResultTable> RunAsync(AnalysisJob job, AnalysisPlan plan, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(progress);
         cancellationToken.ThrowIfCancellationRequested();
         var query = DuckDbDialect.Build(plan);
-        progress.Report(new EngineProgress(Stage.Planning, 0.02,
+        progress.Report(new EngineProgress(Stage.Planning, ProgressBudget.EmbeddedPlanned,
             $"Planned {plan.Metrics.Count} metric(s) over {plan.Dataset.Name} for DuckDB"));
 
         await using var connection = new DuckDBConnection("DataSource=:memory:");
         await connection.OpenAsync(cancellationToken);
         Configure(connection);
         var (rows, bytes) = DatasetSize(connection, plan.Dataset);
-        progress.Report(new EngineProgress(Stage.Scanning, 0.05,
+        progress.Report(new EngineProgress(Stage.Scanning, ProgressBudget.EmbeddedScanStart,
             $"Scanning {rows.ToString("N0", CultureInfo.InvariantCulture)} rows ({bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes)",
             RowsScanned: 0, BytesScanned: 0));
 

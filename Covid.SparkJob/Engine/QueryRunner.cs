@@ -1,5 +1,6 @@
 using Covid.SparkJob.Planning;
 using Covid.SparkJob.Results;
+using Covid.SparkJob.Sql;
 using DuckDB.NET.Data;
 
 namespace Covid.SparkJob.Engine;

@@ -7,9 +7,6 @@ namespace Covid.SparkJob.Engine;
 /// <summary>Turns DuckDB's query progress into SCANNING events, reporting only when it moved.</summary>
 internal sealed class ScanProgress(IProgress<EngineProgress> progress, long datasetRows, long datasetBytes)
 {
-    // Engine-local fractions: planning and setup take the first 5%, the query up to 95%.
-    private const double Start = 0.05;
-    private const double Span = 0.90;
     private double _lastPercent = -1;
 
     public void Report(DuckDBQueryProgress query)
@@ -22,7 +19,7 @@ internal sealed class ScanProgress(IProgress<EngineProgress> progress, long data
         _lastPercent = query.Percentage;
         var share = Math.Clamp(query.Percentage / 100.0, 0, 1);
         var scanned = (long)Math.Round(share * datasetRows);
-        progress.Report(new EngineProgress(Stage.Scanning, Start + share * Span,
+        progress.Report(new EngineProgress(Stage.Scanning, ProgressBudget.EmbeddedScan(share),
             $"Scanned {query.Percentage.ToString("0.#", CultureInfo.InvariantCulture)}% ({scanned.ToString("N0", CultureInfo.InvariantCulture)} of {datasetRows.ToString("N0", CultureInfo.InvariantCulture)} rows)",
             RowsScanned: scanned,
             BytesScanned: (long)Math.Round(share * datasetBytes)));

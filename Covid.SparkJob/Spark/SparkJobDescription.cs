@@ -1,5 +1,6 @@
 using System.Globalization;
 using Covid.SparkJob.Planning;
+using Covid.SparkJob.Sql;
 
 namespace Covid.SparkJob.Spark;
 

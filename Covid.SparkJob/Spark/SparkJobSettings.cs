@@ -42,7 +42,10 @@ public sealed record SparkJobSettings
     public IReadOnlyDictionary<string, string> ExecutorLabels { get; init; } = new Dictionary<string, string>();
 
     /// <summary><c>spark-{id}</c>: stable per analysis, so a restarted server finds the same application.</summary>
-    public string AppId => "spark-" + AnalysisId;
+    public string AppId => AppIdOf(AnalysisId);
+
+    /// <summary>The Spark application id of an analysis, also the <c>spark-app-selector</c> label of its pods.</summary>
+    public static string AppIdOf(string analysisId) => "spark-" + analysisId;
 
     public string AppName => "covid-analysis-" + AnalysisId;
 }

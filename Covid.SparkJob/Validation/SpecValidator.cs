@@ -1,5 +1,6 @@
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
+using Covid.SparkJob.Errors;
 using Covid.V1;
 
 namespace Covid.SparkJob.Validation;

@@ -1,3 +1,4 @@
+using Covid.SparkJob.Errors;
 namespace Covid.SparkJob.Validation;
 
 /// <summary>Collects violations and formats user values in messages, cut short so a hostile spec cannot flood them.</summary>

@@ -1,9 +1,12 @@
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
+using Covid.SparkJob.Ingestion;
 using Covid.SparkJob.Planning;
+using Covid.SparkJob.Samples;
+using Covid.SparkJob.Sql;
 using Covid.Tests.SparkJob;
-using Google.Protobuf;
 using Covid.V1;
+using Google.Protobuf;
 
 namespace Covid.Tests.AnalysisFeatures;
 

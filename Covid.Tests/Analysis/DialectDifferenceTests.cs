@@ -1,4 +1,5 @@
 using Covid.SparkJob.Planning;
+using Covid.SparkJob.Sql;
 using Covid.Tests.SparkJob;
 
 namespace Covid.Tests.AnalysisFeatures;

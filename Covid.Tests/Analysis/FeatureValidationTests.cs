@@ -1,7 +1,8 @@
+using Covid.SparkJob.Errors;
 using Covid.SparkJob.Validation;
 using Covid.Tests.SparkJob;
-using Google.Protobuf;
 using Covid.V1;
+using Google.Protobuf;
 
 namespace Covid.Tests.AnalysisFeatures;
 

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
-using CsCheck;
 using Covid.SparkJob.Catalog;
+using Covid.SparkJob.Errors;
 using Covid.SparkJob.Planning;
+using Covid.SparkJob.Sql;
 using Covid.SparkJob.Validation;
 using Covid.Tests.SparkJob;
 using Covid.V1;
+using CsCheck;
 using Google.Protobuf;
 
 namespace Covid.Tests.AnalysisFeatures;

@@ -84,7 +84,7 @@ public sealed class PlotKindsTests(RealDataFixture fixture)
 
     private static byte[] Render(ResultTable table, Plot plot, string name)
     {
-        var png = new PlotRenderer().Render(table, plot);
+        var png = new PlotRenderer().Render(table, plot).Png;
         File.WriteAllBytes(Path.Combine(Output, name), png);
         return png;
     }

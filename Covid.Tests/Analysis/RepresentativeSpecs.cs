@@ -1,4 +1,6 @@
 using Covid.SparkJob.Datasets;
+using Covid.SparkJob.Ingestion;
+using Covid.SparkJob.Samples;
 using Covid.V1;
 using Google.Protobuf;
 

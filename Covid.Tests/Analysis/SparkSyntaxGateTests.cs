@@ -1,6 +1,9 @@
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
+using Covid.SparkJob.Ingestion;
 using Covid.SparkJob.Planning;
+using Covid.SparkJob.Samples;
+using Covid.SparkJob.Sql;
 using Covid.Tests.SparkJob;
 
 namespace Covid.Tests.AnalysisFeatures;

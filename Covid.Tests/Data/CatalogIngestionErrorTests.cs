@@ -1,5 +1,7 @@
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
+using Covid.SparkJob.Ingestion;
+using Covid.SparkJob.Samples;
 using Covid.Tests.SparkJob;
 using Covid.Tests.Support;
 

@@ -1,10 +1,12 @@
 extern alias cli;
-using cli::Covid.Client.Cli;
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
+using Covid.SparkJob.Ingestion;
+using Covid.SparkJob.Samples;
 using Covid.Tests.Client;
 using Covid.Tests.SparkJob;
 using DuckDB.NET.Data;
+using cli::Covid.Client.Cli;
 
 namespace Covid.Tests.Data;
 

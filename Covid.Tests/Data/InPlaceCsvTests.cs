@@ -1,6 +1,9 @@
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
+using Covid.SparkJob.Sql;
+using Covid.SparkJob.Ingestion;
 using Covid.SparkJob.Results;
+using Covid.SparkJob.Samples;
 using Covid.Tests.SparkJob;
 using Covid.Tests.Support;
 

@@ -1,4 +1,5 @@
 using Covid.Server.Kubernetes;
+using Covid.Server.Spark;
 using Covid.Tests.Kubernetes.Launch;
 using k8s.Models;
 

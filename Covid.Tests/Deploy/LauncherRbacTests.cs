@@ -1,10 +1,11 @@
 using Covid.Server.Kubernetes;
+using Covid.Server.Spark;
 using Covid.Tests.Kubernetes.Fake;
 using Covid.Tests.Kubernetes.Launch;
-using k8s;
-using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using k8s.Models;
+using k8s;
 
 namespace Covid.Tests.Deploy;
 

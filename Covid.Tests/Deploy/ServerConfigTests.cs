@@ -29,7 +29,7 @@ public sealed class ServerConfigTests
         // The check above is real: a misspelled key fails the binding.
         var config = ServerSettings.FromJson("""{"Data": {"Directory": "/data/covid", "Directry": "/x"}}""");
 
-        Assert.Throws<InvalidOperationException>(() => ServerSettings.BindStrict(config.GetSection("Data"), typeof(Covid.Server.Hosting.DataOptions)));
+        Assert.Throws<InvalidOperationException>(() => ServerSettings.BindStrict(config.GetSection("Data"), typeof(Covid.Server.Storage.DataOptions)));
     }
 
     [Fact]

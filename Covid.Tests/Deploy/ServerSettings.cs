@@ -1,8 +1,11 @@
 using System.Text;
 using Covid.Server.Hosting;
+using Covid.Server.Jobs;
 using Covid.Server.Kubernetes;
-using k8s.Models;
+using Covid.Server.Spark;
+using Covid.Server.Storage;
 using Microsoft.Extensions.Configuration;
+using k8s.Models;
 
 namespace Covid.Tests.Deploy;
 

@@ -15,12 +15,12 @@ public sealed class GatedEngine(IAnalysisEngine inner) : IAnalysisEngine
 
     public int Runs;
 
-    public async Task<ResultTable> RunAsync(AnalysisPlan plan, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
+    public async Task<ResultTable> RunAsync(AnalysisJob job, AnalysisPlan plan, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref Runs);
         entered.Release();
         await gate.Task.WaitAsync(cancellationToken);
-        return await inner.RunAsync(plan, progress, cancellationToken);
+        return await inner.RunAsync(job, plan, progress, cancellationToken);
     }
 
     /// <summary>Waits (bounded by the token) until a run has reached the gate.</summary>

@@ -1,4 +1,6 @@
 using Covid.Server.Hosting;
+using Covid.Server.Jobs;
+using Covid.Server.Storage;
 using Covid.SparkJob.Engine;
 using Covid.Tests.Support;
 using Covid.V1;

@@ -21,7 +21,7 @@ public sealed class PlotRendererTests
     [Fact]
     public void Render_LineOverDates_PngOfDefaultSizeWithInk()
     {
-        var png = new PlotRenderer().Render(Weekly, new Plot { Kind = Plot.Types.Kind.Line, Title = "Weekly", X = "period", Y = { "cases" }, Series = "state" });
+        var png = new PlotRenderer().Render(Weekly, new Plot { Kind = Plot.Types.Kind.Line, Title = "Weekly", X = "period", Y = { "cases" }, Series = "state" }).Png;
 
         EndToEndTests.AssertPicture(png, 1000, 600);
     }
@@ -32,7 +32,7 @@ public sealed class PlotRendererTests
         var png = new PlotRenderer().Render(Weekly, new Plot
         {
             Kind = Plot.Types.Kind.Bar, Title = "Weekly bars", X = "period", Y = { "cases", "cfr" }, Series = "state", Width = 640, Height = 480,
-        });
+        }).Png;
 
         EndToEndTests.AssertPicture(png, 640, 480);
     }
@@ -44,7 +44,7 @@ public sealed class PlotRendererTests
             [new ResultColumn("state", ColumnType.String), new ResultColumn("deaths", ColumnType.Int64)],
             [["NY", 30L], ["CA", 10L], ["NJ", 20L]]);
 
-        var png = new PlotRenderer().Render(table, new Plot { Kind = Plot.Types.Kind.Line, X = "state", Y = { "deaths" }, Width = 400, Height = 300 });
+        var png = new PlotRenderer().Render(table, new Plot { Kind = Plot.Types.Kind.Line, X = "state", Y = { "deaths" }, Width = 400, Height = 300 }).Png;
 
         using var bitmap = SKBitmap.Decode(png);
         Assert.Equal((400, 300), (bitmap.Width, bitmap.Height));

@@ -1,6 +1,7 @@
 using Covid.Server.Hosting;
 using Covid.Server.Jobs;
 using Covid.Server.Progress;
+using Covid.Server.Storage;
 using Covid.V1;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -17,8 +18,8 @@ public sealed class ProgressHubTests : IDisposable
 
     public ProgressHubTests()
     {
-        var store = new AnalysisStore(Options.Create(new DataOptions { Directory = dir }), NullLogger<AnalysisStore>.Instance);
-        hub = new ProgressHub(store);
+        var layout = new DataLayout(Options.Create(new DataOptions { Directory = dir }));
+        hub = new ProgressHub(new ProgressJournal(layout, NullLogger<ProgressJournal>.Instance));
     }
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
@@ -60,9 +61,9 @@ public sealed class ProgressHubTests : IDisposable
         var ct = ServerSpecs.Timeout();
         for (var i = 0; i < 5; i++)
         {
-            hub.Publish("x1", new ProgressEvent { Stage = Stage.Scanning, State = State.Running });
+            hub.Publish("x1", new ProgressEvent { Analysis = "analyses/x1", Stage = Stage.Scanning, State = State.Running });
         }
-        hub.Publish("x1", new ProgressEvent { Stage = Stage.Finished, State = State.Failed });
+        hub.Publish("x1", new ProgressEvent { Analysis = "analyses/x1", Stage = Stage.Finished, State = State.Failed });
 
         Assert.Equal([4L, 5L, 6L], await CollectAsync("x1", 3, ct));
         Assert.Empty(await CollectAsync("x1", 6, ct));

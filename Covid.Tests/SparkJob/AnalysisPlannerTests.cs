@@ -1,5 +1,7 @@
+using Covid.SparkJob.Errors;
 using Covid.SparkJob.Planning;
 using Covid.SparkJob.Results;
+using Covid.SparkJob.Sql;
 using Covid.SparkJob.Validation;
 using Covid.V1;
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
+using Covid.SparkJob.Ingestion;
+using Covid.SparkJob.Samples;
 using Covid.Tests.Support;
 
 namespace Covid.Tests.SparkJob;

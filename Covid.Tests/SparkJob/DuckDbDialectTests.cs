@@ -1,4 +1,5 @@
 using Covid.SparkJob.Planning;
+using Covid.SparkJob.Sql;
 
 namespace Covid.Tests.SparkJob;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Covid.SparkJob.Engine;
 using Covid.SparkJob.Planning;
+using Covid.SparkJob.Sql;
 using DuckDB.NET.Data;
 using Stage = Covid.V1.ProgressEvent.Types.Stage;
 
@@ -24,7 +25,7 @@ public sealed class EmbeddedEngineCancellationTests : IDisposable
         var sink = new Watcher(events, scanning);
         using var cts = new CancellationTokenSource();
 
-        var run = new EmbeddedEngine().RunAsync(plan, sink, cts.Token);
+        var run = new EmbeddedEngine().RunAsync(EngineHarness.Job, plan, sink, cts.Token);
         // DuckDB's own progress must show the scan under way before we cancel it.
         await scanning.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var clock = Stopwatch.StartNew();
@@ -47,7 +48,7 @@ public sealed class EmbeddedEngineCancellationTests : IDisposable
         var plan = AnalysisPlanner.Plan(Specs.WeeklyCases(), TestDatasets.CasesDeaths(_dir.File("missing.parquet")));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => new EmbeddedEngine().RunAsync(plan, new EngineHarness.Recorder([]), new CancellationToken(canceled: true)));
+            () => new EmbeddedEngine().RunAsync(EngineHarness.Job, plan, new EngineHarness.Recorder([]), new CancellationToken(canceled: true)));
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class EmbeddedEngineCancellationTests : IDisposable
         var plan = AnalysisPlanner.Plan(Specs.WeeklyCases(), TestDatasets.CasesDeaths(_dir.File("gone.parquet")));
 
         var error = await Assert.ThrowsAsync<FileNotFoundException>(
-            () => new EmbeddedEngine().RunAsync(plan, new EngineHarness.Recorder([]), CancellationToken.None));
+            () => new EmbeddedEngine().RunAsync(EngineHarness.Job, plan, new EngineHarness.Recorder([]), CancellationToken.None));
 
         Assert.Contains("dataset 'cdc-cases-deaths-by-state' is missing", error.Message, StringComparison.Ordinal);
     }

@@ -1,4 +1,5 @@
 using Covid.SparkJob.Planning;
+using Covid.SparkJob.Sql;
 using Covid.V1;
 
 namespace Covid.Tests.SparkJob;

@@ -1,3 +1,4 @@
+using Covid.SparkJob.Errors;
 using Covid.SparkJob.Validation;
 using Covid.V1;
 using static Covid.Tests.SparkJob.ValidationAssert;

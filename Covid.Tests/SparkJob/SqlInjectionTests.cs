@@ -1,4 +1,6 @@
+using Covid.SparkJob.Errors;
 using Covid.SparkJob.Planning;
+using Covid.SparkJob.Sql;
 using Covid.SparkJob.Validation;
 using Covid.V1;
 

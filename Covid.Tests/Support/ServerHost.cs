@@ -1,9 +1,11 @@
 using Covid.Server.Hosting;
+using Covid.Server.Jobs;
+using Covid.Server.Storage;
 using Covid.V1;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Covid.Tests.Support;

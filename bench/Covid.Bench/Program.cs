@@ -34,6 +34,7 @@ try
     var contenders = new[] { (Timing: new Timing("parquet (converted at upload)"), Dataset: parquet), (Timing: new Timing("csv read per analysis"), Dataset: inPlace) };
     var rows = new Dictionary<string, int>();
     var silent = new Progress<EngineProgress>(_ => { });
+    var job = new AnalysisJob("bench", () => true);
     // One warm-up each (JIT, DuckDB extension load, page cache), then interleaved measured runs.
     for (var i = -1; i < iterations; i++)
     {
@@ -42,10 +43,10 @@ try
             var plan = AnalysisPlanner.Plan(spec, new SingleDataset(dataset));
             if (i < 0)
             {
-                rows[timing.Name] = (await engine.RunAsync(plan, silent, CancellationToken.None)).Rows.Count;
+                rows[timing.Name] = (await engine.RunAsync(job, plan, silent, CancellationToken.None)).Rows.Count;
                 continue;
             }
-            await timing.MeasureAsync(() => engine.RunAsync(plan, silent, CancellationToken.None));
+            await timing.MeasureAsync(() => engine.RunAsync(job, plan, silent, CancellationToken.None));
         }
     }
 

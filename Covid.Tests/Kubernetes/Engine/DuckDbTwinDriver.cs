@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Covid.SparkJob.Engine;
 using Covid.SparkJob.Planning;
+using Covid.SparkJob.Sql;
 using Covid.Tests.Kubernetes.Fake;
 using Covid.Tests.SparkJob;
 using Covid.V1;
@@ -26,7 +27,7 @@ internal static partial class DuckDbTwinDriver
         var dataset = Literal(DatasetPath().Match(script), "the dataset path");
         var result = Literal(ResultDirectory().Match(script), "the result directory");
         var plan = AnalysisPlanner.Plan(await specOf(id), new TestDatasets(TestDatasets.Info(dataset)));
-        var table = await new EmbeddedEngine(new EmbeddedEngineOptions()).RunAsync(plan, new Progress<EngineProgress>(), ctx.CancellationToken);
+        var table = await new EmbeddedEngine(new EmbeddedEngineOptions()).RunAsync(new AnalysisJob("twin", () => true), plan, new Progress<EngineProgress>(), ctx.CancellationToken);
         SparkOutputWriter.Write(result, table);
         ctx.Log($"INFO FileFormatWriter: Write Job committed, {table.Rows.Count} rows to {result}");
     }

@@ -1,9 +1,12 @@
 using Covid.Server.Hosting;
+using Covid.Server.Jobs;
 using Covid.Server.Kubernetes;
+using Covid.Server.Spark;
+using Covid.Server.Storage;
 using Covid.Tests.Kubernetes.Fake;
-using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using k8s.Models;
 
 namespace Covid.Tests.Kubernetes.Engine;
 
@@ -61,7 +64,7 @@ public sealed class FinishedDriverSweeperTests : IAsyncLifetime
         var options = Options.Create(new KubernetesOptions { Namespace = Ns, FinishedDriverTtl = TimeSpan.FromMinutes(10) });
         var api = new KubernetesApi(options, NullLogger<KubernetesApi>.Instance);
         var sweeper = new FinishedDriverSweeper(fake.CreateClient(), api,
-            new SparkObjectsFactory(options, Options.Create(new SparkOptions()), Options.Create(new DataOptions())),
+            new SparkObjectsFactory(options, Options.Create(new SparkOptions()), new DataLayout(Options.Create(new DataOptions()))),
             options, TimeProvider.System, NullLogger<FinishedDriverSweeper>.Instance);
 
         var deleted = await sweeper.SweepAsync(CancellationToken.None);

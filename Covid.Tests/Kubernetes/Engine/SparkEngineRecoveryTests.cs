@@ -1,9 +1,12 @@
 using Covid.Server.Hosting;
 using Covid.Server.Jobs;
 using Covid.Server.Kubernetes;
+using Covid.Server.Spark;
+using Covid.Server.Storage;
 using Covid.SparkJob.Engine;
 using Covid.SparkJob.Planning;
 using Covid.SparkJob.Spark;
+using Covid.SparkJob.Sql;
 using Covid.Tests.Kubernetes.Fake;
 using Covid.Tests.SparkJob;
 using Covid.Tests.Support;
@@ -36,7 +39,7 @@ public sealed class SparkEngineRecoveryTests : IAsyncLifetime
         var plan = AnalysisPlanner.Plan(Specs.IssueExample(), new TestDatasets(TestDatasets.Info(parquet)));
         var kubernetes = Options.Create(new KubernetesOptions { Enabled = true, Namespace = "covid-test", MountPath = volume.Path });
         var spark = Options.Create(new SparkOptions());
-        var factory = new SparkObjectsFactory(kubernetes, spark, Options.Create(new DataOptions { Directory = Path.Combine(volume.Path, "data") }));
+        var factory = new SparkObjectsFactory(kubernetes, spark, new DataLayout(Options.Create(new DataOptions { Directory = Path.Combine(volume.Path, "data") })));
         var expected = new Covid.SparkJob.Results.ResultTable(plan.Columns,
         [
             [new DateOnly(2020, 3, 30), "NY", 50L, 2L, 7L, 0.04],
@@ -46,12 +49,12 @@ public sealed class SparkEngineRecoveryTests : IAsyncLifetime
         var client = fake.CreateClient();
         var api = new KubernetesApi(kubernetes, NullLogger<KubernetesApi>.Instance);
         using var http = new HttpClient();
-        var engine = new SparkKubernetesEngine(factory,
+        var engine = new SparkOnKubernetesEngine(factory,
             new SparkLauncher(client, api, NullLogger<SparkLauncher>.Instance),
             new DriverFollower(client, api, new SparkMonitor(http, NullLogger<SparkMonitor>.Instance), kubernetes, spark, TimeProvider.System, NullLogger<DriverFollower>.Instance),
             new DriverRemover(client, api, NullLogger<DriverRemover>.Instance),
             new DriverLog(client, api, NullLogger<DriverLog>.Instance),
-            NullLogger<SparkKubernetesEngine>.Instance);
+            NullLogger<SparkOnKubernetesEngine>.Instance);
 
         var table = await engine.RunAsync(new AnalysisJob("abc123", () => false), plan, new Progress<EngineProgress>(), CancellationToken.None);
 

@@ -1,9 +1,10 @@
 using Covid.Server.Kubernetes;
+using Covid.Server.Spark;
 using Covid.Tests.Kubernetes.Fake;
 using Covid.Tests.Kubernetes.Launch;
-using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using k8s.Models;
 
 namespace Covid.Tests.Kubernetes.Engine;
 

@@ -1,4 +1,5 @@
 using Covid.Server.Kubernetes;
+using Covid.Server.Spark;
 using k8s.Models;
 using static Covid.Tests.Kubernetes.Launch.LaunchFixtures;
 

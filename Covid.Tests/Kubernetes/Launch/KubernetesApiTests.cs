@@ -1,9 +1,10 @@
 using System.Net;
 using Covid.Server.Kubernetes;
-using Grpc.Core;
-using k8s.Autorest;
+using Covid.SparkJob.Errors;
+using Covid.Server.Spark;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using k8s.Autorest;
 
 namespace Covid.Tests.Kubernetes.Launch;
 
@@ -47,17 +48,17 @@ public sealed class KubernetesApiTests
     {
         var calls = 0;
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => Api().CallAsync<string>("create", "pods", _ =>
+        var ex = await Assert.ThrowsAsync<ServiceException>(() => Api().CallAsync<string>("create", "pods", _ =>
         {
             calls++;
             throw Status(HttpStatusCode.Forbidden, "pods is forbidden: User \\\"system:serviceaccount:covid-analysis:covid-server\\\" cannot create resource \\\"pods\\\"");
         }, CancellationToken.None));
 
         Assert.Equal(1, calls);
-        Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
-        Assert.Contains("refused to create pods (403 Forbidden)", ex.Status.Detail);
-        Assert.Contains("cannot create resource \"pods\"", ex.Status.Detail);
-        Assert.Contains("RBAC verb \"create\" on \"pods\"", ex.Status.Detail);
+        Assert.Equal(ErrorCode.FailedPrecondition, ex.Code);
+        Assert.Contains("refused to create pods (403 Forbidden)", ex.Message);
+        Assert.Contains("cannot create resource \"pods\"", ex.Message);
+        Assert.Contains("RBAC verb \"create\" on \"pods\"", ex.Message);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Covid.Server.Kubernetes;
+using Covid.Server.Spark;
 using Covid.SparkJob.Spark;
 using Covid.Tests.Kubernetes.Spark;
 

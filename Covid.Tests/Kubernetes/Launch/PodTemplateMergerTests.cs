@@ -1,6 +1,7 @@
 using Covid.Server.Kubernetes;
-using k8s;
+using Covid.Server.Spark;
 using k8s.Models;
+using k8s;
 using static Covid.Tests.Kubernetes.Launch.LaunchFixtures;
 
 namespace Covid.Tests.Kubernetes.Launch;

@@ -1,5 +1,6 @@
 using Covid.SparkJob.Planning;
 using Covid.SparkJob.Spark;
+using Covid.SparkJob.Sql;
 using Covid.Tests.SparkJob;
 
 namespace Covid.Tests.Kubernetes.Spark;

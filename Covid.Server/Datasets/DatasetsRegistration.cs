@@ -1,0 +1,21 @@
+using Covid.Server.Storage;
+using Covid.SparkJob.Datasets;
+
+namespace Covid.Server.Datasets;
+
+/// <summary>Datasets: the registry analyses resolve names in, and the ways data comes in (upload, import, seed, in place).</summary>
+public static class DatasetsRegistration
+{
+    public static IServiceCollection AddDatasets(this IServiceCollection services)
+    {
+        services.AddDataStorage();
+        services.AddSingleton<DatasetRegistry>();
+        services.AddSingleton<IDatasetLookup>(sp => sp.GetRequiredService<DatasetRegistry>());
+        services.AddSingleton<DatasetStaging>();
+        services.AddSingleton<DatasetUploader>();
+        services.AddSingleton<DatasetImporter>();
+        services.AddSingleton<InPlaceRegistration>();
+        services.AddSingleton<DatasetSeeder>();
+        return services;
+    }
+}

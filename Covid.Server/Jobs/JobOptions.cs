@@ -1,0 +1,12 @@
+namespace Covid.Server.Jobs;
+
+/// <summary>How many analyses run at once and how many may wait (config section <c>Jobs</c>).</summary>
+public sealed class JobOptions
+{
+    public const string Section = "Jobs";
+
+    public int MaxConcurrent { get; set; } = 2;
+
+    /// <summary>Analyses waiting to run beyond this are refused with RESOURCE_EXHAUSTED.</summary>
+    public int QueueLimit { get; set; } = 100;
+}

@@ -1,0 +1,36 @@
+using Covid.Server.Plots;
+using Covid.Server.Progress;
+using Covid.Server.Storage;
+
+namespace Covid.Server.Jobs;
+
+/// <summary>Analyses as jobs: submit, queue, run on an engine, store, recover; their progress and plots.</summary>
+public static class JobsRegistration
+{
+    public static IServiceCollection AddAnalysisJobs(this IServiceCollection services)
+    {
+        services.AddDataStorage();
+        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section)
+            .Validate(o => o.MaxConcurrent >= 1, "Jobs:MaxConcurrent must be at least 1")
+            .Validate(o => o.QueueLimit >= 1, "Jobs:QueueLimit must be at least 1")
+            .ValidateOnStart();
+        services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section)
+            .Validate(o => EngineSelector.TryParse(o.Default, out _), "Engine:Default must be embedded or spark")
+            .Validate(o => o.SparkThresholdBytes >= 0, "Engine:SparkThresholdBytes must not be negative")
+            .ValidateOnStart();
+        services.AddSingleton<ProgressJournal>();
+        services.AddSingleton<ProgressHub>();
+        services.AddSingleton<PlotRenderer>();
+        services.AddSingleton<AnalysisStore>();
+        services.AddSingleton<AnalysisIndex>();
+        services.AddSingleton<AnalysisQueue>();
+        services.AddSingleton<AnalysisLifecycle>();
+        services.AddSingleton<AnalysisManager>();
+        services.AddSingleton<AnalysisRunner>();
+        services.AddSingleton<AnalysisRecovery>();
+        services.AddSingleton<AnalysisExplainer>();
+        services.AddSingleton<EngineSelector>();
+        services.AddHostedService<AnalysisWorkers>();
+        return services;
+    }
+}

@@ -1,4 +1,0 @@
-namespace Covid.Server.Kubernetes;
-
-/// <summary>The Spark driver ended without a result; the message is the analysis' failure reason.</summary>
-public sealed class SparkDriverException(string message) : Exception(message);

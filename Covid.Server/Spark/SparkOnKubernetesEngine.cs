@@ -1,0 +1,95 @@
+using Covid.SparkJob.Engine;
+using Covid.SparkJob.Planning;
+using Covid.SparkJob.Results;
+using Covid.SparkJob.Spark;
+using Stage = Covid.V1.ProgressEvent.Types.Stage;
+
+namespace Covid.Server.Spark;
+
+/// <summary>
+/// Runs a plan on Spark in the cluster: finds or launches the analysis' driver pod, follows it to
+/// its end and reads the JSON result it wrote on the shared volume. Launching is idempotent per
+/// analysis (fixed names, adopt on 409, look for an existing driver first), so an analysis is
+/// never running twice, even across server restarts.
+/// </summary>
+public sealed class SparkOnKubernetesEngine(
+    SparkObjectsFactory factory,
+    SparkLauncher launcher,
+    DriverFollower follower,
+    DriverRemover remover,
+    DriverLog log,
+    ILogger<SparkOnKubernetesEngine> logger) : IAnalysisEngine
+{
+    /// <summary>How long cleaning up after a cancel may take before giving up waiting.</summary>
+    public static readonly TimeSpan RemoveTimeout = TimeSpan.FromMinutes(2);
+
+    public async Task<ResultTable> RunAsync(AnalysisJob job, AnalysisPlan plan, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
+    {
+        var objects = factory.Create(job.Id, plan);
+        var names = objects.Names;
+        var ns = factory.Namespace;
+        var resultDirectory = factory.ResultDirectory(job.Id);
+        try
+        {
+            var driver = await launcher.FindDriverAsync(names, ns, cancellationToken);
+            if (driver is not null)
+            {
+                progress.Report(new EngineProgress(Stage.LaunchingDriver, ProgressBudget.SparkReattached, $"re-attached to driver pod {driver.Metadata.Name}",
+                    PodPhase: driver.Status?.Phase ?? ""));
+                logger.LogInformation("Analysis {Id}: re-attached to driver pod {Pod}", job.Id, driver.Metadata.Name);
+                await launcher.EnsureDependentsAsync(objects, driver, ns, cancellationToken);
+            }
+            else if (SparkResultReader.IsComplete(resultDirectory))
+            {
+                // The driver finished (and was swept) while no server followed it: its committed result stands.
+                logger.LogInformation("Analysis {Id}: reading the result of an earlier Spark run", job.Id);
+                return Read(plan, resultDirectory, progress);
+            }
+            else
+            {
+                progress.Report(new EngineProgress(Stage.LaunchingDriver, ProgressBudget.SparkCreating,
+                    $"creating driver pod {names.DriverPod}, ConfigMap {names.ConfigMap} and Service {names.Service} in {ns}"));
+                await launcher.LaunchAsync(objects, ns, cancellationToken);
+            }
+
+            var end = await follower.FollowAsync(names, ns, progress, cancellationToken);
+            if (end.Outcome == DriverOutcome.Succeeded)
+            {
+                return Read(plan, resultDirectory, progress);
+            }
+            throw new SparkDriverException(await FailureReasonAsync(names, ns, end, cancellationToken));
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested && job.CancelRequested())
+        {
+            progress.Report(new EngineProgress(Stage.RunningSpark, 1, $"cancelling: deleting driver pod {names.DriverPod}"));
+            using var timeout = new CancellationTokenSource(RemoveTimeout);
+            await remover.RemoveAsync(names, ns, timeout.Token);
+            throw;
+        }
+    }
+
+    private async Task<string> FailureReasonAsync(SparkNames names, string ns, DriverState end, CancellationToken cancellationToken)
+    {
+        var reason = end.Describe(names);
+        if (end.Outcome == DriverOutcome.Gone)
+        {
+            return reason;
+        }
+        if (end.Phase != "Failed" && end.Phase != "Succeeded")
+        {
+            // Never started (the image): nothing will finish it, and the TTL sweeper only takes finished drivers.
+            using var timeout = new CancellationTokenSource(RemoveTimeout);
+            await remover.RemoveAsync(names, ns, timeout.Token);
+            return reason;
+        }
+        var tail = await log.TailAsync(names, ns, cancellationToken);
+        return tail.Length == 0 ? reason : $"{reason}\n--- last lines of the driver log ---\n{tail}";
+    }
+
+    private static ResultTable Read(AnalysisPlan plan, string resultDirectory, IProgress<EngineProgress> progress)
+    {
+        var table = SparkResultReader.Read(plan, resultDirectory);
+        progress.Report(new EngineProgress(Stage.RunningSpark, 1, $"read {table.Rows.Count} rows written by Spark"));
+        return table;
+    }
+}

@@ -1,0 +1,33 @@
+namespace Covid.Server.Storage;
+
+/// <summary>
+/// Whole files written to a temp file beside the target, flushed to disk and renamed into place,
+/// so a crash leaves the old version or the new one, never half of either.
+/// </summary>
+public static class AtomicFile
+{
+    /// <summary>The suffix of temp files; start-up may delete any it finds, since none is ever the only copy.</summary>
+    public const string TempSuffix = ".tmp";
+
+    public static void Write(string path, Action<Stream> write)
+    {
+        var dir = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(dir);
+        var temp = path + "." + Guid.NewGuid().ToString("N") + TempSuffix;
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    public static void WriteText(string path, string text) => Write(path, s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
+}

@@ -1,0 +1,33 @@
+namespace Covid.Server.Storage;
+
+/// <summary>Where the server keeps datasets and analyses (config section <c>Data</c>).</summary>
+public sealed class DataOptions
+{
+    public const string Section = "Data";
+
+    /// <summary>Root of everything durable: <c>datasets/</c> and <c>analyses/</c> live under it.</summary>
+    public string Directory { get; set; } = "./data";
+
+    /// <summary>
+    /// A cdc-cases-deaths-by-state CSV loaded at start when that dataset is not loaded yet. Without
+    /// it the server generates the synthetic CDC-format sample so a fresh install can answer specs.
+    /// </summary>
+    public string? Seed { get; set; }
+
+    /// <summary>Largest upload accepted, in bytes of the original file.</summary>
+    public long MaxUploadBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>Largest file ImportDataset downloads, in bytes; a larger one is refused and nothing is kept.</summary>
+    public long MaxImportBytes { get; set; } = 8L * 1024 * 1024 * 1024;
+
+    /// <summary>How long ImportDataset may spend downloading, from the request to the last byte.</summary>
+    public TimeSpan ImportTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// CSV files registered in place at start (<c>Data:InPlace:NAME:Path</c> and <c>:Schema</c>):
+    /// read where they lie, never copied. See Datasets/InPlaceRegistration.
+    /// </summary>
+    public Dictionary<string, InPlaceDataset> InPlace { get; set; } = new(StringComparer.Ordinal);
+
+    public string FullDirectory => Path.GetFullPath(Directory);
+}

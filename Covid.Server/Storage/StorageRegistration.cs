@@ -1,0 +1,15 @@
+namespace Covid.Server.Storage;
+
+/// <summary>The data directory: <c>Data:*</c> and its layout, shared by datasets, analyses and the Spark engine.</summary>
+public static class StorageRegistration
+{
+    public static IServiceCollection AddDataStorage(this IServiceCollection services)
+    {
+        services.AddOptions<DataOptions>().BindConfiguration(DataOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Directory), "Data:Directory is required")
+            .Validate(o => o.MaxUploadBytes > 0, "Data:MaxUploadBytes must be positive")
+            .ValidateOnStart();
+        services.AddSingleton<DataLayout>();
+        return services;
+    }
+}

@@ -1,0 +1,89 @@
+using Covid.SparkJob.Catalog;
+using Covid.SparkJob.Datasets;
+
+namespace Covid.SparkJob.Ingestion;
+
+/// <summary>
+/// The parts of an export around its rows: title lines before the header, the header itself (the
+/// same names, in the same order, nothing more) and a footer after a blank line.
+/// </summary>
+internal static class CsvLayout
+{
+    /// <summary>Reads the title lines; the header follows on line <c>TitleLines + 1</c>.</summary>
+    public static void SkipTitleLines(DatasetSchema schema, TextReader text)
+    {
+        for (var i = 0; i < schema.TitleLines; i++)
+        {
+            if (text.ReadLine() is null)
+            {
+                throw new DatasetFormatException(i + 1,
+                    $"the file ends before the header; {schema.Name} has {schema.TitleLines} title lines and then the header {ExpectedHeader(schema)}");
+            }
+        }
+    }
+
+    public static void CheckHeader(DatasetSchema schema, IReadOnlyList<string> header)
+    {
+        try
+        {
+            CheckHeaderNames(schema, header);
+        }
+        catch (DatasetFormatException ex) when (schema.TitleLines > 0)
+        {
+            // The likeliest cause is a file whose title lines were removed or added to.
+            throw new DatasetFormatException(ex.Line, $"{ex.Problem} ({schema.Name} exports have {schema.TitleLines} title lines before the header)");
+        }
+    }
+
+    private static void CheckHeaderNames(DatasetSchema schema, IReadOnlyList<string> header)
+    {
+        var line = schema.TitleLines + 1;
+        var expected = schema.CsvFields.Select(f => f.HeaderName).ToList();
+        for (var i = 0; i < Math.Min(header.Count, expected.Count); i++)
+        {
+            if (header[i] != expected[i])
+            {
+                var where = header.Contains(expected[i]) ? "out of order" : "missing";
+                throw new DatasetFormatException(line,
+                    $"header column {i + 1} is '{Shorten(header[i])}' but {schema.Name} expects '{expected[i]}' there ('{expected[i]}' is {where}); expected header: {ExpectedHeader(schema)}");
+            }
+        }
+        if (header.Count < expected.Count)
+        {
+            throw new DatasetFormatException(line,
+                $"header has {header.Count} columns, {schema.Name} has {expected.Count}: missing {string.Join(", ", expected.Skip(header.Count).Select(n => $"'{n}'"))}");
+        }
+        if (header.Count > expected.Count)
+        {
+            throw new DatasetFormatException(line,
+                $"header has {header.Count} columns, {schema.Name} has {expected.Count}: unexpected {string.Join(", ", header.Skip(expected.Count).Select(n => $"'{Shorten(n)}'"))}");
+        }
+    }
+
+    /// <summary>
+    /// After the blank line ending the data (line <paramref name="blankLine"/>): blank lines, then
+    /// the footer beginning with the schema's marker, then anything.
+    /// </summary>
+    public static void CheckFooter(DatasetSchema schema, TextReader rest, long blankLine)
+    {
+        var line = blankLine;
+        while (rest.ReadLine() is { } text)
+        {
+            line++;
+            if (text.Length == 0)
+            {
+                continue;
+            }
+            if (!text.StartsWith(schema.FooterMarker!, StringComparison.Ordinal))
+            {
+                throw new DatasetFormatException(checked((int)line),
+                    $"'{Shorten(text)}' follows the blank line ending the data, but {schema.Name} allows only its footer there (starting '{schema.FooterMarker}')");
+            }
+            return;
+        }
+    }
+
+    public static string ExpectedHeader(DatasetSchema schema) => string.Join(",", schema.CsvFields.Select(f => f.HeaderName));
+
+    public static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
+}

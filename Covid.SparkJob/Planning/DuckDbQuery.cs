@@ -1,4 +1,0 @@
-namespace Covid.SparkJob.Planning;
-
-/// <summary>DuckDB SQL with positional parameters: <c>$1</c> is <c>Parameters[0]</c>.</summary>
-public sealed record DuckDbQuery(string Sql, IReadOnlyList<object> Parameters);

@@ -1,0 +1,56 @@
+using Covid.SparkJob.Planning;
+using TimeBucket = Covid.V1.AnalysisSpec.Types.TimeBucket;
+
+namespace Covid.SparkJob.Sql;
+
+/// <summary>The plan as DuckDB SQL over the dataset (its Parquet copy or its CSV in place), every spec value bound as a parameter.</summary>
+public static class DuckDbDialect
+{
+    public static DuckDbQuery Build(AnalysisPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var builder = new Builder();
+        var sql = builder.Query(plan, DuckDbSource.For(plan.Dataset));
+        return new DuckDbQuery(sql, builder.Parameters);
+    }
+
+    /// <summary>A DuckDB string literal: standard SQL, where only the quote needs doubling.</summary>
+    public static string StringLiteral(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>A DuckDB quoted identifier.</summary>
+    public static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private sealed class Builder : SqlQueryBuilder
+    {
+        public List<object> Parameters { get; } = [];
+
+        protected override string Identifier(string name) => DuckDbDialect.Identifier(name);
+
+        protected override string Value(object value)
+        {
+            Parameters.Add(value);
+            return "$" + Parameters.Count;
+        }
+
+        protected override string Bucket(string date, TimeBucket bucket) => bucket switch
+        {
+            TimeBucket.Day => $"CAST({date} AS DATE)",
+            // date_trunc('week') starts weeks on Monday (ISO), as the spec promises.
+            TimeBucket.Week => $"CAST(date_trunc('week', {date}) AS DATE)",
+            TimeBucket.Month => $"CAST(date_trunc('month', {date}) AS DATE)",
+            _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, "no time bucket"),
+        };
+
+        // generate_series over TIMESTAMPs is inclusive of both ends and yields nothing for NULL bounds.
+        protected override string PeriodSeries(string low, string high, TimeBucket bucket) =>
+            $"SELECT CAST(unnest(generate_series(CAST({low} AS TIMESTAMP), CAST({high} AS TIMESTAMP), {Step(bucket)})) AS DATE) AS {Identifier(AnalysisPlan.PeriodColumn)}";
+
+        private static string Step(TimeBucket bucket) => bucket switch
+        {
+            TimeBucket.Day => "INTERVAL 1 DAY",
+            TimeBucket.Week => "INTERVAL 7 DAY",
+            TimeBucket.Month => "INTERVAL 1 MONTH",
+            _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, "no time bucket"),
+        };
+    }
+}

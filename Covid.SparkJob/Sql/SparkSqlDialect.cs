@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using Covid.SparkJob.Datasets;
+using Covid.SparkJob.Planning;
+using TimeBucket = Covid.V1.AnalysisSpec.Types.TimeBucket;
+
+namespace Covid.SparkJob.Sql;
+
+/// <summary>
+/// The plan as a Spark SQL 3.5 script for <c>spark-sql -f</c>: a view over the dataset (its typed
+/// Parquet, or its CSV read in place through a typed view), then the query written as JSON part
+/// files. spark-sql has no bind parameters, so every spec value is an escaped literal.
+/// </summary>
+/// <remarks>
+/// Where Spark and DuckDB differ, the shared query says what it means: weeks start on Monday in
+/// both date_trunc('WEEK') and date_trunc('week'); every division is over DOUBLE; every ORDER BY
+/// has NULLS LAST (Spark's default for DESC is NULLS LAST, DuckDB's too, but ASC differs by
+/// version); SUM is cast to BIGINT and AVG to DOUBLE; nothing is rounded in SQL.
+/// </remarks>
+public static class SparkSqlDialect
+{
+    /// <summary>The temporary view the query reads.</summary>
+    public const string ViewName = "dataset";
+
+    /// <summary>As <see cref="Build(AnalysisPlan, string, string)"/>, reading the dataset where this process sees it.</summary>
+    public static string Build(AnalysisPlan plan, string resultDirectory) =>
+        Build(plan, (plan ?? throw new ArgumentNullException(nameof(plan))).Dataset.ReadPath, resultDirectory);
+
+    /// <param name="datasetPath">Where the Spark driver sees the dataset: its Parquet copy, or for
+    /// <see cref="DatasetStorage.CsvInPlace"/> the CSV file.</param>
+    public static string Build(AnalysisPlan plan, string datasetPath, string resultDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentException.ThrowIfNullOrEmpty(datasetPath);
+        ArgumentException.ThrowIfNullOrEmpty(resultDirectory);
+        var query = new Builder().Query(plan, Identifier(ViewName));
+        var script = new StringBuilder();
+        var csv = plan.Dataset.Storage == DatasetStorage.CsvInPlace;
+        // Only catalog text in the header comment: a dataset name comes from a user and could hold a newline.
+        script.Append("-- covid-analysis: ").Append(plan.Dataset.Schema.Name).Append(csv ? " over CSV in place\n" : " over Parquet\n");
+        if (csv)
+        {
+            script.Append(SparkCsvSource.Views(plan.Dataset.Schema, datasetPath, ViewName)).Append('\n');
+        }
+        else
+        {
+            script.Append("CREATE OR REPLACE TEMPORARY VIEW ").Append(Identifier(ViewName))
+                .Append(" USING parquet OPTIONS (path ").Append(StringLiteral(datasetPath)).Append(");\n\n");
+        }
+        // Nulls are kept so every row has every column; the result reader relies on it.
+        script.Append("INSERT OVERWRITE DIRECTORY ").Append(StringLiteral(resultDirectory))
+            .Append(" USING json OPTIONS (ignoreNullFields 'false')\n");
+        script.Append(query).Append(";\n");
+        return script.ToString();
+    }
+
+    /// <summary>
+    /// A Spark string literal. Spark's parser treats backslash as an escape character, so both the
+    /// backslash and the quote are escaped; control characters are written as escapes too.
+    /// </summary>
+    public static string StringLiteral(string text)
+    {
+        var sb = new StringBuilder(text.Length + 2).Append('\'');
+        foreach (var c in text)
+        {
+            sb.Append(c switch
+            {
+                '\\' => "\\\\",
+                '\'' => "\\'",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                '\0' => "\\0",
+                _ => c.ToString(),
+            });
+        }
+        return sb.Append('\'').ToString();
+    }
+
+    /// <summary>A Spark quoted identifier (backticks, doubled inside).</summary>
+    public static string Identifier(string name) => "`" + name.Replace("`", "``", StringComparison.Ordinal) + "`";
+
+    private sealed class Builder : SqlQueryBuilder
+    {
+        protected override string Identifier(string name) => SparkSqlDialect.Identifier(name);
+
+        protected override string Value(object value) => value switch
+        {
+            string s => StringLiteral(s),
+            DateOnly d => $"DATE '{d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'",
+            DateTime t => $"TIMESTAMP '{t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}'",
+            long l => l.ToString(CultureInfo.InvariantCulture) + "L",
+            double x => $"CAST('{x.ToString("R", CultureInfo.InvariantCulture)}' AS DOUBLE)",
+            _ => throw new ArgumentOutOfRangeException(nameof(value), value.GetType(), "no Spark literal for this type"),
+        };
+
+        protected override string Bucket(string date, TimeBucket bucket) => bucket switch
+        {
+            TimeBucket.Day => $"CAST({date} AS DATE)",
+            // Spark's date_trunc('WEEK') truncates to the Monday of the week, like DuckDB's.
+            TimeBucket.Week => $"CAST(date_trunc('WEEK', {date}) AS DATE)",
+            TimeBucket.Month => $"CAST(date_trunc('MONTH', {date}) AS DATE)",
+            _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, "no time bucket"),
+        };
+
+        // sequence(start, stop, interval) over DATEs includes both ends; explode of NULL (no rows) yields none.
+        protected override string PeriodSeries(string low, string high, TimeBucket bucket) =>
+            $"SELECT explode(sequence({low}, {high}, {Step(bucket)})) AS {Identifier(AnalysisPlan.PeriodColumn)}";
+
+        private static string Step(TimeBucket bucket) => bucket switch
+        {
+            TimeBucket.Day => "INTERVAL 1 DAY",
+            TimeBucket.Week => "INTERVAL 7 DAYS",
+            TimeBucket.Month => "INTERVAL 1 MONTH",
+            _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, "no time bucket"),
+        };
+    }
+}

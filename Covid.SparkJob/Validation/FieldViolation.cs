@@ -1,4 +1,0 @@
-namespace Covid.SparkJob.Validation;
-
-/// <summary>One thing wrong with a request, by proto field path (e.g. "spec.filters[0].values[2]").</summary>
-public sealed record FieldViolation(string Field, string Description);
