@@ -1,5 +1,5 @@
 extern alias cli;
-using cli::Covid.Client.Cli;
+using cli::Covid.Cli;
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
 using Covid.Tests.Client;
