@@ -32,6 +32,11 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
+if [[ -n "$COVID" ]]; then
+  read -r -a COVID_CMD <<<"$COVID"
+  (( ${#COVID_CMD[@]} > 0 )) && command -v "${COVID_CMD[0]}" >/dev/null \
+    || { echo "demo: --covid / COVID_CLI '$COVID': no such command" >&2; exit 3; }
+fi
 if [[ -n "$DATA" ]]; then
   [[ -f "$DATA" ]] || { echo "demo: --data $DATA: no such file" >&2; exit 3; }
   DATA="$(cd "$(dirname "$DATA")" && pwd)/$(basename "$DATA")"
@@ -47,9 +52,6 @@ echo "== building (Release)"
 dotnet build "$ROOT/Covid.Server/Covid.Server.csproj" -c Release -v quiet -nologo -clp:NoSummary
 SERVER_DLL="$ROOT/Covid.Server/bin/Release/net10.0/Covid.Server.dll"
 if [[ -n "$COVID" ]]; then
-  read -r -a COVID_CMD <<<"$COVID"
-  (( ${#COVID_CMD[@]} > 0 )) && command -v "${COVID_CMD[0]}" >/dev/null \
-    || { echo "demo: --covid / COVID_CLI '$COVID': no such command" >&2; exit 3; }
   echo "== covid CLI: $COVID"
 else
   dotnet build "$ROOT/Covid.Client/Cli/Covid.Cli.csproj" -c Release -v quiet -nologo -clp:NoSummary
