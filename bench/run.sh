@@ -10,7 +10,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 dotnet build -c Release bench/Covid.Bench >/dev/null
-dotnet build -c Release Covid.Client >/dev/null
+dotnet build -c Release Covid.Client/Cli >/dev/null
 bench=(dotnet bench/Covid.Bench/bin/Release/net10.0/Covid.Bench.dll)
 
 real=../shared/data/cdc/cdc_9mfq-cb36_cases_deaths_by_state_2021-05-30.csv
@@ -21,6 +21,6 @@ if [[ -f "$real" ]]; then
 fi
 
 echo "== SYNTHETIC case surveillance (vbim-akqf layout), $rows rows"
-dotnet Covid.Client/bin/Release/net10.0/covid.dll datasets generate --schema cdc-case-surveillance \
+dotnet Covid.Client/Cli/bin/Release/net10.0/covid.dll datasets generate --schema cdc-case-surveillance \
   --rows "$rows" --out "$work/surveillance.csv" 2>/dev/null
 "${bench[@]}" "$work/surveillance.csv" cdc-case-surveillance bench/specs/surveillance-monthly-by-age.json 5

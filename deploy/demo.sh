@@ -3,29 +3,40 @@
 # embedded engine, run every example spec in deploy/examples/ through the covid CLI over real
 # gRPC, print each result table and write each chart as a PNG.
 #
-#   bash deploy/demo.sh [--data FILE] [--out DIR]
+#   bash deploy/demo.sh [--data FILE] [--out DIR] [--covid CMD]
 #
 # Data: --data FILE (a CDC "Cases and Deaths by State" CSV export) if given; else the real
 # export in ../shared/data/cdc/ beside the repository when present; else the server generates
 # a SYNTHETIC CDC-format sample (the script says so, loudly).
+#
+# The CLI: --covid CMD (or env COVID_CLI) runs the examples with that command, e.g. an installed
+# .NET tool (--covid covid, --covid /tmp/tools/covid); CMD is split on spaces, so
+# "dotnet /path/covid.dll" works too. Without it, the covid tool is built from Covid.Client/Cli.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REAL_DATA="$ROOT/../shared/data/cdc/cdc_9mfq-cb36_cases_deaths_by_state_2021-05-30.csv"
 DATA=""
+COVID="${COVID_CLI:-}"
 OUT="$ROOT/.artifacts/demo"
 STARTUP_SECONDS=90
 
-usage() { echo "usage: bash deploy/demo.sh [--data FILE] [--out DIR]" >&2; exit 2; }
+usage() { echo "usage: bash deploy/demo.sh [--data FILE] [--out DIR] [--covid CMD]" >&2; exit 2; }
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --data) [[ $# -ge 2 ]] || usage; DATA="$2"; shift 2 ;;
     --out) [[ $# -ge 2 ]] || usage; OUT="$2"; shift 2 ;;
+    --covid) [[ $# -ge 2 ]] || usage; COVID="$2"; shift 2 ;;
     -h|--help) usage ;;
     *) echo "demo: unknown argument '$1'" >&2; usage ;;
   esac
 done
 
+if [[ -n "$COVID" ]]; then
+  read -r -a COVID_CMD <<<"$COVID"
+  (( ${#COVID_CMD[@]} > 0 )) && command -v "${COVID_CMD[0]}" >/dev/null \
+    || { echo "demo: --covid / COVID_CLI '$COVID': no such command" >&2; exit 3; }
+fi
 if [[ -n "$DATA" ]]; then
   [[ -f "$DATA" ]] || { echo "demo: --data $DATA: no such file" >&2; exit 3; }
   DATA="$(cd "$(dirname "$DATA")" && pwd)/$(basename "$DATA")"
@@ -39,9 +50,13 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 echo "== building (Release)"
 dotnet build "$ROOT/Covid.Server/Covid.Server.csproj" -c Release -v quiet -nologo -clp:NoSummary
-dotnet build "$ROOT/Covid.Client/Covid.Client.csproj" -c Release -v quiet -nologo -clp:NoSummary
 SERVER_DLL="$ROOT/Covid.Server/bin/Release/net10.0/Covid.Server.dll"
-CLIENT_DLL="$ROOT/Covid.Client/bin/Release/net10.0/covid.dll"
+if [[ -n "$COVID" ]]; then
+  echo "== covid CLI: $COVID"
+else
+  dotnet build "$ROOT/Covid.Client/Cli/Covid.Cli.csproj" -c Release -v quiet -nologo -clp:NoSummary
+  COVID_CMD=(dotnet "$ROOT/Covid.Client/Cli/bin/Release/net10.0/covid.dll")
+fi
 
 # A free loopback port: nothing answers a connect on it.
 PORT=""
@@ -79,7 +94,7 @@ echo "== starting the server on $COVID_SERVER (log: $OUT/server.log)"
 dotnet "$SERVER_DLL" "${SERVER_ARGS[@]}" >"$OUT/server.log" 2>&1 &
 SERVER_PID=$!
 
-covid() { dotnet "$CLIENT_DLL" "$@"; }
+covid() { "${COVID_CMD[@]}" "$@"; }
 
 deadline=$((SECONDS + STARTUP_SECONDS))
 until covid datasets list >"$WORK/datasets.txt" 2>"$WORK/datasets.err"; do

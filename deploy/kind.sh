@@ -111,8 +111,8 @@ kubectl -n "$NAMESPACE" rollout restart deployment/covid-server >/dev/null
 echo "== waiting for the server (grpc health SERVING)"
 kubectl -n "$NAMESPACE" rollout status deployment/covid-server --timeout=600s
 
-dotnet build "$ROOT/Covid.Client/Covid.Client.csproj" -c Release -v quiet -nologo -clp:NoSummary
-covid() { dotnet "$ROOT/Covid.Client/bin/Release/net10.0/covid.dll" "$@"; }
+dotnet build "$ROOT/Covid.Client/Cli/Covid.Cli.csproj" -c Release -v quiet -nologo -clp:NoSummary
+covid() { dotnet "$ROOT/Covid.Client/Cli/bin/Release/net10.0/covid.dll" "$@"; }
 
 PORT=$((20000 + RANDOM % 40000))
 kubectl -n "$NAMESPACE" port-forward svc/covid-server "$PORT:5000" >"$OUT/port-forward.log" 2>&1 &

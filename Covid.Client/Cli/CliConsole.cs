@@ -1,4 +1,4 @@
-namespace Covid.Client.Cli;
+namespace Covid.Cli;
 
 /// <summary>
 /// Where the CLI writes: results to <paramref name="Out"/>, diagnostics and progress to

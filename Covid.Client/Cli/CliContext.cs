@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Grpc.Core;
 
-namespace Covid.Client.Cli;
+namespace Covid.Cli;
 
 /// <summary>
 /// What every verb shares: the console, how to make a client, the global --server option, and

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Covid.Client.Cli;
+namespace Covid.Cli;
 
 /// <summary>Options several verbs take; a new instance per verb, since an option belongs to one command.</summary>
 internal static class CliOptions

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
-using Covid.Client.Cli.Commands;
+using Covid.Cli.Commands;
 
-namespace Covid.Client.Cli;
+namespace Covid.Cli;
 
 /// <summary>The covid command line: builds the verbs and runs one, writing only to the given console.</summary>
 internal static class CovidCli

@@ -1,6 +1,6 @@
 using Grpc.Core;
 
-namespace Covid.Client.Cli;
+namespace Covid.Cli;
 
 /// <summary>Writes a <see cref="CovidException"/> for people: the message, each field violation, and a hint where one helps.</summary>
 internal static class ErrorReporter

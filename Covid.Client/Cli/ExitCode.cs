@@ -1,4 +1,4 @@
-namespace Covid.Client.Cli;
+namespace Covid.Cli;
 
 /// <summary>The CLI's exit codes; scripts may rely on them.</summary>
 public enum ExitCode

@@ -1,6 +1,6 @@
 using Grpc.Core;
 
-namespace Covid.Client.Cli;
+namespace Covid.Cli;
 
 /// <summary>Maps failures to <see cref="ExitCode"/>s, in one place so every verb agrees.</summary>
 internal static class ExitCodes

@@ -1,4 +1,4 @@
-namespace Covid.Client.Cli;
+namespace Covid.Cli;
 
 /// <summary>How tables are written to standard output.</summary>
 internal enum OutputFormat

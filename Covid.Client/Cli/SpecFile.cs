@@ -1,11 +1,9 @@
-using Covid.V1;
-
-namespace Covid.Client.Cli;
+namespace Covid.Cli;
 
 /// <summary>Reads and checks a spec file locally, so a typo is reported with the file's name before anything is sent.</summary>
 internal static class SpecFile
 {
-    public static async Task<(string Json, AnalysisSpec Spec)> LoadAsync(string path, CancellationToken cancellationToken)
+    public static async Task<SpecDocument> LoadAsync(string path, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
         {
@@ -15,7 +13,7 @@ internal static class SpecFile
         var json = await File.ReadAllTextAsync(path, cancellationToken);
         try
         {
-            return (json, SpecJson.Parse(json));
+            return SpecDocument.Parse(json);
         }
         catch (CovidException e)
         {

@@ -1,6 +1,6 @@
 extern alias cli;
 using System.Text.RegularExpressions;
-using cli::Covid.Client.Cli;
+using cli::Covid.Cli;
 using Covid.SparkJob.Engine;
 using Covid.Tests.Server;
 using Covid.Tests.Support;

@@ -1,7 +1,7 @@
 extern alias cli;
 using System.Buffers.Binary;
 using System.Globalization;
-using cli::Covid.Client.Cli;
+using cli::Covid.Cli;
 using Covid.Tests.Support;
 
 namespace Covid.Tests.Client;

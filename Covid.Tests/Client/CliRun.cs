@@ -1,5 +1,5 @@
 extern alias cli;
-using cli::Covid.Client.Cli;
+using cli::Covid.Cli;
 
 namespace Covid.Tests.Client;
 

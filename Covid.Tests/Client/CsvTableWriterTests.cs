@@ -1,6 +1,6 @@
 extern alias cli;
 using cli::Covid.Client;
-using cli::Covid.Client.Cli.Formatting;
+using cli::Covid.Cli.Formatting;
 
 namespace Covid.Tests.Client;
 

@@ -1,6 +1,6 @@
 extern alias cli;
 using cli::Covid.Client;
-using cli::Covid.Client.Cli;
+using cli::Covid.Cli;
 using Grpc.Core;
 
 namespace Covid.Tests.Client;

@@ -1,7 +1,7 @@
 extern alias cli;
 using System.Text.Json;
 using cli::Covid.Client;
-using cli::Covid.Client.Cli.Formatting;
+using cli::Covid.Cli.Formatting;
 
 namespace Covid.Tests.Client;
 

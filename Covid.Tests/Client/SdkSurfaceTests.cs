@@ -1,12 +1,13 @@
 extern alias cli;
 using System.Reflection;
+using cli::Covid.Cli;
 using cli::Covid.Client;
 
 namespace Covid.Tests.Client;
 
 public class SdkSurfaceTests
 {
-    private static readonly string[] HiddenNamespaces = ["Covid.V1", "Google.Protobuf", "Google.Rpc"];
+    private static readonly string[] HiddenNamespaces = ["Covid.V1", "Google.Protobuf", "Google.Rpc", "System.CommandLine", "Spectre.Console"];
 
     [Fact]
     public void PublicSurface_NoProtoTypes()
@@ -46,12 +47,31 @@ public class SdkSurfaceTests
     }
 
     [Fact]
-    public void PublicTypes_AllInSdkNamespaceOrExitCode()
+    public void PublicTypes_AllInSdkNamespace_NoneOfTheCli()
     {
         var names = typeof(CovidClient).Assembly.GetExportedTypes().Select(t => t.FullName).ToList();
 
         Assert.Contains("Covid.Client.CovidClient", names);
-        Assert.All(names, n => Assert.True(n!.StartsWith("Covid.Client.", StringComparison.Ordinal) && !n.StartsWith("Covid.Client.Cli.", StringComparison.Ordinal) || n == "Covid.Client.Cli.ExitCode", n));
+        Assert.Contains("Covid.Client.SpecDocument", names);
+        Assert.All(names, n => Assert.True(n!.StartsWith("Covid.Client.", StringComparison.Ordinal) && !n.StartsWith("Covid.Client.Cli.", StringComparison.Ordinal), n));
+    }
+
+    [Fact]
+    public void ExitCode_LivesInTheCli_NotTheSdk()
+    {
+        Assert.Equal("Covid.Cli.ExitCode", typeof(ExitCode).FullName);
+        Assert.NotEqual(typeof(CovidClient).Assembly, typeof(ExitCode).Assembly);
+        Assert.Null(typeof(CovidClient).Assembly.GetType("Covid.Client.Cli.ExitCode"));
+    }
+
+    [Fact]
+    public void Assembly_ReferencesNoCommandLineOrConsoleLibrary()
+    {
+        var referenced = typeof(CovidClient).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToList();
+
+        Assert.Contains("Grpc.Net.Client", referenced);
+        Assert.DoesNotContain("System.CommandLine", referenced);
+        Assert.DoesNotContain("Spectre.Console", referenced);
     }
 
     private static void Check(Type type, string where, List<string> leaks)

@@ -2,7 +2,7 @@ extern alias cli;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using cli::Covid.Client.Generation;
+using cli::Covid.Cli.Generation;
 using Covid.SparkJob.Catalog;
 
 namespace Covid.Tests.Data;

@@ -1,4 +1,5 @@
 extern alias cli;
+using cli::Covid.Cli;
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Ingestion;
@@ -6,7 +7,6 @@ using Covid.SparkJob.Samples;
 using Covid.Tests.Client;
 using Covid.Tests.SparkJob;
 using DuckDB.NET.Data;
-using cli::Covid.Client.Cli;
 
 namespace Covid.Tests.Data;
 

@@ -1,5 +1,5 @@
 extern alias cli;
-using cli::Covid.Client.Generation;
+using cli::Covid.Cli.Generation;
 
 namespace Covid.Tests.Data;
 

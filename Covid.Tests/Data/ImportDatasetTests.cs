@@ -1,5 +1,5 @@
 extern alias cli;
-using cli::Covid.Client.Cli;
+using cli::Covid.Cli;
 using Covid.Tests.Client;
 using Covid.Tests.Server;
 using Covid.Tests.Support;

@@ -1,6 +1,6 @@
-using Covid.Client.Cli.Progress;
+using Covid.Cli.Progress;
 
-namespace Covid.Client.Cli.Commands;
+namespace Covid.Cli.Commands;
 
 /// <summary>Waits for an analysis to end while showing its progress; on Ctrl+C it cancels the analysis on the server too.</summary>
 internal static class AnalysisWaiter

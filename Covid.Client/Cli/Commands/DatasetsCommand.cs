@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Covid.Client.Cli.Commands;
+namespace Covid.Cli.Commands;
 
 /// <summary>covid datasets …: the verbs that load and list datasets.</summary>
 internal sealed class DatasetsCommand : Command

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Covid.Client.Cli.Formatting;
+using Covid.Cli.Formatting;
 using Grpc.Core;
 
-namespace Covid.Client.Cli.Commands;
+namespace Covid.Cli.Commands;
 
 /// <summary>covid datasets describe NAME: the fields a spec over this dataset may use.</summary>
 internal sealed class DatasetsDescribeCommand : Command

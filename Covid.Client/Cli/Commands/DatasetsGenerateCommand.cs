@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Covid.Client.Generation;
+using Covid.Cli.Generation;
 
-namespace Covid.Client.Cli.Commands;
+namespace Covid.Cli.Commands;
 
 /// <summary>
 /// covid datasets generate --schema cdc-case-surveillance --rows N --out FILE [--seed S]: writes

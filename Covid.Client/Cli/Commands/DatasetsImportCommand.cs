@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Covid.Client.Cli.Commands;
+namespace Covid.Cli.Commands;
 
 /// <summary>covid datasets import URL --name NAME --schema SCHEMA: the server downloads and loads a CSV.</summary>
 internal sealed class DatasetsImportCommand : Command

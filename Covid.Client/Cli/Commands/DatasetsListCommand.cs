@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Covid.Client.Cli.Formatting;
+using Covid.Cli.Formatting;
 
-namespace Covid.Client.Cli.Commands;
+namespace Covid.Cli.Commands;
 
 /// <summary>covid datasets list: the datasets loaded on the server.</summary>
 internal sealed class DatasetsListCommand : Command

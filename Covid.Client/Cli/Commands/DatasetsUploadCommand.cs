@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Covid.Client.Cli.Commands;
+namespace Covid.Cli.Commands;
 
 /// <summary>covid datasets upload FILE --name NAME --schema SCHEMA: stream a CSV to the server as a dataset.</summary>
 internal sealed class DatasetsUploadCommand : Command

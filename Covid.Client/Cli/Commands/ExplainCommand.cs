@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Covid.Client.Cli.Formatting;
+using Covid.Cli.Formatting;
 
-namespace Covid.Client.Cli.Commands;
+namespace Covid.Cli.Commands;
 
 /// <summary>covid explain SPEC: validate a spec on the server and show its columns and SQL, without running it.</summary>
 internal sealed class ExplainCommand : Command
@@ -22,8 +22,8 @@ internal sealed class ExplainCommand : Command
                 throw CliContext.Invalid("explain prints --output table or json, not csv.");
             }
 
-            var (json, _) = await SpecFile.LoadAsync(parse.GetValue(spec)!, ct);
-            var explanation = await client.ExplainAsync(json, ct);
+            var document = await SpecFile.LoadAsync(parse.GetValue(spec)!, ct);
+            var explanation = await client.ExplainAsync(document.Json, ct);
             if (format == OutputFormat.Json)
             {
                 ExplanationWriter.WriteJson(explanation, context.Console.Out);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Covid.Client.Cli.Commands;
+namespace Covid.Cli.Commands;
 
 /// <summary>covid plot NAME FILE.png: save a succeeded analysis' chart.</summary>
 internal sealed class PlotCommand : Command

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Covid.Client.Cli.Formatting;
+using Covid.Cli.Formatting;
 
-namespace Covid.Client.Cli.Commands;
+namespace Covid.Cli.Commands;
 
 /// <summary>covid result NAME: print a succeeded analysis' table.</summary>
 internal sealed class ResultCommand : Command

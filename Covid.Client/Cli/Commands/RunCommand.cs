@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using Covid.Client.Cli.Formatting;
-using Covid.Client.Cli.Progress;
+using Covid.Cli.Formatting;
+using Covid.Cli.Progress;
 
-namespace Covid.Client.Cli.Commands;
+namespace Covid.Cli.Commands;
 
 /// <summary>covid run SPEC: submit, show progress, print the result, write the chart — the whole job in one verb.</summary>
 internal sealed class RunCommand : Command
@@ -27,8 +27,8 @@ internal sealed class RunCommand : Command
     {
         var error = context.Console.Error;
         var plotPath = parse.GetValue(plot);
-        var (json, parsed) = await SpecFile.LoadAsync(parse.GetValue(spec)!, ct);
-        if (plotPath is not null && parsed.Plot is null)
+        var document = await SpecFile.LoadAsync(parse.GetValue(spec)!, ct);
+        if (plotPath is not null && !document.HasPlot)
         {
             throw CliContext.Invalid("--plot was given but the spec has no \"plot\" section; add one or drop --plot.");
         }
@@ -45,11 +45,11 @@ internal sealed class RunCommand : Command
         AnalysisInfo submitted;
         try
         {
-            submitted = await client.SubmitAsync(json, id, ct);
+            submitted = await client.SubmitAsync(document.Json, id, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            await AnalysisWaiter.CancelSubmissionAsync(error, client, json, id);
+            await AnalysisWaiter.CancelSubmissionAsync(error, client, document.Json, id);
             throw;
         }
 

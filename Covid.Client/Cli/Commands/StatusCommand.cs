@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Covid.Client.Cli.Formatting;
+using Covid.Cli.Formatting;
 
-namespace Covid.Client.Cli.Commands;
+namespace Covid.Cli.Commands;
 
 /// <summary>covid status NAME: one analysis' state, progress and timings.</summary>
 internal sealed class StatusCommand : Command

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Covid.Client.Cli.Commands;
+namespace Covid.Cli.Commands;
 
 /// <summary>covid submit SPEC: queue an analysis and print its name, for scripts (NAME=$(covid submit spec.json)).</summary>
 internal sealed class SubmitCommand : Command
@@ -15,8 +15,8 @@ internal sealed class SubmitCommand : Command
         Add(requestId);
         SetAction((parse, ct) => context.RunAsync(parse, ct, async client =>
         {
-            var (json, _) = await SpecFile.LoadAsync(parse.GetValue(spec)!, ct);
-            var info = await client.SubmitAsync(json, parse.GetValue(requestId), ct);
+            var document = await SpecFile.LoadAsync(parse.GetValue(spec)!, ct);
+            var info = await client.SubmitAsync(document.Json, parse.GetValue(requestId), ct);
             context.Console.Out.WriteLine(info.Name);
             return ExitCode.Success;
         }));

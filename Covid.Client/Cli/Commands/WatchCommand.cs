@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Covid.Client.Cli.Formatting;
-using Covid.Client.Cli.Progress;
+using Covid.Cli.Formatting;
+using Covid.Cli.Progress;
 
-namespace Covid.Client.Cli.Commands;
+namespace Covid.Cli.Commands;
 
 /// <summary>covid watch NAME: print an analysis' progress lines until it ends; the exit code tells how it ended.</summary>
 internal sealed class WatchCommand : Command

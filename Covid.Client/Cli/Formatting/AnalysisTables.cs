@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Covid.Client.Cli.Formatting;
+namespace Covid.Cli.Formatting;
 
 /// <summary>Analyses as tables, so list and status share the table, CSV and JSON writers.</summary>
 internal static class AnalysisTables

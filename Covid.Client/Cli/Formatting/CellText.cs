@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Covid.Client.Cli.Formatting;
+namespace Covid.Cli.Formatting;
 
 /// <summary>Cell values as text, always in the invariant culture so output never depends on the machine's locale.</summary>
 internal static class CellText

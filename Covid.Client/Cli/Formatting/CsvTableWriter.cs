@@ -1,4 +1,4 @@
-namespace Covid.Client.Cli.Formatting;
+namespace Covid.Cli.Formatting;
 
 /// <summary>Writes a table as CSV: a header of column names, then one line per row, RFC 4180 quoting.</summary>
 internal static class CsvTableWriter

@@ -1,4 +1,4 @@
-namespace Covid.Client.Cli.Formatting;
+namespace Covid.Cli.Formatting;
 
 /// <summary>Datasets as a table for the table, CSV and JSON writers.</summary>
 internal static class DatasetTables

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Covid.Client.Cli.Formatting;
+namespace Covid.Cli.Formatting;
 
 /// <summary>Writes an <see cref="Explanation"/> as readable sections or as one JSON object.</summary>
 internal static class ExplanationWriter

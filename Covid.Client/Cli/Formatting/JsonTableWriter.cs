@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Covid.Client.Cli.Formatting;
+namespace Covid.Cli.Formatting;
 
 /// <summary>Writes a table as a JSON array with one object per row, keyed by column name.</summary>
 internal static class JsonTableWriter

@@ -1,4 +1,4 @@
-namespace Covid.Client.Cli.Formatting;
+namespace Covid.Cli.Formatting;
 
 /// <summary>Enum values as the contract spells them (SUCCEEDED, RENDERING_PLOT), which is what users see in specs and docs.</summary>
 internal static class Names

@@ -1,4 +1,4 @@
-namespace Covid.Client.Cli.Formatting;
+namespace Covid.Cli.Formatting;
 
 /// <summary>Writes a table in the chosen <see cref="OutputFormat"/>.</summary>
 internal static class TableOutput

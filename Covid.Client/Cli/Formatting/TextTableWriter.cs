@@ -1,4 +1,4 @@
-namespace Covid.Client.Cli.Formatting;
+namespace Covid.Cli.Formatting;
 
 /// <summary>Writes a table as aligned text for people: numbers right-aligned, everything else left-aligned.</summary>
 internal static class TextTableWriter

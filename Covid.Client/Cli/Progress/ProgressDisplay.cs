@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace Covid.Client.Cli.Progress;
+namespace Covid.Cli.Progress;
 
 /// <summary>
 /// Shows progress on standard error while some work runs: a live Spectre.Console bar on a

@@ -1,6 +1,6 @@
 using Grpc.Core;
 
-namespace Covid.Client.Cli.Progress;
+namespace Covid.Cli.Progress;
 
 /// <summary>
 /// Follows an analysis' progress to its end, resuming after the last step seen when the

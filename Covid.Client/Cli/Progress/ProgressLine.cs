@@ -1,7 +1,7 @@
 using System.Globalization;
-using Covid.Client.Cli.Formatting;
+using Covid.Cli.Formatting;
 
-namespace Covid.Client.Cli.Progress;
+namespace Covid.Cli.Progress;
 
 /// <summary>A progress step as one plain line, "[scanning] 42% read 12000 of 29700 rows", for logs and pipes.</summary>
 internal static class ProgressLine

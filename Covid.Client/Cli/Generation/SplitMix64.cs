@@ -1,4 +1,4 @@
-namespace Covid.Client.Generation;
+namespace Covid.Cli.Generation;
 
 /// <summary>
 /// SplitMix64: a generator whose sequence is fixed by its algorithm, unlike System.Random, whose

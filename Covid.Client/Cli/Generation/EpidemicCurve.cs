@@ -1,4 +1,4 @@
-namespace Covid.Client.Generation;
+namespace Covid.Cli.Generation;
 
 /// <summary>
 /// The shape of US case counts by day over 2020-2023, as a sum of waves whose peaks and sizes

@@ -1,3 +1,3 @@
-using Covid.Client.Cli;
+using Covid.Cli;
 
 return await CovidCli.InvokeAsync(args, CliConsole.System());

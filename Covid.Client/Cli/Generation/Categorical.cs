@@ -1,4 +1,4 @@
-namespace Covid.Client.Generation;
+namespace Covid.Cli.Generation;
 
 /// <summary>Draws one of a fixed set of CSV cells with given shares (cumulative table, linear scan: sets are small).</summary>
 internal sealed class Categorical

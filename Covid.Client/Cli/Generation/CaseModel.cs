@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Covid.Client.Generation;
+namespace Covid.Cli.Generation;
 
 /// <summary>
 /// The proportions behind the synthetic case rows. Shares are rounded from CDC's published

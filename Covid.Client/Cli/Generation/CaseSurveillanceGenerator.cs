@@ -1,4 +1,4 @@
-namespace Covid.Client.Generation;
+namespace Covid.Cli.Generation;
 
 /// <summary>
 /// Writes SYNTHETIC rows in the layout of CDC's "COVID-19 Case Surveillance Public Use Data"
