@@ -1,5 +1,6 @@
 using System.Globalization;
 using Covid.SparkJob.Catalog;
+using Covid.Synthetic;
 
 namespace Covid.SparkJob.Samples;
 
@@ -32,7 +33,7 @@ public static class CasesDeathsSample
 
     private static void WriteJurisdiction(TextWriter writer, SampleJurisdiction place)
     {
-        var random = SampleRandom.For(place.Code);
+        var random = SplitMix64.For(place.Code);
         var outbreak = place.Code == "WA" ? First : new DateOnly(2020, 3, 1).AddDays((int)(random.NextDouble() * 14));
         var expected = new List<double>();
         long totCases = 0, totDeaths = 0, lastProbCases = 0, lastProbDeaths = 0;
@@ -64,7 +65,7 @@ public static class CasesDeathsSample
                 split ? I(totCases - probCases) : "", split ? I(probCases) : "", I(newCase), pnew,
                 I(totDeaths),
                 split ? I(totDeaths - probDeaths) : "", split ? I(probDeaths) : "", I(newDeath), pnewDeath,
-                Created(day, random), place.Consent, place.Consent) + "\n");
+                Created(day, ref random), place.Consent, place.Consent) + "\n");
         }
     }
 
@@ -97,7 +98,7 @@ public static class CasesDeathsSample
     /// <summary>Deaths per case: high while testing was scarce, lower once it was not.</summary>
     private static double Fatality(DateOnly day) => day < new DateOnly(2020, 6, 1) ? 0.06 : 0.017;
 
-    private static string Created(DateOnly day, SampleRandom random)
+    private static string Created(DateOnly day, ref SplitMix64 random)
     {
         var created = day < CreatedBackfill
             ? CreatedBackfill.ToDateTime(new TimeOnly(16, 22, 39))

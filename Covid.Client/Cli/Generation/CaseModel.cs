@@ -1,4 +1,5 @@
 using System.Globalization;
+using Covid.Synthetic;
 
 namespace Covid.Cli.Generation;
 

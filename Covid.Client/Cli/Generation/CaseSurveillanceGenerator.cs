@@ -1,3 +1,5 @@
+using Covid.Synthetic;
+
 namespace Covid.Cli.Generation;
 
 /// <summary>
