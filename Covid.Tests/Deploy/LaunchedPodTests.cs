@@ -1,6 +1,7 @@
 using Covid.Server.Kubernetes;
 using Covid.Server.Spark;
-using Covid.Tests.Kubernetes.Launch;
+using Covid.Tests.Support.Deploy;
+using Covid.Tests.Support.Spark;
 using k8s.Models;
 
 namespace Covid.Tests.Deploy;

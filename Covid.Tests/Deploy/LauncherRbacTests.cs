@@ -1,7 +1,8 @@
 using Covid.Server.Kubernetes;
 using Covid.Server.Spark;
-using Covid.Tests.Kubernetes.Fake;
-using Covid.Tests.Kubernetes.Launch;
+using Covid.Tests.FakeKubernetes;
+using Covid.Tests.Support.Deploy;
+using Covid.Tests.Support.Spark;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using k8s.Models;

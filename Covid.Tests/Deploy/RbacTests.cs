@@ -1,3 +1,5 @@
+using Covid.Tests.Support;
+using Covid.Tests.Support.Deploy;
 using k8s.Models;
 
 namespace Covid.Tests.Deploy;

@@ -1,0 +1,19 @@
+namespace Covid.Tests.Support;
+
+/// <summary>One real server shared by the tests of a class (xunit runs a class's tests one at a time).</summary>
+public sealed class ServerFixture : IAsyncLifetime
+{
+    private ServerHost? host;
+
+    public ServerHost Host => host ?? throw new InvalidOperationException("the server has not started");
+
+    public async Task InitializeAsync() => host = await ServerHost.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+    }
+}
