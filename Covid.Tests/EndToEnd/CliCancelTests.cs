@@ -2,7 +2,6 @@ extern alias cli;
 using System.Text.RegularExpressions;
 using cli::Covid.Cli;
 using Covid.SparkJob.Engine;
-using Covid.Tests.Grpc;
 using Covid.Tests.Support;
 using Covid.Tests.Support.Cli;
 using Covid.V1;
@@ -17,9 +16,9 @@ public sealed class CliCancelTests
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var gated = new GatedEngine(new EmbeddedEngine());
-        await using var host = await ServerHost.StartAsync(new ServerHostOptions { Customize = LifecycleTests.Gate(gated) });
+        await using var host = await ServerHost.StartAsync(new ServerHostOptions { Customize = gated.Customize });
         using var interrupt = new CancellationTokenSource();
-        var run = CliRun.InvokeAsync(interrupt.Token, "run", CliRun.Example("weekly-cases-by-state.json"), "--server", host.App.Urls.Single());
+        var run = CliRun.InvokeAsync(interrupt.Token, "run", CliRun.Example("weekly-cases-by-state.json"), "--server", host.Address);
         await gated.WaitEnteredAsync(timeout.Token);
 
         await interrupt.CancelAsync();
@@ -39,8 +38,8 @@ public sealed class CliCancelTests
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var gated = new GatedEngine(new EmbeddedEngine());
-        await using var host = await ServerHost.StartAsync(new ServerHostOptions { Customize = LifecycleTests.Gate(gated) });
-        var server = host.App.Urls.Single();
+        await using var host = await ServerHost.StartAsync(new ServerHostOptions { Customize = gated.Customize });
+        var server = host.Address;
         var submitted = await CliRun.InvokeAsync("submit", CliRun.Example("weekly-cases-by-state.json"), "--server", server);
         var name = submitted.Output.Trim();
         await gated.WaitEnteredAsync(timeout.Token);

@@ -3,21 +3,22 @@ using System.Buffers.Binary;
 using System.Globalization;
 using cli::Covid.Cli;
 using Covid.Tests.Support;
+using Covid.Tests.Support.Cdc;
 using Covid.Tests.Support.Cli;
 
 namespace Covid.Tests.EndToEnd;
 
 /// <summary>The covid CLI against the real server over a loopback gRPC channel, checked against the CDC file itself.</summary>
-public sealed class CliEndToEndTests(CliServerFixture server) : IClassFixture<CliServerFixture>, IDisposable
+public sealed class CliEndToEndTests(ServerFixture server) : IClassFixture<ServerFixture>, IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("covid-cli-e2e-").FullName;
+    private readonly TempDirectory directory = new("covid-cli-e2e-");
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => directory.Dispose();
 
     [Fact]
     public async Task Run_WeeklyExampleAsCsv_RowsMatchTheCdcFileAndPngWritten()
     {
-        var png = Path.Combine(directory, "weekly.png");
+        var png = directory.File("weekly.png");
 
         var (code, output, error) = await CliRun.InvokeAsync(
             "run", CliRun.Example("weekly-cases-by-state.json"), "--output", "csv", "--plot", png, "--server", server.Address);
@@ -41,13 +42,13 @@ public sealed class CliEndToEndTests(CliServerFixture server) : IClassFixture<Cl
         Assert.Equal(ordered.OrderDescending(), ordered);
         Assert.Contains("[finished] 100%", error);
         Assert.Equal((1000, 600), PngSize(png));
-        Assert.Empty(Directory.GetFiles(directory, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(directory.Path, "*.tmp"));
     }
 
     [Fact]
     public async Task Run_UnknownStateCode_InvalidArgumentWithFieldPath()
     {
-        var spec = Path.Combine(directory, "bad.json");
+        var spec = directory.File("bad.json");
         File.WriteAllText(spec, File.ReadAllText(CliRun.Example("weekly-cases-by-state.json")).Replace("\"NJ\"", "\"ZZ\"", StringComparison.Ordinal));
 
         var (code, output, error) = await CliRun.InvokeAsync("run", spec, "--server", server.Address);
@@ -60,7 +61,7 @@ public sealed class CliEndToEndTests(CliServerFixture server) : IClassFixture<Cl
     [Fact]
     public async Task DatasetsUpload_WrongHeader_InvalidArgumentAndNothingListed()
     {
-        var csv = Path.Combine(directory, "wrong.csv");
+        var csv = directory.File("wrong.csv");
         File.WriteAllText(csv, "submission_date,state,tot_cases\n01/22/2020,NY,5\n");
 
         var (code, _, error) = await CliRun.InvokeAsync("datasets", "upload", csv, "--name", "wrong-header", "--schema", "cdc-cases-deaths-by-state", "--server", server.Address);
@@ -78,7 +79,7 @@ public sealed class CliEndToEndTests(CliServerFixture server) : IClassFixture<Cl
     {
         // Many chunks after the bad line: the server may reject before reading them all, and the
         // client must still report the server's reason rather than a broken stream.
-        var csv = Path.Combine(directory, "large-bad.csv");
+        var csv = directory.File("large-bad.csv");
         var lines = File.ReadLines(CdcFiles.Get(CdcFiles.CasesDeaths2021)).ToList();
         lines.Insert(2, "13/45/2020,NY,1,,,1,0,0,,,0,0,01/27/2021 12:00:00 AM,Agree,Agree");
         File.WriteAllLines(csv, lines.Concat(lines.Skip(1)).Concat(lines.Skip(1)));
@@ -92,11 +93,11 @@ public sealed class CliEndToEndTests(CliServerFixture server) : IClassFixture<Cl
     [Fact]
     public async Task SubmitWatchResult_UploadedDataset_SameRowsAsRun()
     {
-        var csv = Path.Combine(directory, "slice.csv");
+        var csv = directory.File("slice.csv");
         File.WriteAllLines(csv, File.ReadLines(CdcFiles.Get(CdcFiles.CasesDeaths2020)).Take(1001));
         var upload = await CliRun.InvokeAsync("datasets", "upload", csv, "--name", "slice-2020", "--schema", "cdc-cases-deaths-by-state", "--replace", "--server", server.Address);
         Assert.True(upload.Code == ExitCode.Success, upload.Error);
-        var spec = Path.Combine(directory, "slice.json");
+        var spec = directory.File("slice.json");
         File.WriteAllText(spec, """{"dataset": "slice-2020", "groupBy": ["state"], "metrics": [{"name": "rows", "aggregation": "COUNT"}]}""");
 
         var submitted = await CliRun.InvokeAsync("submit", spec, "--server", server.Address);
@@ -114,20 +115,11 @@ public sealed class CliEndToEndTests(CliServerFixture server) : IClassFixture<Cl
     /// <summary>Cases, deaths and reporting days of one state's ISO week, summed straight from the CSV.</summary>
     private static (long Cases, long Deaths, long Days) WeekTotals(string state, DateOnly monday)
     {
-        long cases = 0, deaths = 0, days = 0;
-        foreach (var line in File.ReadLines(CdcFiles.Get(CdcFiles.CasesDeaths2021)).Skip(1))
-        {
-            var f = line.Split(',');
-            var day = DateOnly.ParseExact(f[0], "MM/dd/yyyy", CultureInfo.InvariantCulture);
-            if (f[1] == state && day >= monday && day < monday.AddDays(7))
-            {
-                cases += long.Parse(f[5], CultureInfo.InvariantCulture);
-                deaths += long.Parse(f[10], CultureInfo.InvariantCulture);
-                days++;
-            }
-        }
-
-        return (cases, deaths, days);
+        var week = IndependentRow.ReadAll(CdcFiles.Get(CdcFiles.CasesDeaths2021))
+            .Where(r => r.State == state && r.Date >= monday && r.Date < monday.AddDays(7))
+            .ToList();
+        // Every day of these weeks reports both counts: an empty cell fails here rather than counting as 0.
+        return (week.Sum(r => r.NewCase!.Value), week.Sum(r => r.NewDeath!.Value), week.Count);
     }
 
     /// <summary>Width and height from the PNG's IHDR chunk, after checking the signature.</summary>

@@ -1,7 +1,6 @@
 using Covid.Tests.Support;
 using Covid.Tests.Support.Cdc;
 using Covid.V1;
-using SkiaSharp;
 using State = Covid.V1.Analysis.Types.State;
 using Stage = Covid.V1.ProgressEvent.Types.Stage;
 
@@ -13,7 +12,7 @@ public sealed class EndToEndTests
     [Fact]
     public async Task UploadThenAnalyze_Real2020Export_ResultMatchesIndependentSumsAndPlotDecodes()
     {
-        var ct = ServerSpecs.Timeout(60);
+        var ct = Timeouts.Token(60);
         await using var host = await ServerHost.StartAsync();
         var csv = CdcFiles.Get(CdcFiles.CasesDeaths2020);
 
@@ -36,7 +35,7 @@ public sealed class EndToEndTests
     [Fact]
     public async Task Analyze_SeededReal2021Export_ResultMatchesIndependentSumsAndPlotDecodes()
     {
-        var ct = ServerSpecs.Timeout(60);
+        var ct = Timeouts.Token(60);
         await using var host = await ServerHost.StartAsync();
         var csv = CdcFiles.Get(CdcFiles.CasesDeaths2021);
 
@@ -50,7 +49,7 @@ public sealed class EndToEndTests
     private static async Task AssertExampleAnalysisAsync(ServerHost host, string dataset, string csv, CancellationToken ct)
     {
         var submitted = await host.Analyses.SubmitAnalysisAsync(
-            new SubmitAnalysisRequest { Spec = ServerSpecs.Example(dataset), RequestId = Guid.NewGuid().ToString() }, cancellationToken: ct);
+            new SubmitAnalysisRequest { Spec = Specs.IssueExample(dataset), RequestId = Guid.NewGuid().ToString() }, cancellationToken: ct);
         Assert.StartsWith("analyses/", submitted.Name);
         Assert.Equal(AnalysisSpec.Types.Engine.Embedded, submitted.Engine);
 
@@ -78,11 +77,11 @@ public sealed class EndToEndTests
         Assert.Equal("2020-03-02", result.Columns[0].StringValues.Min());
         Assert.Equal("2020-09-14", result.Columns[0].StringValues.Max());
 
-        var rows = CdcCsv.Read(csv);
+        var rows = IndependentRow.ReadAll(csv);
         foreach (var (state, week) in new[] { ("NY", "2020-03-30"), ("NYC", "2020-04-06"), ("CA", "2020-07-13"), ("NJ", "2020-09-14") })
         {
             var start = DateOnly.Parse(week);
-            var inWeek = rows.Where(r => r.State == state && CdcCsv.WeekStart(r.Date) == start && r.Date <= new DateOnly(2020, 9, 20)).ToList();
+            var inWeek = rows.Where(r => r.State == state && Weeks.Monday(r.Date) == start && r.Date <= new DateOnly(2020, 9, 20)).ToList();
             var row = Enumerable.Range(0, (int)result.RowCount)
                 .Single(i => result.Columns[0].StringValues[i] == week && result.Columns[1].StringValues[i] == state);
             var expectedCases = inWeek.Sum(r => r.NewCase ?? 0);
@@ -95,25 +94,6 @@ public sealed class EndToEndTests
 
         var (first, png) = await ServerCalls.PlotAsync(host.Analyses, submitted.Name, ct);
         Assert.Equal(("image/png", 1000, 600), (first.ContentType, first.Width, first.Height));
-        AssertPicture(png, 1000, 600);
-    }
-
-    internal static void AssertPicture(byte[] png, int width, int height)
-    {
-        using var bitmap = SKBitmap.Decode(png);
-        Assert.NotNull(bitmap);
-        Assert.Equal((width, height), (bitmap.Width, bitmap.Height));
-        var inked = 0;
-        for (var y = 0; y < bitmap.Height; y += 3)
-        {
-            for (var x = 0; x < bitmap.Width; x += 3)
-            {
-                if (bitmap.GetPixel(x, y) != SKColors.White)
-                {
-                    inked++;
-                }
-            }
-        }
-        Assert.True(inked > 500, $"expected a drawn chart, found {inked} non-white sampled pixels");
+        PngAssert.Picture(png, 1000, 600);
     }
 }

@@ -12,7 +12,7 @@ using DuckDB.NET.Data;
 namespace Covid.Tests.EndToEnd;
 
 /// <summary>covid datasets generate, and what it writes loading on the server's ingestion path.</summary>
-public sealed class GenerateCommandTests(CliServerFixture server) : IClassFixture<CliServerFixture>, IDisposable
+public sealed class GenerateCommandTests(ServerFixture server) : IClassFixture<ServerFixture>, IDisposable
 {
     private readonly TempDirectory _dir = new();
 

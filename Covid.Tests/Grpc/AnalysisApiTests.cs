@@ -16,10 +16,10 @@ public sealed class AnalysisApiTests(ServerFixture fixture) : IClassFixture<Serv
     [Fact]
     public async Task SubmitAnalysis_SameRequestIdTwice_ReturnsSameAnalysisAndRunsOnce()
     {
-        var ct = ServerSpecs.Timeout();
+        var ct = Timeouts.Token();
         var requestId = "retry-" + Guid.NewGuid();
-        var first = await Host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example(), RequestId = requestId }, cancellationToken: ct);
-        var second = await Host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example(), RequestId = requestId }, cancellationToken: ct);
+        var first = await Host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample(), RequestId = requestId }, cancellationToken: ct);
+        var second = await Host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample(), RequestId = requestId }, cancellationToken: ct);
 
         Assert.Equal(first.Name, second.Name);
         Assert.Equal(requestId, second.RequestId);
@@ -31,13 +31,13 @@ public sealed class AnalysisApiTests(ServerFixture fixture) : IClassFixture<Serv
     [Fact]
     public async Task SubmitAnalysis_InvalidSpec_InvalidArgumentWithFieldViolations()
     {
-        var spec = ServerSpecs.Example();
+        var spec = Specs.IssueExample();
         spec.Filters[0].Values.Add("ZZ");
         spec.DateRange.Start = "2020-13-40";
         spec.Metrics[3].Ratio.Denominator = "nope";
 
         var ex = await Assert.ThrowsAsync<RpcException>(() =>
-            Host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = spec }, cancellationToken: ServerSpecs.Timeout()).ResponseAsync);
+            Host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = spec }, cancellationToken: Timeouts.Token()).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         var badRequest = ex.GetRpcStatus()?.GetDetail<BadRequest>();
@@ -53,7 +53,7 @@ public sealed class AnalysisApiTests(ServerFixture fixture) : IClassFixture<Serv
     public async Task SubmitAnalysis_UnknownDataset_InvalidArgumentNamingTheField()
     {
         var ex = await Assert.ThrowsAsync<RpcException>(() => Host.Analyses.SubmitAnalysisAsync(
-            new SubmitAnalysisRequest { Spec = ServerSpecs.Example("no-such-dataset") }, cancellationToken: ServerSpecs.Timeout()).ResponseAsync);
+            new SubmitAnalysisRequest { Spec = Specs.IssueExample("no-such-dataset") }, cancellationToken: Timeouts.Token()).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         Assert.Contains(ex.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations, v => v.Field == "spec.dataset");
@@ -62,11 +62,11 @@ public sealed class AnalysisApiTests(ServerFixture fixture) : IClassFixture<Serv
     [Fact]
     public async Task SubmitAnalysis_SparkEngine_FailedPreconditionNotConfigured()
     {
-        var spec = ServerSpecs.Example();
+        var spec = Specs.IssueExample();
         spec.Engine = AnalysisSpec.Types.Engine.Spark;
 
         var ex = await Assert.ThrowsAsync<RpcException>(() =>
-            Host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = spec }, cancellationToken: ServerSpecs.Timeout()).ResponseAsync);
+            Host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = spec }, cancellationToken: Timeouts.Token()).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
         Assert.Contains("engine SPARK is not configured", ex.Status.Detail);
@@ -75,7 +75,7 @@ public sealed class AnalysisApiTests(ServerFixture fixture) : IClassFixture<Serv
     [Fact]
     public async Task GetAnalysis_UnknownOrMalformedName_NotFoundOrInvalidArgument()
     {
-        var ct = ServerSpecs.Timeout();
+        var ct = Timeouts.Token();
         var missing = await Assert.ThrowsAsync<RpcException>(() =>
             Host.Analyses.GetAnalysisAsync(new GetAnalysisRequest { Name = "analyses/ffffffffffffffffffff" }, cancellationToken: ct).ResponseAsync);
         var malformed = await Assert.ThrowsAsync<RpcException>(() =>
@@ -88,8 +88,8 @@ public sealed class AnalysisApiTests(ServerFixture fixture) : IClassFixture<Serv
     [Fact]
     public async Task GetPlot_SpecWithoutPlot_NotFound()
     {
-        var ct = ServerSpecs.Timeout();
-        var spec = ServerSpecs.Example();
+        var ct = Timeouts.Token();
+        var spec = Specs.IssueExample();
         spec.Plot = null;
         var submitted = await Host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = spec }, cancellationToken: ct);
         await ServerCalls.StreamAsync(Host.Analyses, submitted.Name, ct);
@@ -105,10 +105,10 @@ public sealed class AnalysisApiTests(ServerFixture fixture) : IClassFixture<Serv
     [Fact]
     public async Task ListAnalyses_PagedNewestFirst_EveryAnalysisOnce()
     {
-        var ct = ServerSpecs.Timeout();
+        var ct = Timeouts.Token();
         for (var i = 0; i < 3; i++)
         {
-            var spec = ServerSpecs.Example();
+            var spec = Specs.IssueExample();
             spec.Plot = null;
             await Host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = spec }, cancellationToken: ct);
         }
@@ -133,12 +133,12 @@ public sealed class AnalysisApiTests(ServerFixture fixture) : IClassFixture<Serv
     [Fact]
     public async Task ExplainAnalysis_ExampleSpec_BoundParametersAndBothDialects()
     {
-        var spec = ServerSpecs.Example();
+        var spec = Specs.IssueExample();
         spec.Filters[0].Values.Add("x'); DROP TABLE t; --");
 
         var invalid = await Assert.ThrowsAsync<RpcException>(() =>
-            Host.Analyses.ExplainAnalysisAsync(new ExplainAnalysisRequest { Spec = spec }, cancellationToken: ServerSpecs.Timeout()).ResponseAsync);
-        var explained = await Host.Analyses.ExplainAnalysisAsync(new ExplainAnalysisRequest { Spec = ServerSpecs.Example() }, cancellationToken: ServerSpecs.Timeout());
+            Host.Analyses.ExplainAnalysisAsync(new ExplainAnalysisRequest { Spec = spec }, cancellationToken: Timeouts.Token()).ResponseAsync);
+        var explained = await Host.Analyses.ExplainAnalysisAsync(new ExplainAnalysisRequest { Spec = Specs.IssueExample() }, cancellationToken: Timeouts.Token());
 
         Assert.Equal(StatusCode.InvalidArgument, invalid.StatusCode);
         Assert.Equal(["period", "state", "cases", "deaths", "days", "cfr"], explained.Columns.Select(c => c.Name));
@@ -154,7 +154,7 @@ public sealed class AnalysisApiTests(ServerFixture fixture) : IClassFixture<Serv
     {
         var health = new Health.HealthClient(Host.Channel);
 
-        var response = await health.CheckAsync(new HealthCheckRequest(), cancellationToken: ServerSpecs.Timeout());
+        var response = await health.CheckAsync(new HealthCheckRequest(), cancellationToken: Timeouts.Token());
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
     }
@@ -162,7 +162,7 @@ public sealed class AnalysisApiTests(ServerFixture fixture) : IClassFixture<Serv
     [Fact]
     public async Task ServerReflection_ListServices_NamesBothCovidServicesAndHealth()
     {
-        var ct = ServerSpecs.Timeout();
+        var ct = Timeouts.Token();
         var reflection = new ServerReflection.ServerReflectionClient(Host.Channel);
         using var call = reflection.ServerReflectionInfo(cancellationToken: ct);
 

@@ -31,12 +31,12 @@ public sealed class ImportDatasetTests : IAsyncLifetime
     }
 
     private Task<Dataset> Import(string name, string schema, string url) =>
-        _host.Datasets.ImportDatasetAsync(new ImportDatasetRequest { Name = name, Schema = schema, Url = url }, cancellationToken: ServerSpecs.Timeout()).ResponseAsync;
+        _host.Datasets.ImportDatasetAsync(new ImportDatasetRequest { Name = name, Schema = schema, Url = url }, cancellationToken: Timeouts.Token()).ResponseAsync;
 
     private async Task<RpcException> ImportFails(string name, string schema, string url)
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => Import(name, schema, url));
-        var listed = await _host.Datasets.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: ServerSpecs.Timeout());
+        var listed = await _host.Datasets.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: Timeouts.Token());
         Assert.DoesNotContain(listed.Datasets, d => d.Name == name);
         var root = Path.Combine(_host.DataDirectory, "datasets");
         Assert.False(Directory.Exists(Path.Combine(root, name)));
@@ -132,7 +132,7 @@ public sealed class ImportDatasetTests : IAsyncLifetime
         await using var host = await ServerHost.StartAsync(new ServerHostOptions { Seed = "" });
 
         var (code, output, error) = await CliRun.InvokeAsync("datasets", "import", _http.Url("/files/" + RealData.Vaccinations),
-            "--name", "vaccinations", "--schema", "cdc-vaccinations-jurisdiction", "--server", host.App.Urls.Single());
+            "--name", "vaccinations", "--schema", "cdc-vaccinations-jurisdiction", "--server", host.Address);
 
         Assert.True(code == ExitCode.Success, error);
         Assert.Equal("vaccinations: 11056 rows of cdc-vaccinations-jurisdiction, 2020-12-13..2021-05-30\n", output.Replace("\r\n", "\n", StringComparison.Ordinal));
@@ -142,7 +142,7 @@ public sealed class ImportDatasetTests : IAsyncLifetime
     public async Task CliImport_404_ExitNotFoundWithTheReason()
     {
         var (code, _, error) = await CliRun.InvokeAsync("datasets", "import", _http.Url("/gone.csv"),
-            "--name", "gone", "--schema", "cdc-covid-net", "--server", _host.App.Urls.Single());
+            "--name", "gone", "--schema", "cdc-covid-net", "--server", _host.Address);
 
         Assert.Equal(ExitCode.NotFound, code);
         Assert.Contains("HTTP 404", error, StringComparison.Ordinal);

@@ -8,25 +8,19 @@ namespace Covid.Tests.Grpc;
 /// <summary>Data:InPlace on a running server: listed, analysed like its Parquet twin, protected, confined to the data volume.</summary>
 public sealed class InPlaceServerTests : IDisposable
 {
-    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "covid-inplace-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _data = new("covid-inplace-");
 
     public InPlaceServerTests()
     {
-        Directory.CreateDirectory(Path.Combine(_dataDir, "volume"));
-        File.Copy(CdcFiles.Get(CdcFiles.CasesDeaths2021), Path.Combine(_dataDir, "volume", "cases.csv"));
+        Directory.CreateDirectory(Path.Combine(_data.Path, "volume"));
+        File.Copy(CdcFiles.Get(CdcFiles.CasesDeaths2021), Path.Combine(_data.Path, "volume", "cases.csv"));
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dataDir))
-        {
-            Directory.Delete(_dataDir, recursive: true);
-        }
-    }
+    public void Dispose() => _data.Dispose();
 
     private Task<ServerHost> Start(string path) => ServerHost.StartAsync(new ServerHostOptions
     {
-        DataDirectory = _dataDir,
+        DataDirectory = _data.Path,
         Settings = { ["Data:InPlace:cases-inplace:Path"] = path, ["Data:InPlace:cases-inplace:Schema"] = "cdc-cases-deaths-by-state" },
     });
 
@@ -34,11 +28,11 @@ public sealed class InPlaceServerTests : IDisposable
     public async Task Start_InPlaceCsv_ListedAndSameResultAsParquetSeed()
     {
         await using var host = await Start("volume/cases.csv");
-        var ct = ServerSpecs.Timeout(60);
+        var ct = Timeouts.Token(60);
 
         var listed = await host.Datasets.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: ct);
         var inPlace = listed.Datasets.Single(d => d.Name == "cases-inplace");
-        Assert.Equal("inplace:" + Path.Combine(_dataDir, "volume", "cases.csv"), inPlace.Source);
+        Assert.Equal("inplace:" + Path.Combine(_data.Path, "volume", "cases.csv"), inPlace.Source);
 
         var parquet = await Run(host, "cdc-cases-deaths-by-state", ct);
         var csv = await Run(host, "cases-inplace", ct);
@@ -53,9 +47,9 @@ public sealed class InPlaceServerTests : IDisposable
     {
         await using var host = await Start("volume/cases.csv");
 
-        var explained = await host.Analyses.ExplainAnalysisAsync(new ExplainAnalysisRequest { Spec = ServerSpecs.Example("cases-inplace") }, cancellationToken: ServerSpecs.Timeout());
+        var explained = await host.Analyses.ExplainAnalysisAsync(new ExplainAnalysisRequest { Spec = Specs.IssueExample("cases-inplace") }, cancellationToken: Timeouts.Token());
 
-        var csv = Path.Combine(_dataDir, "volume", "cases.csv");
+        var csv = Path.Combine(_data.Path, "volume", "cases.csv");
         Assert.Contains("read_csv('" + csv + "'", explained.DuckdbSql, StringComparison.Ordinal);
         Assert.Contains("'" + csv + "'", explained.SparkSql, StringComparison.Ordinal);
     }
@@ -66,7 +60,7 @@ public sealed class InPlaceServerTests : IDisposable
         await using var host = await Start("volume/cases.csv");
         var bytes = await File.ReadAllBytesAsync(CdcFiles.Get(CdcFiles.CasesDeaths2020));
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => ServerCalls.UploadAsync(host.Datasets, "cases-inplace", bytes, ServerSpecs.Timeout()));
+        var error = await Assert.ThrowsAsync<RpcException>(() => ServerCalls.UploadAsync(host.Datasets, "cases-inplace", bytes, Timeouts.Token()));
 
         Assert.Equal(StatusCode.AlreadyExists, error.StatusCode);
         Assert.Contains("Data:InPlace", error.Status.Detail, StringComparison.Ordinal);
@@ -85,7 +79,7 @@ public sealed class InPlaceServerTests : IDisposable
 
     private static async Task<Result> Run(ServerHost host, string dataset, CancellationToken ct)
     {
-        var submitted = await host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example(dataset) }, cancellationToken: ct);
+        var submitted = await host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample(dataset) }, cancellationToken: ct);
         var done = await ServerCalls.WaitForAsync(host.Analyses, submitted.Name, a => a.State is State.Succeeded or State.Failed or State.Cancelled, ct);
         Assert.True(done.State == State.Succeeded, done.ToString());
         return await host.Analyses.GetResultAsync(new GetResultRequest { Name = submitted.Name }, cancellationToken: ct);

@@ -5,8 +5,6 @@ using Covid.SparkJob.Engine;
 using Covid.Tests.Support;
 using Covid.V1;
 using Grpc.Core;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using State = Covid.V1.Analysis.Types.State;
 using Stage = Covid.V1.ProgressEvent.Types.Stage;
 
@@ -15,17 +13,13 @@ namespace Covid.Tests.Grpc;
 /// <summary>Cancel, restart and crash recovery, on the real server with the real embedded engine.</summary>
 public sealed class LifecycleTests
 {
-    /// <summary>Replaces the embedded engine with a gated wrapper around the real one.</summary>
-    internal static Action<WebApplicationBuilder> Gate(GatedEngine gated) => builder =>
-        builder.Services.AddKeyedSingleton<IAnalysisEngine>(AnalysisSpec.Types.Engine.Embedded, (_, _) => gated);
-
     [Fact]
     public async Task CancelAnalysis_Running_EndsCancelledWithFinishedEvent()
     {
-        var ct = ServerSpecs.Timeout();
+        var ct = Timeouts.Token();
         var gated = new GatedEngine(new EmbeddedEngine());
-        await using var host = await ServerHost.StartAsync(new ServerHostOptions { Customize = Gate(gated) });
-        var submitted = await host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example() }, cancellationToken: ct);
+        await using var host = await ServerHost.StartAsync(new ServerHostOptions { Customize = gated.Customize });
+        var submitted = await host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample() }, cancellationToken: ct);
         await gated.WaitEnteredAsync(ct);
         var running = await host.Analyses.GetAnalysisAsync(new GetAnalysisRequest { Name = submitted.Name }, cancellationToken: ct);
         Assert.Equal(State.Running, running.State);
@@ -50,16 +44,16 @@ public sealed class LifecycleTests
     [Fact]
     public async Task CancelAnalysis_Queued_CancelledAtOnceAndNeverRuns()
     {
-        var ct = ServerSpecs.Timeout();
+        var ct = Timeouts.Token();
         var gated = new GatedEngine(new EmbeddedEngine());
         await using var host = await ServerHost.StartAsync(new ServerHostOptions
         {
-            Customize = Gate(gated),
+            Customize = gated.Customize,
             Settings = { ["Jobs:MaxConcurrent"] = "1" },
         });
-        var first = await host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example() }, cancellationToken: ct);
+        var first = await host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample() }, cancellationToken: ct);
         await gated.WaitEnteredAsync(ct);
-        var second = await host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example() }, cancellationToken: ct);
+        var second = await host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample() }, cancellationToken: ct);
 
         var cancelled = await host.Analyses.CancelAnalysisAsync(new CancelAnalysisRequest { Name = second.Name }, cancellationToken: ct);
         gated.Open();
@@ -74,12 +68,12 @@ public sealed class LifecycleTests
     [Fact]
     public async Task Restart_SameDataDirectory_KeepsFinishedAnalysisResultAndPlot()
     {
-        var ct = ServerSpecs.Timeout(60);
+        var ct = Timeouts.Token(60);
         var host = await ServerHost.StartAsync();
         try
         {
             var submitted = await host.Analyses.SubmitAnalysisAsync(
-                new SubmitAnalysisRequest { Spec = ServerSpecs.Example(), RequestId = "restart-1" }, cancellationToken: ct);
+                new SubmitAnalysisRequest { Spec = Specs.IssueExample(), RequestId = "restart-1" }, cancellationToken: ct);
             var events = await ServerCalls.StreamAsync(host.Analyses, submitted.Name, ct);
             var before = await host.Analyses.GetAnalysisAsync(new GetAnalysisRequest { Name = submitted.Name }, cancellationToken: ct);
             var result = await host.Analyses.GetResultAsync(new GetResultRequest { Name = submitted.Name }, cancellationToken: ct);
@@ -94,7 +88,7 @@ public sealed class LifecycleTests
             Assert.Equal(events, await ServerCalls.StreamAsync(host.Analyses, submitted.Name, ct));
             Assert.Equal(events.Skip(3), await ServerCalls.StreamAsync(host.Analyses, submitted.Name, ct, afterSequence: 3));
             var retried = await host.Analyses.SubmitAnalysisAsync(
-                new SubmitAnalysisRequest { Spec = ServerSpecs.Example(), RequestId = "restart-1" }, cancellationToken: ct);
+                new SubmitAnalysisRequest { Spec = Specs.IssueExample(), RequestId = "restart-1" }, cancellationToken: ct);
             Assert.Equal(submitted.Name, retried.Name);
             var list = await host.Analyses.ListAnalysesAsync(new ListAnalysesRequest(), cancellationToken: ct);
             Assert.Equal([submitted.Name], list.Analyses.Select(a => a.Name));

@@ -12,19 +12,19 @@ public sealed class QueueTests
     [Fact]
     public async Task SubmitAnalysis_QueueFull_ResourceExhaustedAndQueuedOnesStillRun()
     {
-        var ct = ServerSpecs.Timeout(60);
+        var ct = Timeouts.Token(60);
         var gated = new GatedEngine(new EmbeddedEngine());
         await using var host = await ServerHost.StartAsync(new ServerHostOptions
         {
-            Customize = LifecycleTests.Gate(gated),
+            Customize = gated.Customize,
             Settings = { ["Jobs:MaxConcurrent"] = "1", ["Jobs:QueueLimit"] = "1" },
         });
-        var running = await host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example() }, cancellationToken: ct);
+        var running = await host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample() }, cancellationToken: ct);
         await gated.WaitEnteredAsync(ct);
-        var queued = await host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example() }, cancellationToken: ct);
+        var queued = await host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample() }, cancellationToken: ct);
 
         var ex = await Assert.ThrowsAsync<RpcException>(() =>
-            host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example() }, cancellationToken: ct).ResponseAsync);
+            host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample() }, cancellationToken: ct).ResponseAsync);
 
         Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
         Assert.Equal(State.Queued, (await host.Analyses.GetAnalysisAsync(new GetAnalysisRequest { Name = queued.Name }, cancellationToken: ct)).State);

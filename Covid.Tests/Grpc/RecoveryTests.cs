@@ -13,11 +13,11 @@ public sealed class RecoveryTests
     [Fact]
     public async Task Start_AnalysisLeftRunning_RunsAgainToSucceeded()
     {
-        var ct = ServerSpecs.Timeout(60);
-        var dir = Path.Combine(Path.GetTempPath(), "covid-recovery-" + Guid.NewGuid().ToString("N"));
-        WriteCrashed(dir, "0123456789abcdef0123", ServerSpecs.Example(), State.Running, withEvents: true);
+        var ct = Timeouts.Token(60);
+        using var dir = new TempDirectory("covid-recovery-");
+        WriteCrashed(dir.Path, "0123456789abcdef0123", Specs.IssueExample(), State.Running, withEvents: true);
 
-        var host = await ServerHost.StartAsync(new ServerHostOptions { DataDirectory = dir });
+        var host = await ServerHost.StartAsync(new ServerHostOptions { DataDirectory = dir.Path });
         try
         {
             var events = await ServerCalls.StreamAsync(host.Analyses, "analyses/0123456789abcdef0123", ct);
@@ -35,18 +35,17 @@ public sealed class RecoveryTests
         finally
         {
             await host.DisposeAsync();
-            Directory.Delete(dir, recursive: true);
         }
     }
 
     [Fact]
     public async Task Start_AnalysisLeftRunningOnMissingDataset_FailsWithReason()
     {
-        var ct = ServerSpecs.Timeout(60);
-        var dir = Path.Combine(Path.GetTempPath(), "covid-recovery-" + Guid.NewGuid().ToString("N"));
-        WriteCrashed(dir, "00000000000000000042", ServerSpecs.Example("deleted-dataset"), State.Running, withEvents: false);
+        var ct = Timeouts.Token(60);
+        using var dir = new TempDirectory("covid-recovery-");
+        WriteCrashed(dir.Path, "00000000000000000042", Specs.IssueExample("deleted-dataset"), State.Running, withEvents: false);
 
-        var host = await ServerHost.StartAsync(new ServerHostOptions { DataDirectory = dir });
+        var host = await ServerHost.StartAsync(new ServerHostOptions { DataDirectory = dir.Path });
         try
         {
             var events = await ServerCalls.StreamAsync(host.Analyses, "analyses/00000000000000000042", ct);
@@ -59,7 +58,6 @@ public sealed class RecoveryTests
         finally
         {
             await host.DisposeAsync();
-            Directory.Delete(dir, recursive: true);
         }
     }
 

@@ -48,7 +48,7 @@ public sealed class UploadTests(ServerFixture fixture) : IClassFixture<ServerFix
     [Fact]
     public async Task UploadDataset_ClientCancelsMidStream_StagingRemovedAndRegistryUnchanged()
     {
-        var ct = ServerSpecs.Timeout();
+        var ct = Timeouts.Token();
         var before = await ListAsync(ct);
         var content = File.ReadAllBytes(CdcFiles.Get(CdcFiles.CasesDeaths2020));
         using var cut = new CancellationTokenSource();
@@ -70,7 +70,7 @@ public sealed class UploadTests(ServerFixture fixture) : IClassFixture<ServerFix
     public async Task UploadDataset_ExistingNameWithoutReplace_AlreadyExists()
     {
         var ex = await Assert.ThrowsAsync<RpcException>(() =>
-            ServerCalls.UploadAsync(Host.Datasets, "cdc-cases-deaths-by-state", Join(RealLines().Take(10)), ServerSpecs.Timeout()));
+            ServerCalls.UploadAsync(Host.Datasets, "cdc-cases-deaths-by-state", Join(RealLines().Take(10)), Timeouts.Token()));
 
         Assert.Equal(StatusCode.AlreadyExists, ex.StatusCode);
     }
@@ -78,7 +78,7 @@ public sealed class UploadTests(ServerFixture fixture) : IClassFixture<ServerFix
     [Fact]
     public async Task UploadDataset_Replace_SwapsContentAtomically()
     {
-        var ct = ServerSpecs.Timeout();
+        var ct = Timeouts.Token();
         var lines = RealLines();
         await ServerCalls.UploadAsync(Host.Datasets, "replace-me", Join(lines.Take(101)), ct);
 
@@ -96,7 +96,7 @@ public sealed class UploadTests(ServerFixture fixture) : IClassFixture<ServerFix
     [Fact]
     public async Task UploadDataset_BadNameOrUnknownSchema_InvalidArgumentOnHeaderField()
     {
-        var ct = ServerSpecs.Timeout();
+        var ct = Timeouts.Token();
         var badName = await Assert.ThrowsAsync<RpcException>(() => ServerCalls.UploadAsync(Host.Datasets, "Bad_Name", Join(RealLines().Take(3)), ct));
         using var call = Host.Datasets.UploadDataset(cancellationToken: ct);
         await call.RequestStream.WriteAsync(new UploadDatasetRequest { Header = new UploadHeader { Name = "fine", Schema = "cdc-vaccinations" } }, ct);
@@ -112,7 +112,7 @@ public sealed class UploadTests(ServerFixture fixture) : IClassFixture<ServerFix
     [Fact]
     public async Task UploadDataset_LargerThanLimit_InvalidArgumentAndNothingLeft()
     {
-        var ct = ServerSpecs.Timeout(60);
+        var ct = Timeouts.Token(60);
         await using var host = await ServerHost.StartAsync(new ServerHostOptions { Settings = { ["Data:MaxUploadBytes"] = "100000" } });
 
         var ex = await Assert.ThrowsAsync<RpcException>(() =>
@@ -126,7 +126,7 @@ public sealed class UploadTests(ServerFixture fixture) : IClassFixture<ServerFix
 
     private async Task AssertRejectedAsync(string name, byte[] content, string line)
     {
-        var ct = ServerSpecs.Timeout();
+        var ct = Timeouts.Token();
         var before = await ListAsync(ct);
 
         var ex = await Assert.ThrowsAsync<RpcException>(() => ServerCalls.UploadAsync(Host.Datasets, name, content, ct));

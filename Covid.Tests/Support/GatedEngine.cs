@@ -1,6 +1,9 @@
 using Covid.SparkJob.Engine;
 using Covid.SparkJob.Planning;
 using Covid.SparkJob.Results;
+using Covid.V1;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Covid.Tests.Support;
 
@@ -14,6 +17,10 @@ public sealed class GatedEngine(IAnalysisEngine inner) : IAnalysisEngine
     private readonly SemaphoreSlim entered = new(0);
 
     public int Runs;
+
+    /// <summary>For <see cref="ServerHostOptions.Customize"/>: this engine in place of the embedded one, around the real one.</summary>
+    public Action<WebApplicationBuilder> Customize => builder =>
+        builder.Services.AddKeyedSingleton<IAnalysisEngine>(AnalysisSpec.Types.Engine.Embedded, (_, _) => this);
 
     public async Task<ResultTable> RunAsync(AnalysisJob job, AnalysisPlan plan, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
     {

@@ -8,8 +8,8 @@ internal static class Specs
 {
     public static AnalysisSpec Parse(string json) => JsonParser.Default.Parse<AnalysisSpec>(json);
 
-    /// <summary>The example of issue 2, verbatim (deploy/examples/weekly-cases-by-state.json).</summary>
-    public static AnalysisSpec IssueExample() => Support.IssueExample.Spec();
+    /// <summary>The example of issue 2, verbatim (deploy/examples/weekly-cases-by-state.json), optionally over another dataset.</summary>
+    public static AnalysisSpec IssueExample(string? dataset = null) => Support.IssueExample.Spec(dataset);
 
     /// <summary>A minimal valid spec: weekly cases per state.</summary>
     public static AnalysisSpec WeeklyCases() => Parse("""

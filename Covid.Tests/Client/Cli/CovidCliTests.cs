@@ -1,5 +1,7 @@
 extern alias cli;
 using cli::Covid.Cli;
+using Covid.Tests.Support;
+using Covid.Tests.Support.Cli;
 
 namespace Covid.Tests.Client.Cli;
 
@@ -8,14 +10,14 @@ public sealed class CovidCliTests : IDisposable
 {
     // Nothing listens on port 1: a verb that wrongly called the server would exit Unavailable (5).
     private const string NoServer = "http://127.0.0.1:1";
-    private readonly string directory = Directory.CreateTempSubdirectory("covid-cli-").FullName;
+    private readonly TempDirectory directory = new("covid-cli-");
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => directory.Dispose();
 
     [Fact]
     public async Task InvokeAsync_NoVerb_Usage()
     {
-        var (code, _, error) = await RunAsync();
+        var (code, _, error) = await CliRun.InvokeAsync();
 
         Assert.Equal(ExitCode.Usage, code);
         Assert.Contains("covid --help", error);
@@ -24,7 +26,7 @@ public sealed class CovidCliTests : IDisposable
     [Fact]
     public async Task InvokeAsync_UnknownOutputFormat_Usage()
     {
-        var (code, _, error) = await RunAsync("list", "--output", "yaml", "--server", NoServer);
+        var (code, _, error) = await CliRun.InvokeAsync("list", "--output", "yaml", "--server", NoServer);
 
         Assert.Equal(ExitCode.Usage, code);
         Assert.Contains("--output must be table, csv or json", error);
@@ -33,7 +35,7 @@ public sealed class CovidCliTests : IDisposable
     [Fact]
     public async Task InvokeAsync_MissingSpecFile_NotFound()
     {
-        var (code, output, error) = await RunAsync("run", Path.Combine(directory, "missing.json"), "--server", NoServer);
+        var (code, output, error) = await CliRun.InvokeAsync("run", directory.File("missing.json"), "--server", NoServer);
 
         Assert.Equal(ExitCode.NotFound, code);
         Assert.Contains("missing.json", error);
@@ -45,7 +47,7 @@ public sealed class CovidCliTests : IDisposable
     {
         var spec = Write("bad.json", "{\"dataset\": \"cdc-cases-deaths-by-state\", \"groupby\": [\"state\"]}");
 
-        var (code, output, error) = await RunAsync("run", spec, "--server", NoServer);
+        var (code, output, error) = await CliRun.InvokeAsync("run", spec, "--server", NoServer);
 
         Assert.Equal(ExitCode.InvalidArgument, code);
         Assert.Contains("bad.json", error);
@@ -58,7 +60,7 @@ public sealed class CovidCliTests : IDisposable
     {
         var spec = Write("noplot.json", "{\"dataset\": \"cdc-cases-deaths-by-state\", \"metrics\": [{\"name\": \"n\", \"aggregation\": \"COUNT\"}]}");
 
-        var (code, _, error) = await RunAsync("run", spec, "--plot", Path.Combine(directory, "out.png"), "--server", NoServer);
+        var (code, _, error) = await CliRun.InvokeAsync("run", spec, "--plot", directory.File("out.png"), "--server", NoServer);
 
         Assert.Equal(ExitCode.InvalidArgument, code);
         Assert.Contains("no \"plot\" section", error);
@@ -69,7 +71,7 @@ public sealed class CovidCliTests : IDisposable
     {
         var spec = Write("plot.json", "{\"dataset\": \"d\", \"metrics\": [{\"name\": \"n\", \"aggregation\": \"COUNT\"}], \"plot\": {\"kind\": \"BAR\", \"x\": \"n\", \"y\": [\"n\"]}}");
 
-        var (code, _, error) = await RunAsync("run", spec, "--plot", Path.Combine(directory, "nope", "out.png"), "--server", NoServer);
+        var (code, _, error) = await CliRun.InvokeAsync("run", spec, "--plot", Path.Combine(directory.Path, "nope", "out.png"), "--server", NoServer);
 
         Assert.Equal(ExitCode.NotFound, code);
         Assert.Contains("nope", error);
@@ -78,7 +80,7 @@ public sealed class CovidCliTests : IDisposable
     [Fact]
     public async Task InvokeAsync_ServerDown_UnavailableWithHint()
     {
-        var (code, _, error) = await RunAsync("datasets", "list", "--server", NoServer);
+        var (code, _, error) = await CliRun.InvokeAsync("datasets", "list", "--server", NoServer);
 
         Assert.Equal(ExitCode.Unavailable, code);
         Assert.Contains("cannot reach the server at " + NoServer, error);
@@ -89,7 +91,7 @@ public sealed class CovidCliTests : IDisposable
     {
         var csv = Write("data.csv", "submission_date,state\n");
 
-        var (code, _, error) = await RunAsync("datasets", "upload", csv, "--name", "mine", "--server", NoServer);
+        var (code, _, error) = await CliRun.InvokeAsync("datasets", "upload", csv, "--name", "mine", "--server", NoServer);
 
         Assert.Equal(ExitCode.Usage, code);
         Assert.Contains("--schema", error);
@@ -97,17 +99,8 @@ public sealed class CovidCliTests : IDisposable
 
     private string Write(string name, string content)
     {
-        var path = Path.Combine(directory, name);
+        var path = directory.File(name);
         File.WriteAllText(path, content);
         return path;
-    }
-
-    private static async Task<(ExitCode Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var code = await CovidCli.InvokeAsync(args, new CliConsole(output, error, ErrorIsTerminal: false), cancellationToken: timeout.Token);
-        return ((ExitCode)code, output.ToString(), error.ToString());
     }
 }

@@ -34,31 +34,24 @@ public sealed class CaseSurveillanceRatesTests
     [Fact]
     public async Task RunAsync_CfrAndHospitalizationByAgeGroup_EqualIndependentCounts()
     {
-        var dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "covid-cs-" + Guid.NewGuid().ToString("N"))).FullName;
-        try
-        {
-            var rows = Enumerable.Range(0, 700).Select(i => (Age: Ages[i % Ages.Length], Death: YesNo[i * 7 / 5 % YesNo.Length], Hosp: YesNo[(i / 3) % YesNo.Length])).ToList();
-            var header = string.Join(',', CaseSurveillance.Schema.CsvFields.Select(f => f.HeaderName));
-            var lines = rows.Select((r, i) =>
-                $"2020/11/{1 + i % 28:D2},,2020/11/{1 + i % 28:D2},,Laboratory-confirmed case,Female,{r.Age},\"Black, Non-Hispanic\",{r.Hosp},Missing,{r.Death},Missing");
-            var csv = Path.Combine(dir, "cs.csv");
-            await File.WriteAllLinesAsync(csv, [header, .. lines]);
-            var info = await DatasetIngestor.IngestAsync(CaseSurveillance.Name, CaseSurveillance.Schema, csv, Path.Combine(dir, "data.parquet"), "test", true, CancellationToken.None);
+        using var dir = new TempDirectory("covid-cs-");
+        var rows = Enumerable.Range(0, 700).Select(i => (Age: Ages[i % Ages.Length], Death: YesNo[i * 7 / 5 % YesNo.Length], Hosp: YesNo[(i / 3) % YesNo.Length])).ToList();
+        var header = string.Join(',', CaseSurveillance.Schema.CsvFields.Select(f => f.HeaderName));
+        var lines = rows.Select((r, i) =>
+            $"2020/11/{1 + i % 28:D2},,2020/11/{1 + i % 28:D2},,Laboratory-confirmed case,Female,{r.Age},\"Black, Non-Hispanic\",{r.Hosp},Missing,{r.Death},Missing");
+        var csv = dir.File("cs.csv");
+        await File.WriteAllLinesAsync(csv, [header, .. lines]);
+        var info = await DatasetIngestor.IngestAsync(CaseSurveillance.Name, CaseSurveillance.Schema, csv, dir.File("data.parquet"), "test", true, CancellationToken.None);
 
-            var table = await EngineHarness.RunAsync(JsonParser.Default.Parse<AnalysisSpec>(Json), new TestDatasets(info));
+        var table = await EngineHarness.RunAsync(JsonParser.Default.Parse<AnalysisSpec>(Json), new TestDatasets(info));
 
-            var expected = rows.GroupBy(r => r.Age).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
-            {
-                long n = g.Count(), d = g.Count(r => r.Death == "Yes"), h = g.Count(r => r.Hosp == "Yes");
-                return new object?[] { g.Key, n, d, h, (double)d / n, (double)h / n };
-            }).ToList();
-            AssertTables.Equal(["age_group", "cases", "deaths", "hospitalized", "cfr", "hosp_rate"], expected, table);
-            Assert.Contains(expected, r => (long)r[2]! > 0);
-        }
-        finally
+        var expected = rows.GroupBy(r => r.Age).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
-            Directory.Delete(dir, recursive: true);
-        }
+            long n = g.Count(), d = g.Count(r => r.Death == "Yes"), h = g.Count(r => r.Hosp == "Yes");
+            return new object?[] { g.Key, n, d, h, (double)d / n, (double)h / n };
+        }).ToList();
+        AssertTables.Equal(["age_group", "cases", "deaths", "hospitalized", "cfr", "hosp_rate"], expected, table);
+        Assert.Contains(expected, r => (long)r[2]! > 0);
     }
 
     [Fact]

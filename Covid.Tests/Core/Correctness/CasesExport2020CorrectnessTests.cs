@@ -4,7 +4,8 @@ using Covid.Tests.Support.Cdc;
 namespace Covid.Tests.Core.Correctness;
 
 /// <summary>Specs over the 2020-09-23 export of 9mfq-cb36, checked against values read here from the CSV text.</summary>
-public sealed class CasesExport2020CorrectnessTests(RealData data) : IClassFixture<RealData>
+[Collection(RealDataCollection.Name)]
+public sealed class CasesExport2020CorrectnessTests(RealData data)
 {
     private static readonly Lazy<RealCsv> Csv = new(() => new RealCsv(CdcFiles.CasesDeaths2020));
 

@@ -5,7 +5,8 @@ using Covid.Tests.Support.Cdc;
 namespace Covid.Tests.Core.Correctness;
 
 /// <summary>Specs over the real COVID-NET export, checked against values read here from the CSV text.</summary>
-public sealed class CovidNetCorrectnessTests(RealData data) : IClassFixture<RealData>
+[Collection(RealDataCollection.Name)]
+public sealed class CovidNetCorrectnessTests(RealData data)
 {
     private static readonly Lazy<RealCsv> Csv = new(() => new RealCsv(RealData.CovidNetFile, titleLines: 2));
 

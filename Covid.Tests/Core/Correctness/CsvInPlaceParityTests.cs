@@ -5,8 +5,8 @@ using Covid.SparkJob.Planning;
 using Covid.SparkJob.Samples;
 using Covid.SparkJob.Sql;
 using Covid.Tests.Support;
-using Covid.Tests.Support.Reference;
 using Covid.Tests.Support.Cdc;
+using Covid.Tests.Support.Reference;
 
 namespace Covid.Tests.Core.Correctness;
 

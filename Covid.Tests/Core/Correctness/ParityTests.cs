@@ -4,8 +4,8 @@ using Covid.SparkJob.Ingestion;
 using Covid.SparkJob.Results;
 using Covid.SparkJob.Samples;
 using Covid.Tests.Support;
-using Covid.Tests.Support.Reference;
 using Covid.Tests.Support.Cdc;
+using Covid.Tests.Support.Reference;
 
 namespace Covid.Tests.Core.Correctness;
 
@@ -14,11 +14,8 @@ namespace Covid.Tests.Core.Correctness;
 /// independent LINQ computation of the same spec over the same file parsed by hand.
 /// </summary>
 [Collection(RealDataCollection.Name)]
-public sealed class ParityTests(RealDataFixture fixture)
+public sealed class ParityTests(RealData fixture)
 {
-    private static readonly Lazy<IReadOnlyList<IReadOnlyDictionary<string, object?>>> Rows =
-        new(() => CdcRecord.ReadAll(CdcFiles.Get(CdcFiles.CasesDeaths2021)));
-
     public static TheoryData<string> Names => new(RepresentativeSpec.All.Select(s => s.Name));
 
     [Theory]
@@ -27,8 +24,8 @@ public sealed class ParityTests(RealDataFixture fixture)
     {
         var spec = RepresentativeSpec.All.Single(s => s.Name == name).Spec;
 
-        var actual = await EngineHarness.RunAsync(spec, fixture.Lookup);
-        var expected = ReferenceEvaluator.Evaluate(spec, Rows.Value, CasesDeathsByState.Schema.DateField, CensusCsv.ForCasesDeaths);
+        var actual = await EngineHarness.RunAsync(spec, fixture.Cases2021);
+        var expected = ReferenceEvaluator.Evaluate(spec, fixture.Cases2021Records, CasesDeathsByState.Schema.DateField, CensusCsv.ForCasesDeaths);
 
         Assert.NotEmpty(expected.Rows);
         AssertTables.Equal(expected.Columns, expected.Rows, actual);

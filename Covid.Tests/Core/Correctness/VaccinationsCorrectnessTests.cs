@@ -4,7 +4,8 @@ using Covid.Tests.Support.Cdc;
 namespace Covid.Tests.Core.Correctness;
 
 /// <summary>Specs over the real unsk-b7fc export, checked against sums and maxima computed here from the CSV text.</summary>
-public sealed class VaccinationsCorrectnessTests(RealData data) : IClassFixture<RealData>
+[Collection(RealDataCollection.Name)]
+public sealed class VaccinationsCorrectnessTests(RealData data)
 {
     private static readonly Lazy<RealCsv> Csv = new(() => new RealCsv(RealData.Vaccinations));
 
@@ -63,7 +64,7 @@ public sealed class VaccinationsCorrectnessTests(RealData data) : IClassFixture<
     public async Task Run_MeanPer100kByWeekForUs_MatchesCsv()
     {
         var expected = Csv.Value.Rows.Where(r => Csv.Value.Text(r, "Location") == "US")
-            .GroupBy(r => RealCsv.Monday(Csv.Value.Date(r, "Date")))
+            .GroupBy(r => Weeks.Monday(Csv.Value.Date(r, "Date")))
             .ToDictionary(g => g.Key, g => g.Average(r => Csv.Value.Double(r, "Admin_Per_100K")!.Value));
 
         var table = await EngineHarness.RunAsync(Specs.Parse("""

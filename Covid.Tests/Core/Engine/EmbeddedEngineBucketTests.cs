@@ -6,7 +6,7 @@ namespace Covid.Tests.Core.Engine;
 
 /// <summary>Time buckets and date-range edges on the real export, against sums computed by hand.</summary>
 [Collection(RealDataCollection.Name)]
-public sealed class EmbeddedEngineBucketTests(RealDataFixture data)
+public sealed class EmbeddedEngineBucketTests(RealData data)
 {
     [Fact]
     public async Task RunAsync_WeeklyCasesForFiveJurisdictions_EqualIndependentSumsForEveryWeek()
@@ -17,8 +17,8 @@ public sealed class EmbeddedEngineBucketTests(RealDataFixture data)
              "groupBy": ["state"], "timeBucket": "WEEK", "metrics": [{"name": "cases", "aggregation": "SUM", "field": "new_case"}]}
             """);
 
-        var expected = data.Rows.Where(r => states.Contains(r.State))
-            .GroupBy(r => (IndependentRow.Monday(r.Date), r.State))
+        var expected = data.Cases2021Rows.Where(r => states.Contains(r.State))
+            .GroupBy(r => (Weeks.Monday(r.Date), r.State))
             .ToDictionary(g => g.Key, g => g.Sum(r => r.NewCase ?? 0));
         Assert.Equal(expected.Count, table.Rows.Count);
         Assert.Equal(5 * 71, table.Rows.Count); // 2020-01-20 .. 2021-05-24: 71 ISO weeks per jurisdiction
@@ -43,7 +43,7 @@ public sealed class EmbeddedEngineBucketTests(RealDataFixture data)
              "metrics": [{"name": "cases", "aggregation": "SUM", "field": "new_case"}, {"name": "days", "aggregation": "COUNT"}]}
             """);
 
-        var inRange = data.Rows.Where(r => r.State == "TX" && r.Date >= new DateOnly(2020, 7, 15) && r.Date <= new DateOnly(2020, 8, 11)).ToList();
+        var inRange = data.Cases2021Rows.Where(r => r.State == "TX" && r.Date >= new DateOnly(2020, 7, 15) && r.Date <= new DateOnly(2020, 8, 11)).ToList();
         Assert.Equal(28, inRange.Count);
         Assert.Equal(
             [new DateOnly(2020, 7, 13), new DateOnly(2020, 7, 20), new DateOnly(2020, 7, 27), new DateOnly(2020, 8, 3), new DateOnly(2020, 8, 10)],
@@ -52,7 +52,7 @@ public sealed class EmbeddedEngineBucketTests(RealDataFixture data)
         foreach (var row in table.Rows)
         {
             var monday = (DateOnly)row[0]!;
-            Assert.Equal(inRange.Where(r => IndependentRow.Monday(r.Date) == monday).Sum(r => r.NewCase ?? 0), (long)row[1]!);
+            Assert.Equal(inRange.Where(r => Weeks.Monday(r.Date) == monday).Sum(r => r.NewCase ?? 0), (long)row[1]!);
         }
     }
 
@@ -64,7 +64,7 @@ public sealed class EmbeddedEngineBucketTests(RealDataFixture data)
              "metrics": [{"name": "deaths", "aggregation": "SUM", "field": "new_death"}]}
             """);
 
-        var expected = data.Rows.Where(r => r.State == "CA").GroupBy(r => new DateOnly(r.Date.Year, r.Date.Month, 1))
+        var expected = data.Cases2021Rows.Where(r => r.State == "CA").GroupBy(r => new DateOnly(r.Date.Year, r.Date.Month, 1))
             .OrderBy(g => g.Key).Select(g => ((object?)g.Key, (object?)g.Sum(r => r.NewDeath ?? 0))).ToList();
         Assert.Equal(17, expected.Count); // January 2020 .. May 2021
         Assert.Equal(expected, table.Rows.Select(r => (r[0], r[1])));
@@ -79,7 +79,7 @@ public sealed class EmbeddedEngineBucketTests(RealDataFixture data)
              "metrics": [{"name": "cases", "aggregation": "SUM", "field": "new_case"}]}
             """);
 
-        var expected = data.Rows.Where(r => r.State == "NYC" && r.Date >= new DateOnly(2020, 12, 25) && r.Date <= new DateOnly(2021, 1, 5))
+        var expected = data.Cases2021Rows.Where(r => r.State == "NYC" && r.Date >= new DateOnly(2020, 12, 25) && r.Date <= new DateOnly(2021, 1, 5))
             .OrderBy(r => r.Date).Select(r => ((object?)r.Date, (object?)r.NewCase)).ToList();
         Assert.Equal(12, expected.Count);
         Assert.Equal(expected, table.Rows.Select(r => (r[0], r[1])));
@@ -91,5 +91,5 @@ public sealed class EmbeddedEngineBucketTests(RealDataFixture data)
         Assert.Equal(keys.OrderBy(k => k.Item1).ThenBy(k => k.Item2, StringComparer.Ordinal), keys);
     }
 
-    private Task<ResultTable> Run(string json) => EngineHarness.RunAsync(Specs.Parse(json), data.Lookup);
+    private Task<ResultTable> Run(string json) => EngineHarness.RunAsync(Specs.Parse(json), data.Cases2021);
 }

@@ -8,7 +8,7 @@ namespace Covid.Tests.Core.Engine;
 
 /// <summary>Aggregations, ratios, filters and progress on the real export, against values computed by hand.</summary>
 [Collection(RealDataCollection.Name)]
-public sealed class EmbeddedEngineMetricTests(RealDataFixture data)
+public sealed class EmbeddedEngineMetricTests(RealData data)
 {
     [Fact]
     public async Task RunAsync_CountPerState_IsTheNumberOfDays()
@@ -35,7 +35,7 @@ public sealed class EmbeddedEngineMetricTests(RealDataFixture data)
         Assert.Equal(["PR", "TX"], table.Rows.Select(r => (string)r[0]!));
         foreach (var row in table.Rows)
         {
-            var values = data.Rows.Where(r => r.State == (string)row[0]! && r.Date >= new DateOnly(2020, 6, 1) && r.Date <= new DateOnly(2020, 8, 31))
+            var values = data.Cases2021Rows.Where(r => r.State == (string)row[0]! && r.Date >= new DateOnly(2020, 6, 1) && r.Date <= new DateOnly(2020, 8, 31))
                 .Select(r => r.NewCase!.Value).ToList();
             Assert.Equal(92, values.Count);
             Assert.Equal(values.Average(), (double)row[1]!, 9);
@@ -56,7 +56,7 @@ public sealed class EmbeddedEngineMetricTests(RealDataFixture data)
 
         foreach (var row in table.Rows)
         {
-            var rows = data.Rows.Where(r => r.State == (string)row[0]!).ToList();
+            var rows = data.Cases2021Rows.Where(r => r.State == (string)row[0]!).ToList();
             long cases = rows.Sum(r => r.NewCase ?? 0), deaths = rows.Sum(r => r.NewDeath ?? 0);
             Assert.Equal(cases, (long)row[1]!);
             Assert.Equal(deaths, (long)row[2]!);
@@ -78,14 +78,14 @@ public sealed class EmbeddedEngineMetricTests(RealDataFixture data)
              "metrics": [{"name": "n", "aggregation": "COUNT"}]}
             """);
 
-        Assert.Equal((long)data.Rows.Count(r => r.ConsentCases is "" or "N/A"), Assert.Single(table.Rows)[0]);
+        Assert.Equal((long)data.Cases2021Rows.Count(r => r.ConsentCases is "" or "N/A"), Assert.Single(table.Rows)[0]);
     }
 
     [Fact]
     public async Task RunAsync_Progress_GoesPlanningScanningAggregatingWithRealRowCounts()
     {
         var events = new List<EngineProgress>();
-        await EngineHarness.RunAsync(Specs.IssueExample(), data.Lookup, events);
+        await EngineHarness.RunAsync(Specs.IssueExample(), data.Cases2021, events);
 
         Assert.Equal(Stage.Planning, events[0].Stage);
         Assert.Equal(Stage.Scanning, events[1].Stage);
@@ -97,5 +97,5 @@ public sealed class EmbeddedEngineMetricTests(RealDataFixture data)
         Assert.Equal(events.Select(e => e.Fraction).Order(), events.Select(e => e.Fraction));
     }
 
-    private Task<ResultTable> Run(string json) => EngineHarness.RunAsync(Specs.Parse(json), data.Lookup);
+    private Task<ResultTable> Run(string json) => EngineHarness.RunAsync(Specs.Parse(json), data.Cases2021);
 }

@@ -7,17 +7,17 @@ using Covid.V1;
 namespace Covid.Tests.Core.Engine;
 
 [Collection(RealDataCollection.Name)]
-public sealed class EmbeddedEngineRealDataTests(RealDataFixture data)
+public sealed class EmbeddedEngineRealDataTests(RealData data)
 {
     [Fact]
     public async Task RunAsync_IssueExample_WeeklyCasesEqualIndependentSums()
     {
-        var table = await EngineHarness.RunAsync(Specs.IssueExample(), data.Lookup);
+        var table = await EngineHarness.RunAsync(Specs.IssueExample(), data.Cases2021);
 
         var states = new[] { "NY", "NYC", "NJ", "CA" };
-        var expected = data.Rows
+        var expected = data.Cases2021Rows
             .Where(r => states.Contains(r.State) && r.Date >= new DateOnly(2020, 3, 2) && r.Date <= new DateOnly(2020, 9, 20))
-            .GroupBy(r => (Week: IndependentRow.Monday(r.Date), r.State))
+            .GroupBy(r => (Week: Weeks.Monday(r.Date), r.State))
             .ToDictionary(g => g.Key, g => (Cases: g.Sum(r => r.NewCase ?? 0), Deaths: g.Sum(r => r.NewDeath ?? 0), Days: g.Count()));
         Assert.Equal(["period", "state", "cases", "deaths", "days", "cfr"], table.Columns.Select(c => c.Name));
         Assert.Equal(expected.Count, table.Rows.Count);

@@ -10,7 +10,8 @@ using Covid.Tests.Support.Cdc;
 namespace Covid.Tests.Core.Ingestion;
 
 /// <summary>A CSV registered in place gives the same results as its Parquet copy, and bad cells fail clearly.</summary>
-public sealed class InPlaceCsvTests(RealData data) : IClassFixture<RealData>, IDisposable
+[Collection(RealDataCollection.Name)]
+public sealed class InPlaceCsvTests(RealData data) : IDisposable
 {
     private readonly TempDirectory _dir = new();
 

@@ -3,7 +3,8 @@ using Covid.Tests.Support.Cdc;
 
 namespace Covid.Tests.Core.Ingestion;
 
-public sealed class RealFileIngestionTests(RealData data) : IClassFixture<RealData>
+[Collection(RealDataCollection.Name)]
+public sealed class RealFileIngestionTests(RealData data)
 {
     [Fact]
     public void IngestAsync_Vaccinations_AllRowsAndDateSpan()

@@ -1,34 +1,11 @@
-using Covid.SparkJob.Planning;
 using Covid.SparkJob.Spark;
 using Covid.SparkJob.Sql;
-using Covid.Tests.Support;
+using static Covid.Tests.Support.Spark.LaunchFixtures;
 
 namespace Covid.Tests.Core.Spark;
 
 public sealed class SparkJobDescriptionTests
 {
-    internal static SparkJobSettings Settings(string? executorTemplate = null) => new()
-    {
-        AnalysisId = "abc123",
-        Namespace = "covid-analysis",
-        Image = "apache/spark:3.5.3",
-        DriverPodName = "covid-abc123-driver",
-        ExecutorServiceAccount = "covid-spark-exec",
-        PersistentVolumeClaim = "covid-data",
-        MountPath = "/data",
-        ExecutorPodTemplateFile = executorTemplate,
-        DatasetPath = "/data/datasets/cdc-cases-deaths-by-state/data.parquet",
-        ResultDirectory = "/data/analyses/abc123/spark-result",
-        ExecutorInstances = 3,
-        ExecutorMemory = "4g",
-        ExecutorCores = 2,
-        DriverMemory = "2g",
-        DriverCores = 1,
-        ExecutorLabels = new Dictionary<string, string> { ["covid-analysis/analysis-id"] = "abc123" },
-    };
-
-    internal static AnalysisPlan Plan() => AnalysisPlanner.Plan(Specs.IssueExample(), TestDatasets.CasesDeaths());
-
     [Fact]
     public void Build_Settings_EveryConfSparkSubmitWouldSet()
     {

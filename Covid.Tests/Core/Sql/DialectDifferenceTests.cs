@@ -1,8 +1,8 @@
 using Covid.SparkJob.Planning;
 using Covid.SparkJob.Sql;
 using Covid.Tests.Support;
-using Covid.Tests.Support.Reference;
 using Covid.Tests.Support.Cdc;
+using Covid.Tests.Support.Reference;
 
 namespace Covid.Tests.Core.Sql;
 
@@ -12,7 +12,7 @@ namespace Covid.Tests.Core.Sql;
 /// on DuckDB by running.
 /// </summary>
 [Collection(RealDataCollection.Name)]
-public sealed class DialectDifferenceTests(RealDataFixture fixture)
+public sealed class DialectDifferenceTests(RealData fixture)
 {
     private static IEnumerable<(string Duck, string Spark)> AllScripts() => RepresentativeSpec.All.Select(s =>
     {
@@ -25,7 +25,7 @@ public sealed class DialectDifferenceTests(RealDataFixture fixture)
     {
         // Spark: date_trunc('WEEK', d) truncates "to the Monday of the week" (Spark SQL reference, trunc/date_trunc).
         var spec = RepresentativeSpec.All.Single(s => s.Name == "top5-per-week").Spec;
-        var table = await EngineHarness.RunAsync(spec, fixture.Lookup);
+        var table = await EngineHarness.RunAsync(spec, fixture.Cases2021);
 
         Assert.NotEmpty(table.Rows);
         Assert.All(table.Rows, r => Assert.Equal(DayOfWeek.Monday, ((DateOnly)r[0]!).DayOfWeek));

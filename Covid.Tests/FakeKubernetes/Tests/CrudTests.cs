@@ -1,39 +1,24 @@
+using Covid.Tests.Support.Kubernetes;
 using k8s;
 using k8s.Models;
 using static Covid.Tests.Support.Kubernetes.FakeObjects;
 
 namespace Covid.Tests.FakeKubernetes.Tests;
 
-public sealed class CrudTests : IAsyncLifetime
+public sealed class CrudTests() : FakeClusterTest(new() { Kubelet = false })
 {
-    private FakeKubeApiServer _fake = null!;
-    private IKubernetes _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _fake = await FakeKubeApiServer.StartAsync();
-        _fake.Kubelet.Enabled = false;
-        _client = _fake.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _fake.DisposeAsync();
-    }
-
     [Fact]
     public async Task CreatePod_NewName_AssignsUidTimestampResourceVersionAndPending()
     {
-        var before = long.Parse(_fake.Store.ResourceVersion);
-        var created = await _client.CoreV1.CreateNamespacedPodAsync(Pod("p1"), Ns);
+        var before = long.Parse(Fake.Store.ResourceVersion);
+        var created = await Client.CoreV1.CreateNamespacedPodAsync(Pod("p1"), Ns);
         Assert.Equal("p1", created.Metadata.Name);
         Assert.Equal(Ns, created.Metadata.NamespaceProperty);
         Assert.True(Guid.TryParse(created.Metadata.Uid, out _));
         Assert.NotNull(created.Metadata.CreationTimestamp);
         Assert.True(long.Parse(created.Metadata.ResourceVersion) > before);
         Assert.Equal("Pending", created.Status.Phase);
-        var got = await _client.CoreV1.ReadNamespacedPodAsync("p1", Ns);
+        var got = await Client.CoreV1.ReadNamespacedPodAsync("p1", Ns);
         Assert.Equal(created.Metadata.Uid, got.Metadata.Uid);
         Assert.Equal(created.Metadata.ResourceVersion, got.Metadata.ResourceVersion);
     }
@@ -41,8 +26,8 @@ public sealed class CrudTests : IAsyncLifetime
     [Fact]
     public async Task CreatePod_ExistingName_409AlreadyExists()
     {
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("dup"), Ns);
-        var status = await FailsWith(409, "AlreadyExists", () => _client.CoreV1.CreateNamespacedPodAsync(Pod("dup"), Ns));
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("dup"), Ns);
+        var status = await FailsWith(409, "AlreadyExists", () => Client.CoreV1.CreateNamespacedPodAsync(Pod("dup"), Ns));
         Assert.Equal("pods \"dup\" already exists", status.Message);
     }
 
@@ -52,8 +37,8 @@ public sealed class CrudTests : IAsyncLifetime
         var template = Pod("");
         template.Metadata.Name = null;
         template.Metadata.GenerateName = "gen-";
-        var a = await _client.CoreV1.CreateNamespacedPodAsync(template, Ns);
-        var b = await _client.CoreV1.CreateNamespacedPodAsync(template, Ns);
+        var a = await Client.CoreV1.CreateNamespacedPodAsync(template, Ns);
+        var b = await Client.CoreV1.CreateNamespacedPodAsync(template, Ns);
         Assert.Matches("^gen-[a-z0-9]{5}$", a.Metadata.Name);
         Assert.NotEqual(a.Metadata.Name, b.Metadata.Name);
     }
@@ -61,27 +46,27 @@ public sealed class CrudTests : IAsyncLifetime
     [Fact]
     public async Task ReadPod_Missing_404NotFound()
     {
-        var status = await FailsWith(404, "NotFound", () => _client.CoreV1.ReadNamespacedPodAsync("nope", Ns));
+        var status = await FailsWith(404, "NotFound", () => Client.CoreV1.ReadNamespacedPodAsync("nope", Ns));
         Assert.Equal("pods \"nope\" not found", status.Message);
     }
 
     [Fact]
     public async Task ReadPod_OtherNamespace_404NotFound()
     {
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("here"), Ns);
-        await FailsWith(404, "NotFound", () => _client.CoreV1.ReadNamespacedPodAsync("here", "elsewhere"));
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("here"), Ns);
+        await FailsWith(404, "NotFound", () => Client.CoreV1.ReadNamespacedPodAsync("here", "elsewhere"));
     }
 
     [Fact]
     public async Task ListPods_LabelSelectors_FilterByEqualitySetAndExistence()
     {
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("d", new Dictionary<string, string> { ["spark-role"] = "driver", ["app"] = "a1" }), Ns);
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("e1", new Dictionary<string, string> { ["spark-role"] = "executor", ["app"] = "a1" }), Ns);
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("e2", new Dictionary<string, string> { ["spark-role"] = "executor", ["app"] = "a2" }), Ns);
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("plain"), Ns);
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("d", new Dictionary<string, string> { ["spark-role"] = "driver", ["app"] = "a1" }), Ns);
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("e1", new Dictionary<string, string> { ["spark-role"] = "executor", ["app"] = "a1" }), Ns);
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("e2", new Dictionary<string, string> { ["spark-role"] = "executor", ["app"] = "a2" }), Ns);
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("plain"), Ns);
 
         async Task<string[]> Names(string? selector) =>
-            [.. (await _client.CoreV1.ListNamespacedPodAsync(Ns, labelSelector: selector)).Items.Select(p => p.Metadata.Name)];
+            [.. (await Client.CoreV1.ListNamespacedPodAsync(Ns, labelSelector: selector)).Items.Select(p => p.Metadata.Name)];
 
         Assert.Equal(["d", "e1", "e2", "plain"], await Names(null));
         Assert.Equal(["e1", "e2"], await Names("spark-role=executor"));
@@ -96,14 +81,14 @@ public sealed class CrudTests : IAsyncLifetime
     [Fact]
     public async Task ListPods_BadSelector_400BadRequest()
     {
-        await FailsWith(400, "BadRequest", () => _client.CoreV1.ListNamespacedPodAsync(Ns, labelSelector: "a in x"));
+        await FailsWith(400, "BadRequest", () => Client.CoreV1.ListNamespacedPodAsync(Ns, labelSelector: "a in x"));
     }
 
     [Fact]
     public async Task ListPods_CarriesListResourceVersionOfLatestChange()
     {
-        var created = await _client.CoreV1.CreateNamespacedPodAsync(Pod("rv"), Ns);
-        var list = await _client.CoreV1.ListNamespacedPodAsync(Ns);
+        var created = await Client.CoreV1.CreateNamespacedPodAsync(Pod("rv"), Ns);
+        var list = await Client.CoreV1.ListNamespacedPodAsync(Ns);
         Assert.Equal(created.Metadata.ResourceVersion, list.Metadata.ResourceVersion);
         Assert.Equal("PodList", list.Kind);
     }
@@ -111,54 +96,54 @@ public sealed class CrudTests : IAsyncLifetime
     [Fact]
     public async Task DeletePod_Existing_RemovedAndSecondDelete404()
     {
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("gone"), Ns);
-        var deleted = await _client.CoreV1.DeleteNamespacedPodAsync("gone", Ns);
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("gone"), Ns);
+        var deleted = await Client.CoreV1.DeleteNamespacedPodAsync("gone", Ns);
         Assert.Equal("gone", deleted.Metadata.Name);
-        await FailsWith(404, "NotFound", () => _client.CoreV1.ReadNamespacedPodAsync("gone", Ns));
-        await FailsWith(404, "NotFound", () => _client.CoreV1.DeleteNamespacedPodAsync("gone", Ns));
+        await FailsWith(404, "NotFound", () => Client.CoreV1.ReadNamespacedPodAsync("gone", Ns));
+        await FailsWith(404, "NotFound", () => Client.CoreV1.DeleteNamespacedPodAsync("gone", Ns));
     }
 
     [Fact]
     public async Task ConfigMapsAndServices_CreateGetDelete_RoundTrip()
     {
-        await _client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("cm", data: new Dictionary<string, string> { ["query.sql"] = "SELECT 1" }), Ns);
-        Assert.Equal("SELECT 1", (await _client.CoreV1.ReadNamespacedConfigMapAsync("cm", Ns)).Data["query.sql"]);
-        var status = await _client.CoreV1.DeleteNamespacedConfigMapAsync("cm", Ns);
+        await Client.CoreV1.CreateNamespacedConfigMapAsync(ConfigMap("cm", data: new Dictionary<string, string> { ["query.sql"] = "SELECT 1" }), Ns);
+        Assert.Equal("SELECT 1", (await Client.CoreV1.ReadNamespacedConfigMapAsync("cm", Ns)).Data["query.sql"]);
+        var status = await Client.CoreV1.DeleteNamespacedConfigMapAsync("cm", Ns);
         Assert.Equal("Success", status.Status);
-        var svc = await _client.CoreV1.CreateNamespacedServiceAsync(new V1Service
+        var svc = await Client.CoreV1.CreateNamespacedServiceAsync(new V1Service
         {
             Metadata = new V1ObjectMeta { Name = "drv-svc" },
             Spec = new V1ServiceSpec { ClusterIP = "None", Selector = new Dictionary<string, string> { ["spark-role"] = "driver" }, Ports = [new V1ServicePort { Name = "driver-rpc-port", Port = 7078 }] },
         }, Ns);
         Assert.Equal("None", svc.Spec.ClusterIP);
-        Assert.Equal(7078, (await _client.CoreV1.ReadNamespacedServiceAsync("drv-svc", Ns)).Spec.Ports[0].Port);
-        await _client.CoreV1.DeleteNamespacedServiceAsync("drv-svc", Ns);
-        await FailsWith(404, "NotFound", () => _client.CoreV1.ReadNamespacedServiceAsync("drv-svc", Ns));
+        Assert.Equal(7078, (await Client.CoreV1.ReadNamespacedServiceAsync("drv-svc", Ns)).Spec.Ports[0].Port);
+        await Client.CoreV1.DeleteNamespacedServiceAsync("drv-svc", Ns);
+        await FailsWith(404, "NotFound", () => Client.CoreV1.ReadNamespacedServiceAsync("drv-svc", Ns));
     }
 
     [Fact]
     public async Task Journal_CreateAndDelete_RecordsVerbPathQueryAndBody()
     {
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("j"), Ns);
-        await _client.CoreV1.DeleteNamespacedPodAsync("j", Ns, propagationPolicy: "Foreground");
-        var create = Assert.Single(_fake.Journal.Calls("create", "pods"));
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("j"), Ns);
+        await Client.CoreV1.DeleteNamespacedPodAsync("j", Ns, propagationPolicy: "Foreground");
+        var create = Assert.Single(Fake.Journal.Calls("create", "pods"));
         Assert.Equal(("POST", $"/api/v1/namespaces/{Ns}/pods", "j", 201), (create.Method, create.Path, create.Name, create.StatusCode));
         Assert.Equal("j", KubernetesJson.Deserialize<V1Pod>(create.Body!).Metadata.Name);
-        var delete = Assert.Single(_fake.Journal.Calls("delete", "pods"));
+        var delete = Assert.Single(Fake.Journal.Calls("delete", "pods"));
         Assert.Equal("Foreground", delete.QueryValue("propagationPolicy"));
     }
 
     [Fact]
     public async Task ReplacePodStatus_CurrentVersion_ModifiedEventAndStaleVersion409()
     {
-        var rv = _fake.Store.ResourceVersion;
-        var pod = await _client.CoreV1.CreateNamespacedPodAsync(Pod("s"), Ns);
+        var rv = Fake.Store.ResourceVersion;
+        var pod = await Client.CoreV1.CreateNamespacedPodAsync(Pod("s"), Ns);
         pod.Status.Phase = "Running";
-        var updated = await _client.CoreV1.ReplaceNamespacedPodStatusAsync(pod, "s", Ns);
+        var updated = await Client.CoreV1.ReplaceNamespacedPodStatusAsync(pod, "s", Ns);
         Assert.Equal("Running", updated.Status.Phase);
-        await FailsWith(409, "Conflict", () => _client.CoreV1.ReplaceNamespacedPodStatusAsync(pod, "s", Ns));
+        await FailsWith(409, "Conflict", () => Client.CoreV1.ReplaceNamespacedPodStatusAsync(pod, "s", Ns));
         using var cts = Bounded();
-        await foreach (var (type, seen) in _client.CoreV1.WatchListNamespacedPodAsync(Ns, resourceVersion: pod.Metadata.ResourceVersion, cancellationToken: cts.Token))
+        await foreach (var (type, seen) in Client.CoreV1.WatchListNamespacedPodAsync(Ns, resourceVersion: pod.Metadata.ResourceVersion, cancellationToken: cts.Token))
         {
             Assert.Equal((WatchEventType.Modified, "Running"), (type, seen.Status.Phase));
             break;

@@ -1,26 +1,12 @@
+using Covid.Tests.Support.Kubernetes;
 using k8s;
 using k8s.Models;
 using static Covid.Tests.Support.Kubernetes.FakeObjects;
 
 namespace Covid.Tests.FakeKubernetes.Tests;
 
-public sealed class KubeletTests : IAsyncLifetime
+public sealed class KubeletTests() : FakeClusterTest(new() { Fake = new FakeKubeOptions { KubeletStepDelay = TimeSpan.FromMilliseconds(20) } })
 {
-    private FakeKubeApiServer _fake = null!;
-    private IKubernetes _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _fake = await FakeKubeApiServer.StartAsync(new FakeKubeOptions { KubeletStepDelay = TimeSpan.FromMilliseconds(20) });
-        _client = _fake.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _fake.DisposeAsync();
-    }
-
     [Fact]
     public async Task CreatePod_DefaultPolicy_PendingContainerCreatingRunningSucceeded()
     {
@@ -60,11 +46,11 @@ public sealed class KubeletTests : IAsyncLifetime
     [Fact]
     public async Task CreatePod_ImagePullBackOff_StaysPendingWaiting()
     {
-        _fake.Kubelet.Policy = _ => PodScript.ImagePullBackOff();
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("img"), Ns);
-        await Eventually(async () => (await _client.CoreV1.ReadNamespacedPodAsync("img", Ns)).Status.ContainerStatuses?[0].State.Waiting?.Reason == "ImagePullBackOff");
-        await Task.Delay(_fake.Kubelet.StepDelay * 4);
-        var pod = await _client.CoreV1.ReadNamespacedPodAsync("img", Ns);
+        Fake.Kubelet.Policy = _ => PodScript.ImagePullBackOff();
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("img"), Ns);
+        await Eventually(async () => (await Client.CoreV1.ReadNamespacedPodAsync("img", Ns)).Status.ContainerStatuses?[0].State.Waiting?.Reason == "ImagePullBackOff");
+        await Task.Delay(Fake.Kubelet.StepDelay * 4);
+        var pod = await Client.CoreV1.ReadNamespacedPodAsync("img", Ns);
         Assert.Equal("Pending", pod.Status.Phase);
         Assert.Contains("apache/spark:3.5.3", pod.Status.ContainerStatuses[0].State.Waiting.Message);
     }
@@ -72,33 +58,33 @@ public sealed class KubeletTests : IAsyncLifetime
     [Fact]
     public async Task ReadPodLog_TailLines_LastLinesAsPlainText()
     {
-        _fake.Kubelet.Policy = _ => PodScript.Succeed(log: "one\ntwo\nthree\n");
+        Fake.Kubelet.Policy = _ => PodScript.Succeed(log: "one\ntwo\nthree\n");
         await RunAsync("logs", null, "Succeeded");
-        using var stream = await _client.CoreV1.ReadNamespacedPodLogAsync("logs", Ns, tailLines: 2);
+        using var stream = await Client.CoreV1.ReadNamespacedPodLogAsync("logs", Ns, tailLines: 2);
         Assert.Equal("two\nthree\n", await new StreamReader(stream).ReadToEndAsync());
-        var call = Assert.Single(_fake.Journal.Calls("get", "pods/log"));
+        var call = Assert.Single(Fake.Journal.Calls("get", "pods/log"));
         Assert.Equal("2", call.QueryValue("tailLines"));
-        await FailsWith(404, "NotFound", () => _client.CoreV1.ReadNamespacedPodLogAsync("nope", Ns));
+        await FailsWith(404, "NotFound", () => Client.CoreV1.ReadNamespacedPodLogAsync("nope", Ns));
     }
 
     [Fact]
     public async Task ReadPodLog_ContainerCreating_400WaitingToStart()
     {
-        _fake.Kubelet.Policy = _ => PodScript.ImagePullBackOff();
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("w"), Ns);
-        await Eventually(async () => (await _client.CoreV1.ReadNamespacedPodAsync("w", Ns)).Status.ContainerStatuses is not null);
-        var status = await FailsWith(400, "BadRequest", () => _client.CoreV1.ReadNamespacedPodLogAsync("w", Ns));
+        Fake.Kubelet.Policy = _ => PodScript.ImagePullBackOff();
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("w"), Ns);
+        await Eventually(async () => (await Client.CoreV1.ReadNamespacedPodAsync("w", Ns)).Status.ContainerStatuses is not null);
+        var status = await FailsWith(400, "BadRequest", () => Client.CoreV1.ReadNamespacedPodLogAsync("w", Ns));
         Assert.StartsWith("container \"main\" in pod \"w\" is waiting to start:", status.Message);
     }
 
     [Fact]
     public async Task DeletePod_WhileRunning_ProgramCancelledAndPodGone()
     {
-        _fake.Kubelet.Policy = _ => PodScript.RunUntilDeleted();
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("forever"), Ns);
-        await Eventually(async () => (await _client.CoreV1.ReadNamespacedPodAsync("forever", Ns)).Status.Phase == "Running");
-        await _client.CoreV1.DeleteNamespacedPodAsync("forever", Ns);
-        await Eventually(() => Task.FromResult(_fake.Store.Get<V1Pod>(Ns, "forever") is null));
+        Fake.Kubelet.Policy = _ => PodScript.RunUntilDeleted();
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("forever"), Ns);
+        await Eventually(async () => (await Client.CoreV1.ReadNamespacedPodAsync("forever", Ns)).Status.Phase == "Running");
+        await Client.CoreV1.DeleteNamespacedPodAsync("forever", Ns);
+        await Eventually(() => Task.FromResult(Fake.Store.Get<V1Pod>(Ns, "forever") is null));
     }
 
     /// <summary>Creates a pod and returns every state a watch saw until the pod reached <paramref name="finalPhase"/>.</summary>
@@ -106,13 +92,13 @@ public sealed class KubeletTests : IAsyncLifetime
     {
         if (script is not null)
         {
-            _fake.Kubelet.Policy = _ => script;
+            Fake.Kubelet.Policy = _ => script;
         }
         using var cts = Bounded();
-        var rv = _fake.Store.ResourceVersion;
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod(name), Ns, cancellationToken: cts.Token);
+        var rv = Fake.Store.ResourceVersion;
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod(name), Ns, cancellationToken: cts.Token);
         var seen = new List<V1Pod>();
-        await foreach (var (_, pod) in _client.CoreV1.WatchListNamespacedPodAsync(Ns, resourceVersion: rv, cancellationToken: cts.Token))
+        await foreach (var (_, pod) in Client.CoreV1.WatchListNamespacedPodAsync(Ns, resourceVersion: rv, cancellationToken: cts.Token))
         {
             seen.Add(pod);
             if (pod.Status.Phase == finalPhase)

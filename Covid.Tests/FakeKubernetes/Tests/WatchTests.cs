@@ -1,39 +1,24 @@
+using Covid.Tests.Support.Kubernetes;
 using k8s;
 using k8s.Models;
 using static Covid.Tests.Support.Kubernetes.FakeObjects;
 
 namespace Covid.Tests.FakeKubernetes.Tests;
 
-public sealed class WatchTests : IAsyncLifetime
+public sealed class WatchTests() : FakeClusterTest(new() { Kubelet = false })
 {
-    private FakeKubeApiServer _fake = null!;
-    private IKubernetes _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _fake = await FakeKubeApiServer.StartAsync();
-        _fake.Kubelet.Enabled = false;
-        _client = _fake.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _fake.DisposeAsync();
-    }
-
     [Fact]
     public async Task WatchListNamespacedPod_CreateModifyDelete_AddedModifiedDeletedInOrder()
     {
         using var cts = Bounded();
-        var rv = (await _client.CoreV1.ListNamespacedPodAsync(Ns, cancellationToken: cts.Token)).Metadata.ResourceVersion;
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("w"), Ns, cancellationToken: cts.Token);
-        _fake.Store.UpdatePodStatus(Ns, "w", p => p.Status.Phase = "Running");
-        await _client.CoreV1.DeleteNamespacedPodAsync("w", Ns, cancellationToken: cts.Token);
+        var rv = (await Client.CoreV1.ListNamespacedPodAsync(Ns, cancellationToken: cts.Token)).Metadata.ResourceVersion;
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("w"), Ns, cancellationToken: cts.Token);
+        Fake.Store.UpdatePodStatus(Ns, "w", p => p.Status.Phase = "Running");
+        await Client.CoreV1.DeleteNamespacedPodAsync("w", Ns, cancellationToken: cts.Token);
 
         var seen = new List<(WatchEventType Type, V1Pod Pod)>();
         var errors = new List<Exception>();
-        await foreach (var e in _client.CoreV1.WatchListNamespacedPodAsync(Ns, resourceVersion: rv, onError: errors.Add, cancellationToken: cts.Token))
+        await foreach (var e in Client.CoreV1.WatchListNamespacedPodAsync(Ns, resourceVersion: rv, onError: errors.Add, cancellationToken: cts.Token))
         {
             seen.Add(e);
             if (seen.Count == 3 || errors.Count > 0)
@@ -53,10 +38,10 @@ public sealed class WatchTests : IAsyncLifetime
     public async Task WatchListNamespacedPod_LiveEvents_ArriveWhileWatchIsOpen()
     {
         using var cts = Bounded();
-        var rv = _fake.Store.ResourceVersion;
+        var rv = Fake.Store.ResourceVersion;
         var first = ReadEventsAsync(rv, null, 1, cts.Token);
-        await Eventually(() => Task.FromResult(_fake.Store.OpenWatches == 1));
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("live"), Ns, cancellationToken: cts.Token);
+        await Eventually(() => Task.FromResult(Fake.Store.OpenWatches == 1));
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("live"), Ns, cancellationToken: cts.Token);
         var e = Assert.Single(await first);
         Assert.Equal((WatchEventType.Added, "live"), (e.Type, e.Pod.Metadata.Name));
     }
@@ -65,14 +50,14 @@ public sealed class WatchTests : IAsyncLifetime
     public async Task WatchListNamespacedPod_LabelSelector_OnlyMatchingPods()
     {
         using var cts = Bounded();
-        var rv = _fake.Store.ResourceVersion;
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("drv", new Dictionary<string, string> { ["spark-role"] = "driver" }), Ns, cancellationToken: cts.Token);
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("ex", new Dictionary<string, string> { ["spark-role"] = "executor" }), Ns, cancellationToken: cts.Token);
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("other"), Ns, cancellationToken: cts.Token);
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("ex2", new Dictionary<string, string> { ["spark-role"] = "executor" }), Ns, cancellationToken: cts.Token);
+        var rv = Fake.Store.ResourceVersion;
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("drv", new Dictionary<string, string> { ["spark-role"] = "driver" }), Ns, cancellationToken: cts.Token);
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("ex", new Dictionary<string, string> { ["spark-role"] = "executor" }), Ns, cancellationToken: cts.Token);
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("other"), Ns, cancellationToken: cts.Token);
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("ex2", new Dictionary<string, string> { ["spark-role"] = "executor" }), Ns, cancellationToken: cts.Token);
         var events = await ReadEventsAsync(rv, "spark-role=executor", 2, cts.Token);
         Assert.Equal(["ex", "ex2"], events.Select(e => e.Pod.Metadata.Name));
-        var request = _fake.Journal.Calls("watch", "pods").First();
+        var request = Fake.Journal.Calls("watch", "pods").First();
         Assert.Equal(("true", rv, "spark-role=executor"), (request.QueryValue("watch"), request.QueryValue("resourceVersion"), request.QueryValue("labelSelector")));
     }
 
@@ -80,24 +65,24 @@ public sealed class WatchTests : IAsyncLifetime
     public async Task WatchListNamespacedPod_ResumeAfterDropWatches_NoDuplicatesNoGaps()
     {
         using var cts = Bounded();
-        var rv = _fake.Store.ResourceVersion;
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("a"), Ns, cancellationToken: cts.Token);
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("b"), Ns, cancellationToken: cts.Token);
+        var rv = Fake.Store.ResourceVersion;
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("a"), Ns, cancellationToken: cts.Token);
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("b"), Ns, cancellationToken: cts.Token);
 
         // First connection: read until the fake drops it, remembering the last resourceVersion.
         var seen = new List<string>();
         var last = rv;
-        await foreach (var (_, pod) in _client.CoreV1.WatchListNamespacedPodAsync(Ns, resourceVersion: rv, cancellationToken: cts.Token))
+        await foreach (var (_, pod) in Client.CoreV1.WatchListNamespacedPodAsync(Ns, resourceVersion: rv, cancellationToken: cts.Token))
         {
             seen.Add(pod.Metadata.Name);
             last = pod.Metadata.ResourceVersion;
             if (seen.Count == 2)
             {
-                _fake.DropWatches();
+                Fake.DropWatches();
             }
         }
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("c"), Ns, cancellationToken: cts.Token);
-        await _client.CoreV1.DeleteNamespacedPodAsync("a", Ns, cancellationToken: cts.Token);
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("c"), Ns, cancellationToken: cts.Token);
+        await Client.CoreV1.DeleteNamespacedPodAsync("a", Ns, cancellationToken: cts.Token);
 
         var resumed = await ReadEventsAsync(last, null, 2, cts.Token);
         Assert.Equal(["a", "b"], seen);
@@ -110,12 +95,12 @@ public sealed class WatchTests : IAsyncLifetime
         using var cts = Bounded();
         var watching = Task.Run(async () =>
         {
-            await foreach (var _ in _client.CoreV1.WatchListNamespacedPodAsync(Ns, resourceVersion: _fake.Store.ResourceVersion, cancellationToken: cts.Token))
+            await foreach (var _ in Client.CoreV1.WatchListNamespacedPodAsync(Ns, resourceVersion: Fake.Store.ResourceVersion, cancellationToken: cts.Token))
             {
             }
         });
-        await Eventually(() => Task.FromResult(_fake.Store.OpenWatches == 1));
-        _fake.DropWatches(abort: true);
+        await Eventually(() => Task.FromResult(Fake.Store.OpenWatches == 1));
+        Fake.DropWatches(abort: true);
         await Assert.ThrowsAnyAsync<Exception>(() => watching);
         Assert.False(cts.IsCancellationRequested);
     }
@@ -124,13 +109,13 @@ public sealed class WatchTests : IAsyncLifetime
     public async Task WatchListNamespacedPod_AfterCompactHistory_Gets410ExpiredAndRelistWorks()
     {
         using var cts = Bounded();
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("old"), Ns, cancellationToken: cts.Token);
-        var rv = (await _client.CoreV1.ListNamespacedPodAsync(Ns, cancellationToken: cts.Token)).Metadata.ResourceVersion;
-        _fake.CompactHistory();
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("old"), Ns, cancellationToken: cts.Token);
+        var rv = (await Client.CoreV1.ListNamespacedPodAsync(Ns, cancellationToken: cts.Token)).Metadata.ResourceVersion;
+        Fake.CompactHistory();
 
         var errors = new List<Exception>();
         var events = 0;
-        await foreach (var _ in _client.CoreV1.WatchListNamespacedPodAsync(Ns, resourceVersion: rv, onError: errors.Add, cancellationToken: cts.Token))
+        await foreach (var _ in Client.CoreV1.WatchListNamespacedPodAsync(Ns, resourceVersion: rv, onError: errors.Add, cancellationToken: cts.Token))
         {
             events++;
         }
@@ -138,9 +123,9 @@ public sealed class WatchTests : IAsyncLifetime
         var status = Assert.IsType<KubernetesException>(Assert.Single(errors)).Status;
         Assert.Equal((410, "Expired", "too old resource version"), (status.Code, status.Reason, status.Message));
 
-        var relisted = await _client.CoreV1.ListNamespacedPodAsync(Ns, cancellationToken: cts.Token);
+        var relisted = await Client.CoreV1.ListNamespacedPodAsync(Ns, cancellationToken: cts.Token);
         var watch = ReadEventsAsync(relisted.Metadata.ResourceVersion, null, 1, cts.Token);
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("new"), Ns, cancellationToken: cts.Token);
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("new"), Ns, cancellationToken: cts.Token);
         Assert.Equal("new", Assert.Single(await watch).Pod.Metadata.Name);
     }
 
@@ -148,9 +133,9 @@ public sealed class WatchTests : IAsyncLifetime
     public async Task WatchListNamespacedPod_AllowBookmarks_BookmarkCarriesCurrentResourceVersion()
     {
         using var cts = Bounded();
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("x"), Ns, cancellationToken: cts.Token);
-        var rv = _fake.Store.ResourceVersion;
-        await foreach (var (type, pod) in _client.CoreV1.WatchListNamespacedPodAsync(Ns, allowWatchBookmarks: true, resourceVersion: rv, cancellationToken: cts.Token))
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("x"), Ns, cancellationToken: cts.Token);
+        var rv = Fake.Store.ResourceVersion;
+        await foreach (var (type, pod) in Client.CoreV1.WatchListNamespacedPodAsync(Ns, allowWatchBookmarks: true, resourceVersion: rv, cancellationToken: cts.Token))
         {
             Assert.Equal(WatchEventType.Bookmark, type);
             Assert.Equal(rv, pod.Metadata.ResourceVersion);
@@ -162,8 +147,8 @@ public sealed class WatchTests : IAsyncLifetime
     public async Task WatchListNamespacedPod_NoResourceVersion_StartsWithAddedForExisting()
     {
         using var cts = Bounded();
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("e1"), Ns, cancellationToken: cts.Token);
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("e2"), Ns, cancellationToken: cts.Token);
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("e1"), Ns, cancellationToken: cts.Token);
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("e2"), Ns, cancellationToken: cts.Token);
         var events = await ReadEventsAsync(null, null, 2, cts.Token);
         Assert.All(events, e => Assert.Equal(WatchEventType.Added, e.Type));
         Assert.Equal(["e1", "e2"], events.Select(e => e.Pod.Metadata.Name).Order());
@@ -173,10 +158,10 @@ public sealed class WatchTests : IAsyncLifetime
     public async Task WatchListNamespacedPod_FieldSelectorName_OnlyThatPod()
     {
         using var cts = Bounded();
-        var rv = _fake.Store.ResourceVersion;
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("other"), Ns, cancellationToken: cts.Token);
-        await _client.CoreV1.CreateNamespacedPodAsync(Pod("mine"), Ns, cancellationToken: cts.Token);
-        await foreach (var (type, pod) in _client.CoreV1.WatchListNamespacedPodAsync(Ns, fieldSelector: "metadata.name=mine", resourceVersion: rv, cancellationToken: cts.Token))
+        var rv = Fake.Store.ResourceVersion;
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("other"), Ns, cancellationToken: cts.Token);
+        await Client.CoreV1.CreateNamespacedPodAsync(Pod("mine"), Ns, cancellationToken: cts.Token);
+        await foreach (var (type, pod) in Client.CoreV1.WatchListNamespacedPodAsync(Ns, fieldSelector: "metadata.name=mine", resourceVersion: rv, cancellationToken: cts.Token))
         {
             Assert.Equal((WatchEventType.Added, "mine"), (type, pod.Metadata.Name));
             break;
@@ -186,7 +171,7 @@ public sealed class WatchTests : IAsyncLifetime
     private async Task<List<(WatchEventType Type, V1Pod Pod)>> ReadEventsAsync(string? rv, string? selector, int count, CancellationToken ct)
     {
         var events = new List<(WatchEventType, V1Pod)>();
-        await foreach (var e in _client.CoreV1.WatchListNamespacedPodAsync(Ns, resourceVersion: rv, labelSelector: selector, cancellationToken: ct))
+        await foreach (var e in Client.CoreV1.WatchListNamespacedPodAsync(Ns, resourceVersion: rv, labelSelector: selector, cancellationToken: ct))
         {
             events.Add(e);
             if (events.Count == count)

@@ -3,25 +3,24 @@ using Covid.Server.Jobs;
 using Covid.Server.Kubernetes;
 using Covid.Server.Spark;
 using Covid.Server.Storage;
-using Covid.Tests.FakeKubernetes;
+using Covid.Tests.Support.Kubernetes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using k8s.Models;
 
 namespace Covid.Tests.Grpc.Spark;
 
-public sealed class FinishedDriverSweeperTests : IAsyncLifetime
+public sealed class FinishedDriverSweeperTests() : FakeClusterTest(new()
+{
+    Kubelet = false,
+    Kubernetes = o =>
+    {
+        o.Namespace = Ns;
+        o.FinishedDriverTtl = TimeSpan.FromMinutes(10);
+    },
+})
 {
     private const string Ns = "covid-sweep";
-    private FakeKubeApiServer fake = null!;
-
-    public async Task InitializeAsync()
-    {
-        fake = await FakeKubeApiServer.StartAsync();
-        fake.Kubelet.Enabled = false;
-    }
-
-    public async Task DisposeAsync() => await fake.DisposeAsync();
 
     private void Driver(string id, string phase, DateTime? finished, bool managed = true)
     {
@@ -31,14 +30,14 @@ public sealed class FinishedDriverSweeperTests : IAsyncLifetime
         {
             labels.Remove(SparkNames.ManagedByLabel);
         }
-        fake.Store.Create(Ns, new V1Pod
+        Fake.Store.Create(Ns, new V1Pod
         {
             ApiVersion = "v1",
             Kind = "Pod",
             Metadata = new V1ObjectMeta { Name = $"covid-{id}-driver", Labels = labels },
             Spec = new V1PodSpec { Containers = [new V1Container { Name = "spark-kubernetes-driver", Image = "spark" }] },
         });
-        fake.Store.UpdatePodStatus(Ns, $"covid-{id}-driver", p => p.Status = new V1PodStatus
+        Fake.Store.UpdatePodStatus(Ns, $"covid-{id}-driver", p => p.Status = new V1PodStatus
         {
             Phase = phase,
             ContainerStatuses = finished is null ? null :
@@ -61,9 +60,8 @@ public sealed class FinishedDriverSweeperTests : IAsyncLifetime
         Driver("recent", "Succeeded", now.AddMinutes(-2));
         Driver("running", "Running", null);
         Driver("notours", "Succeeded", now.AddHours(-5), managed: false);
-        var options = Options.Create(new KubernetesOptions { Namespace = Ns, FinishedDriverTtl = TimeSpan.FromMinutes(10) });
-        var api = new KubernetesApi(options, NullLogger<KubernetesApi>.Instance);
-        var sweeper = new FinishedDriverSweeper(fake.CreateClient(), api,
+        var options = Options.Create(Cluster.Options);
+        var sweeper = new FinishedDriverSweeper(Client, Cluster.Api,
             new SparkObjectsFactory(options, Options.Create(new SparkOptions()), new DataLayout(Options.Create(new DataOptions()))),
             options, TimeProvider.System, NullLogger<FinishedDriverSweeper>.Instance);
 
@@ -71,6 +69,6 @@ public sealed class FinishedDriverSweeperTests : IAsyncLifetime
 
         Assert.Equal(["covid-old-driver", "covid-oldfailed-driver"], deleted.Order());
         Assert.Equal(["covid-notours-driver", "covid-recent-driver", "covid-running-driver"],
-            fake.Store.List<V1Pod>(Ns).Select(p => p.Metadata.Name).Order());
+            Fake.Store.List<V1Pod>(Ns).Select(p => p.Metadata.Name).Order());
     }
 }

@@ -13,10 +13,10 @@ public sealed class SparkEngineApiErrorTests(SparkClusterFixture fixture)
     [Fact]
     public async Task Run_CreatePodsForbidden_FailsNamingVerbAndResourceWithoutRetrying()
     {
-        var ct = ServerSpecs.Timeout(60);
+        var ct = Timeouts.Token(60);
         cluster.Fake.Faults.Add("create", "pods", 403);
 
-        var done = await cluster.WaitFinishedAsync((await cluster.SubmitAsync(ServerSpecs.Example(), ct)).Name, ct);
+        var done = await cluster.RunAsync(Specs.IssueExample(), ct);
 
         Assert.Equal(State.Failed, done.State);
         Assert.Contains("Kubernetes refused to create pods (403 Forbidden)", done.FailureReason);
@@ -29,10 +29,10 @@ public sealed class SparkEngineApiErrorTests(SparkClusterFixture fixture)
     [Fact]
     public async Task Run_CreateConfigMapsForbidden_FailsNamingConfigMaps()
     {
-        var ct = ServerSpecs.Timeout(60);
+        var ct = Timeouts.Token(60);
         cluster.Fake.Faults.Add("create", "configmaps", 403);
 
-        var done = await cluster.WaitFinishedAsync((await cluster.SubmitAsync(ServerSpecs.Example(), ct)).Name, ct);
+        var done = await cluster.RunAsync(Specs.IssueExample(), ct);
 
         Assert.Equal(State.Failed, done.State);
         Assert.Contains("refused to create configmaps (403 Forbidden)", done.FailureReason);
@@ -43,11 +43,11 @@ public sealed class SparkEngineApiErrorTests(SparkClusterFixture fixture)
     [Fact]
     public async Task Run_ServerErrorsOnCreateThenSuccess_RetriedAndOneDriver()
     {
-        var ct = ServerSpecs.Timeout(60);
+        var ct = Timeouts.Token(60);
         cluster.Fake.Faults.Add("create", "pods", 500, times: 2);
         cluster.Fake.Faults.Add("create", "services", 503, times: 1);
 
-        var done = await cluster.WaitFinishedAsync((await cluster.SubmitAsync(ServerSpecs.Example(), ct)).Name, ct);
+        var done = await cluster.RunAsync(Specs.IssueExample(), ct);
 
         Assert.True(done.State == State.Succeeded, done.FailureReason);
         Assert.Equal([500, 500, 201], cluster.Fake.Journal.Calls("create", "pods").Select(c => c.StatusCode));
@@ -58,10 +58,10 @@ public sealed class SparkEngineApiErrorTests(SparkClusterFixture fixture)
     [Fact]
     public async Task Run_ServerErrorsBeyondRetries_FailsSayingHowOften()
     {
-        var ct = ServerSpecs.Timeout(60);
+        var ct = Timeouts.Token(60);
         cluster.Fake.Faults.Add("create", "pods", 500);
 
-        var done = await cluster.WaitFinishedAsync((await cluster.SubmitAsync(ServerSpecs.Example(), ct)).Name, ct);
+        var done = await cluster.RunAsync(Specs.IssueExample(), ct);
 
         Assert.Equal(State.Failed, done.State);
         Assert.Contains("Kubernetes create pods failed after 5 attempts: 500", done.FailureReason);
@@ -71,15 +71,9 @@ public sealed class SparkEngineApiErrorTests(SparkClusterFixture fixture)
     [Fact]
     public async Task Run_WatchDroppedWhileRunning_ResumesFromLastVersionWithoutRelisting()
     {
-        var ct = ServerSpecs.Timeout(60);
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var twin = cluster.Fake.Kubelet.DriverBehaviour!;
-        cluster.Fake.Kubelet.DriverBehaviour = async ctx =>
-        {
-            await gate.Task.WaitAsync(ctx.CancellationToken);
-            return await twin(ctx);
-        };
-        var submitted = await cluster.SubmitAsync(ServerSpecs.Example(), ct);
+        var ct = Timeouts.Token(60);
+        var gate = cluster.GateDriver();
+        var submitted = await cluster.SubmitAsync(Specs.IssueExample(), ct);
         var id = SparkCluster.Id(submitted);
         await cluster.WaitDriverRunningAsync(id, ct);
         await WaitWatchingAsync(id, ct);
@@ -99,15 +93,9 @@ public sealed class SparkEngineApiErrorTests(SparkClusterFixture fixture)
     [Fact]
     public async Task Run_WatchExpired410_ListsAgainAndFinishes()
     {
-        var ct = ServerSpecs.Timeout(60);
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var twin = cluster.Fake.Kubelet.DriverBehaviour!;
-        cluster.Fake.Kubelet.DriverBehaviour = async ctx =>
-        {
-            await gate.Task.WaitAsync(ctx.CancellationToken);
-            return await twin(ctx);
-        };
-        var submitted = await cluster.SubmitAsync(ServerSpecs.Example(), ct);
+        var ct = Timeouts.Token(60);
+        var gate = cluster.GateDriver();
+        var submitted = await cluster.SubmitAsync(Specs.IssueExample(), ct);
         var id = SparkCluster.Id(submitted);
         await cluster.WaitDriverRunningAsync(id, ct);
         await WaitWatchingAsync(id, ct);

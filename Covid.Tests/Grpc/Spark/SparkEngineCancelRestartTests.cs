@@ -15,9 +15,9 @@ public sealed class SparkEngineCancelRestartTests(SparkClusterFixture fixture)
     [Fact]
     public async Task Cancel_RunningSpark_CancelledOnlyOnceNoPodConfigMapOrServiceIsLeft()
     {
-        var ct = ServerSpecs.Timeout(60);
+        var ct = Timeouts.Token(60);
         cluster.Fake.Kubelet.DriverBehaviour = SparkDriverBehaviours.RunExecutors(work: TimeSpan.FromSeconds(60));
-        var submitted = await cluster.SubmitAsync(ServerSpecs.Example(), ct);
+        var submitted = await cluster.SubmitAsync(Specs.IssueExample(), ct);
         var id = SparkCluster.Id(submitted);
         var selector = $"spark-app-selector=spark-{id}";
         await cluster.WaitAsync(submitted.Name, a => a.Progress?.ExecutorsRunning == 2, ct);
@@ -38,15 +38,9 @@ public sealed class SparkEngineCancelRestartTests(SparkClusterFixture fixture)
     [Fact]
     public async Task Restart_WhileSparkRuns_ReattachesToTheDriverWithoutLaunchingAgain()
     {
-        var ct = ServerSpecs.Timeout(40);
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var twin = cluster.Fake.Kubelet.DriverBehaviour!;
-        cluster.Fake.Kubelet.DriverBehaviour = async ctx =>
-        {
-            await gate.Task.WaitAsync(ctx.CancellationToken);
-            return await twin(ctx);
-        };
-        var submitted = await cluster.SubmitAsync(ServerSpecs.Example(), ct);
+        var ct = Timeouts.Token(40);
+        var gate = cluster.GateDriver();
+        var submitted = await cluster.SubmitAsync(Specs.IssueExample(), ct);
         var id = SparkCluster.Id(submitted);
         var driver = await cluster.WaitDriverRunningAsync(id, ct);
         await cluster.WaitAsync(submitted.Name, a => a.Progress?.Stage == ProgressEvent.Types.Stage.RunningSpark, ct);

@@ -14,21 +14,15 @@ public sealed class SparkEngineFailureTests(SparkClusterFixture fixture)
     private void DriversRun(PodScript script) =>
         cluster.Fake.Kubelet.Policy = pod => pod.Metadata.Labels?["spark-role"] == "driver" ? script : FakeKubelet.DefaultPolicy(pod);
 
-    private async Task<Covid.V1.Analysis> RunAsync(CancellationToken ct)
-    {
-        var submitted = await cluster.SubmitAsync(ServerSpecs.Example(), ct);
-        return await cluster.WaitFinishedAsync(submitted.Name, ct);
-    }
-
     [Fact]
     public async Task Run_DriverExitsWithError_ExitCodeReasonAndLogTailAsFailureReason()
     {
-        var ct = ServerSpecs.Timeout(60);
+        var ct = Timeouts.Token(60);
         var log = string.Join("\n", Enumerable.Range(1, 80).Select(i => $"log line {i:D2}"))
             + "\nERROR SparkSQLDriver: Failed in [INSERT OVERWRITE DIRECTORY ...]\norg.apache.spark.sql.AnalysisException: [PATH_NOT_FOUND] Path does not exist\n";
         DriversRun(PodScript.Fail(1, log));
 
-        var done = await RunAsync(ct);
+        var done = await cluster.RunAsync(Specs.IssueExample(), ct);
 
         Assert.Equal(State.Failed, done.State);
         Assert.StartsWith($"Spark driver pod covid-{SparkCluster.Id(done)}-driver failed (Error, exit code 1)", done.FailureReason);
@@ -44,7 +38,7 @@ public sealed class SparkEngineFailureTests(SparkClusterFixture fixture)
     {
         DriversRun(PodScript.OomKilled("java.lang.OutOfMemoryError: Java heap space"));
 
-        var done = await RunAsync(ServerSpecs.Timeout(60));
+        var done = await cluster.RunAsync(Specs.IssueExample(), Timeouts.Token(60));
 
         Assert.Equal(State.Failed, done.State);
         Assert.Contains("ran out of memory (OOMKilled, exit code 137)", done.FailureReason);
@@ -56,7 +50,7 @@ public sealed class SparkEngineFailureTests(SparkClusterFixture fixture)
     {
         DriversRun(PodScript.Evicted());
 
-        var done = await RunAsync(ServerSpecs.Timeout(60));
+        var done = await cluster.RunAsync(Specs.IssueExample(), Timeouts.Token(60));
 
         Assert.Equal(State.Failed, done.State);
         Assert.Contains($"covid-{SparkCluster.Id(done)}-driver was evicted (Evicted", done.FailureReason);
@@ -67,7 +61,7 @@ public sealed class SparkEngineFailureTests(SparkClusterFixture fixture)
     {
         DriversRun(PodScript.ImagePullBackOff());
 
-        var done = await RunAsync(ServerSpecs.Timeout(60));
+        var done = await cluster.RunAsync(Specs.IssueExample(), Timeouts.Token(60));
 
         Assert.Equal(State.Failed, done.State);
         Assert.Contains("ImagePullBackOff", done.FailureReason);
@@ -78,9 +72,9 @@ public sealed class SparkEngineFailureTests(SparkClusterFixture fixture)
     [Fact]
     public async Task Run_DriverDeletedBySomeoneElse_FailsSayingSo()
     {
-        var ct = ServerSpecs.Timeout(60);
+        var ct = Timeouts.Token(60);
         cluster.Fake.Kubelet.DriverBehaviour = SparkDriverBehaviours.RunExecutors(work: TimeSpan.FromSeconds(30));
-        var submitted = await cluster.SubmitAsync(ServerSpecs.Example(), ct);
+        var submitted = await cluster.SubmitAsync(Specs.IssueExample(), ct);
         var id = SparkCluster.Id(submitted);
         await cluster.WaitDriverRunningAsync(id, ct);
 

@@ -7,8 +7,8 @@ using Covid.SparkJob.Engine;
 using Covid.SparkJob.Planning;
 using Covid.SparkJob.Spark;
 using Covid.SparkJob.Sql;
-using Covid.Tests.FakeKubernetes;
 using Covid.Tests.Support;
+using Covid.Tests.Support.Kubernetes;
 using Covid.Tests.Support.Spark;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -19,25 +19,27 @@ namespace Covid.Tests.Grpc.Spark;
 /// A restarted server whose analysis' driver finished and was swept while it was down: the
 /// committed result on the volume is read, and nothing is launched again.
 /// </summary>
-public sealed class SparkEngineRecoveryTests : IAsyncLifetime
+public sealed class SparkEngineRecoveryTests : IDisposable
 {
     private readonly TempDirectory volume = new();
-    private FakeKubeApiServer fake = null!;
 
-    public async Task InitializeAsync() => fake = await FakeKubeApiServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await fake.DisposeAsync();
-        volume.Dispose();
-    }
+    public void Dispose() => volume.Dispose();
 
     [Fact]
     public async Task RunAsync_NoDriverButCommittedResult_ReadsItWithoutLaunching()
     {
+        await using var cluster = await FakeCluster.StartAsync(new()
+        {
+            Kubernetes = o =>
+            {
+                o.Enabled = true;
+                o.Namespace = "covid-test";
+                o.MountPath = volume.Path;
+            },
+        });
         var parquet = Path.Combine(volume.Path, "data", "datasets", "cdc", "data.parquet");
         var plan = AnalysisPlanner.Plan(Specs.IssueExample(), new TestDatasets(TestDatasets.Info(parquet)));
-        var kubernetes = Options.Create(new KubernetesOptions { Enabled = true, Namespace = "covid-test", MountPath = volume.Path });
+        var kubernetes = Options.Create(cluster.Options);
         var spark = Options.Create(new SparkOptions());
         var factory = new SparkObjectsFactory(kubernetes, spark, new DataLayout(Options.Create(new DataOptions { Directory = Path.Combine(volume.Path, "data") })));
         var expected = new Covid.SparkJob.Results.ResultTable(plan.Columns,
@@ -46,8 +48,7 @@ public sealed class SparkEngineRecoveryTests : IAsyncLifetime
             [new DateOnly(2020, 3, 23), "CA", 10L, null, 7L, null],
         ]);
         SparkOutputWriter.Write(factory.ResultDirectory("abc123"), expected);
-        var client = fake.CreateClient();
-        var api = new KubernetesApi(kubernetes, NullLogger<KubernetesApi>.Instance);
+        var (client, api) = (cluster.Client, cluster.Api);
         using var http = new HttpClient();
         var engine = new SparkOnKubernetesEngine(factory,
             new SparkLauncher(client, api, NullLogger<SparkLauncher>.Instance),
@@ -59,7 +60,7 @@ public sealed class SparkEngineRecoveryTests : IAsyncLifetime
         var table = await engine.RunAsync(new AnalysisJob("abc123", () => false), plan, new Progress<EngineProgress>(), CancellationToken.None);
 
         Assert.Equal(expected.Rows, table.Rows);
-        Assert.Empty(fake.Journal.Calls("create", "pods"));
-        Assert.Single(fake.Journal.Calls("list", "pods"));
+        Assert.Empty(cluster.Fake.Journal.Calls("create", "pods"));
+        Assert.Single(cluster.Fake.Journal.Calls("list", "pods"));
     }
 }

@@ -14,17 +14,17 @@ public sealed class SparkEngineSuccessTests(SparkClusterFixture fixture)
     [Fact]
     public async Task Submit_SparkOnRealCdcFile_SameResultAsEmbeddedAndProgressFromTheCluster()
     {
-        var ct = ServerSpecs.Timeout(30);
+        var ct = Timeouts.Token(30);
         // Slow enough kubelet steps that a Pending driver is seen, as it is in a real cluster.
         cluster.Fake.Kubelet.StepDelay = TimeSpan.FromMilliseconds(250);
 
-        var submitted = await cluster.SubmitAsync(ServerSpecs.Example(), ct);
+        var submitted = await cluster.SubmitAsync(Specs.IssueExample(), ct);
         var done = await cluster.WaitFinishedAsync(submitted.Name, ct);
 
         Assert.True(done.State == State.Succeeded, done.FailureReason);
         Assert.Equal(AnalysisSpec.Types.Engine.Spark, done.Engine);
         var spark = await cluster.Analyses.GetResultAsync(new GetResultRequest { Name = done.Name }, cancellationToken: ct);
-        var embedded = await cluster.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example() }, cancellationToken: ct);
+        var embedded = await cluster.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample() }, cancellationToken: ct);
         await cluster.WaitFinishedAsync(embedded.Name, ct);
         var expected = await cluster.Analyses.GetResultAsync(new GetResultRequest { Name = embedded.Name }, cancellationToken: ct);
         Assert.True(expected.RowCount > 10);
@@ -47,9 +47,9 @@ public sealed class SparkEngineSuccessTests(SparkClusterFixture fixture)
     [Fact]
     public async Task Submit_Spark_DriverConfigMapAndServiceCreatedOnceAndOwnedByTheDriver()
     {
-        var ct = ServerSpecs.Timeout(30);
+        var ct = Timeouts.Token(30);
 
-        var done = await cluster.WaitFinishedAsync((await cluster.SubmitAsync(ServerSpecs.Example(), ct)).Name, ct);
+        var done = await cluster.RunAsync(Specs.IssueExample(), ct);
 
         Assert.True(done.State == State.Succeeded, done.FailureReason);
         var id = SparkCluster.Id(done);
@@ -72,8 +72,8 @@ public sealed class SparkEngineSuccessTests(SparkClusterFixture fixture)
     [Fact]
     public async Task Submit_AutoAboveSparkThreshold_RunsOnSpark()
     {
-        var ct = ServerSpecs.Timeout(30);
-        var spec = ServerSpecs.Example();
+        var ct = Timeouts.Token(30);
+        var spec = Specs.IssueExample();
         spec.Engine = AnalysisSpec.Types.Engine.Auto;
 
         var submitted = await cluster.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = spec }, cancellationToken: ct);

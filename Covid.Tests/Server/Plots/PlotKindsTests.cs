@@ -1,6 +1,5 @@
 using Covid.Server.Plots;
 using Covid.SparkJob.Results;
-using Covid.Tests.EndToEnd;
 using Covid.Tests.Support;
 using Covid.Tests.Support.Cdc;
 using Covid.V1;
@@ -14,7 +13,7 @@ namespace Covid.Tests.Server.Plots;
 /// (covid-plot-kinds/) for a person to look at.
 /// </summary>
 [Collection(RealDataCollection.Name)]
-public sealed class PlotKindsTests(RealDataFixture fixture)
+public sealed class PlotKindsTests(RealData fixture)
 {
     private static readonly string Output = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "covid-plot-kinds")).FullName;
 
@@ -31,7 +30,7 @@ public sealed class PlotKindsTests(RealDataFixture fixture)
 
         var png = Render(table, new Plot { Kind = Plot.Types.Kind.Heatmap, Title = "Weekly cases per 100k", X = "period", Y = { "cases_per_100k" }, Series = "state", Width = 1200, Height = 500 }, "heatmap.png");
 
-        using var bitmap = Decode(png, 1200, 500);
+        using var bitmap = PngAssert.Decode(png, 1200, 500);
         // Viridis runs purple → green → yellow: a real ramp has many distinct saturated colours.
         Assert.True(Saturated(bitmap).Count > 40, $"only {Saturated(bitmap).Count} distinct colours");
     }
@@ -47,7 +46,7 @@ public sealed class PlotKindsTests(RealDataFixture fixture)
         var log = Render(table, plot, "heatmap-log.png");
 
         Assert.NotEqual(linear, log);
-        Decode(log, 1000, 600).Dispose();
+        PngAssert.Decode(log, 1000, 600).Dispose();
     }
 
     [Fact]
@@ -61,7 +60,7 @@ public sealed class PlotKindsTests(RealDataFixture fixture)
 
         var png = Render(table, new Plot { Kind = Plot.Types.Kind.StackedBar, Title = "Monthly deaths", X = "period", Y = { "deaths" }, Series = "state", Width = 800, Height = 500 }, "stacked.png");
 
-        using var bitmap = Decode(png, 800, 500);
+        using var bitmap = PngAssert.Decode(png, 800, 500);
         // Stacked: in the middle of the tallest month's bar the column holds all three series' colours.
         Assert.True(Saturated(bitmap).Count >= 3);
     }
@@ -77,25 +76,17 @@ public sealed class PlotKindsTests(RealDataFixture fixture)
         var log = Render(table, plot, "line-log.png");
 
         Assert.NotEqual(linear, log);
-        EndToEndTests.AssertPicture(log, 900, 500);
+        PngAssert.Picture(log, 900, 500);
     }
 
     private async Task<ResultTable> RunAsync(string json) =>
-        await EngineHarness.RunAsync(Google.Protobuf.JsonParser.Default.Parse<AnalysisSpec>(json), fixture.Lookup);
+        await EngineHarness.RunAsync(Google.Protobuf.JsonParser.Default.Parse<AnalysisSpec>(json), fixture.Cases2021);
 
     private static byte[] Render(ResultTable table, Plot plot, string name)
     {
         var png = new PlotRenderer().Render(table, plot).Png;
         File.WriteAllBytes(Path.Combine(Output, name), png);
         return png;
-    }
-
-    private static SKBitmap Decode(byte[] png, int width, int height)
-    {
-        var bitmap = SKBitmap.Decode(png);
-        Assert.NotNull(bitmap);
-        Assert.Equal((width, height), (bitmap.Width, bitmap.Height));
-        return bitmap;
     }
 
     /// <summary>Distinct clearly coloured (not grey, white or black) pixels, sampled every 2 pixels.</summary>

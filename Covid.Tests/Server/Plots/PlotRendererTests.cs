@@ -1,6 +1,6 @@
 using Covid.Server.Plots;
 using Covid.SparkJob.Results;
-using Covid.Tests.EndToEnd;
+using Covid.Tests.Support;
 using Covid.V1;
 using SkiaSharp;
 
@@ -24,7 +24,7 @@ public sealed class PlotRendererTests
     {
         var png = new PlotRenderer().Render(Weekly, new Plot { Kind = Plot.Types.Kind.Line, Title = "Weekly", X = "period", Y = { "cases" }, Series = "state" }).Png;
 
-        EndToEndTests.AssertPicture(png, 1000, 600);
+        PngAssert.Picture(png, 1000, 600);
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class PlotRendererTests
             Kind = Plot.Types.Kind.Bar, Title = "Weekly bars", X = "period", Y = { "cases", "cfr" }, Series = "state", Width = 640, Height = 480,
         }).Png;
 
-        EndToEndTests.AssertPicture(png, 640, 480);
+        PngAssert.Picture(png, 640, 480);
     }
 
     [Fact]

@@ -14,21 +14,21 @@ namespace Covid.Tests.Server.Progress;
 /// <summary>The hub's ordering and hand-over from replay to live, with many concurrent followers.</summary>
 public sealed class ProgressHubTests : IDisposable
 {
-    private readonly string dir = Path.Combine(Path.GetTempPath(), "covid-hub-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory dir = new("covid-hub-");
     private readonly ProgressHub hub;
 
     public ProgressHubTests()
     {
-        var layout = new DataLayout(Options.Create(new DataOptions { Directory = dir }));
+        var layout = new DataLayout(Options.Create(new DataOptions { Directory = dir.Path }));
         hub = new ProgressHub(new ProgressJournal(layout, NullLogger<ProgressJournal>.Instance));
     }
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
+    public void Dispose() => dir.Dispose();
 
     [Fact]
     public async Task Follow_SubscribersJoiningWhilePublishing_EachSeesEverySequenceOnceInOrder()
     {
-        var ct = ServerSpecs.Timeout();
+        var ct = Timeouts.Token();
         const string id = "abc123";
         const int count = 2_000;
         var followers = new List<Task<List<long>>>();
@@ -53,13 +53,13 @@ public sealed class ProgressHubTests : IDisposable
         {
             Assert.Equal(Enumerable.Range(1, count).Select(i => (long)i), sequences);
         }
-        Assert.Equal(count, File.ReadLines(Path.Combine(dir, "analyses", id, "events.jsonl")).Count());
+        Assert.Equal(count, File.ReadLines(Path.Combine(dir.Path, "analyses", id, "events.jsonl")).Count());
     }
 
     [Fact]
     public async Task Follow_AfterSequence_ReplaysOnlyLaterEventsThenEnds()
     {
-        var ct = ServerSpecs.Timeout();
+        var ct = Timeouts.Token();
         for (var i = 0; i < 5; i++)
         {
             hub.Publish("x1", new ProgressEvent { Analysis = "analyses/x1", Stage = Stage.Scanning, State = State.Running });

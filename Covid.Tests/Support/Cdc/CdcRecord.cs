@@ -5,6 +5,8 @@ namespace Covid.Tests.Support.Cdc;
 /// <summary>
 /// A 9mfq-cb36 line parsed by hand (Split and int.Parse, nothing shared with the engine) into
 /// field name → value: dates as DateOnly, counts as long, text as string, empty cells as null.
+/// The one parser of this layout: <see cref="IndependentRow"/> is its typed view. Other exports
+/// (their own layouts, title lines, quoted cells) are read as text by <see cref="RealCsv"/>.
 /// </summary>
 internal static class CdcRecord
 {

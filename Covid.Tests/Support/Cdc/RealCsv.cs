@@ -5,6 +5,7 @@ namespace Covid.Tests.Support.Cdc;
 /// <summary>
 /// A real export read the plain way, independently of the ingestion code: lines split by hand,
 /// title lines skipped, data ending at the first blank line. Cells keyed by header text (trimmed).
+/// Any layout, as text; the typed reading of 9mfq-cb36 that sums are checked against is <see cref="CdcRecord"/>.
 /// </summary>
 internal sealed class RealCsv
 {
@@ -29,7 +30,4 @@ internal sealed class RealCsv
 
     public DateOnly Date(string[] row, string column) =>
         DateOnly.ParseExact(Text(row, column), "MM/dd/yyyy", CultureInfo.InvariantCulture);
-
-    /// <summary>Monday of the ISO week holding <paramref name="day"/>, as WEEK buckets start.</summary>
-    public static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 }

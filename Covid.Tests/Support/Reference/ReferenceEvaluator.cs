@@ -76,7 +76,7 @@ internal static partial class ReferenceEvaluator
     internal static DateOnly? Bucket(DateOnly? date, TimeBucket bucket) => date is not { } d ? null : bucket switch
     {
         TimeBucket.Day => d,
-        TimeBucket.Week => d.AddDays(-(((int)d.DayOfWeek + 6) % 7)),
+        TimeBucket.Week => Weeks.Monday(d),
         TimeBucket.Month => new DateOnly(d.Year, d.Month, 1),
         _ => throw new ArgumentOutOfRangeException(nameof(bucket)),
     };

@@ -1,6 +1,6 @@
 using Covid.Tests.FakeKubernetes;
+using Covid.Tests.Support.Kubernetes;
 using Covid.V1;
-using k8s;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using State = Covid.V1.Analysis.Types.State;
@@ -16,15 +16,14 @@ internal sealed class SparkCluster : IAsyncDisposable
 {
     public const string Namespace = "covid-test";
 
-    private SparkCluster(FakeKubeApiServer fake, string volume)
-    {
-        Fake = fake;
-        Volume = volume;
-    }
+    private readonly FakeCluster _kubernetes;
+    private readonly TempDirectory _volume = new("covid-pvc-");
 
-    public FakeKubeApiServer Fake { get; }
+    private SparkCluster(FakeCluster kubernetes) => _kubernetes = kubernetes;
 
-    public string Volume { get; }
+    public FakeKubeApiServer Fake => _kubernetes.Fake;
+
+    public string Volume => _volume.Path;
 
     public ServerHost Server { get; private set; } = null!;
 
@@ -32,11 +31,10 @@ internal sealed class SparkCluster : IAsyncDisposable
 
     public static async Task<SparkCluster> StartAsync(Dictionary<string, string>? settings = null)
     {
-        var fake = await FakeKubeApiServer.StartAsync();
-        var volume = Path.Combine(Path.GetTempPath(), "covid-pvc-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(volume);
-        var cluster = new SparkCluster(fake, volume);
-        fake.Kubelet.DriverBehaviour = DuckDbTwinDriver.Create(fake, cluster.SpecOfAsync);
+        // As the server configures its own client: hung calls time out and are retried.
+        var kubernetes = await FakeCluster.StartAsync(new FakeClusterOptions { ClientTimeout = TimeSpan.FromSeconds(3) });
+        var cluster = new SparkCluster(kubernetes);
+        cluster.Fake.Kubelet.DriverBehaviour = DuckDbTwinDriver.Create(cluster.Fake, cluster.SpecOfAsync);
         cluster.Server = await ServerHost.StartAsync(cluster.Options(settings));
         return cluster;
     }
@@ -63,13 +61,11 @@ internal sealed class SparkCluster : IAsyncDisposable
         {
             settings[key] = value;
         }
-        // As the server configures its own client: hung calls time out and are retried.
-        IKubernetes client = new k8s.Kubernetes(new KubernetesClientConfiguration { Host = Fake.Url, HttpClientTimeout = TimeSpan.FromSeconds(3) });
         return new ServerHostOptions
         {
             DataDirectory = Path.Combine(Volume, "data"),
             Settings = settings,
-            Customize = b => b.Services.AddSingleton(client),
+            Customize = b => b.Services.AddSingleton(_kubernetes.Client),
         };
     }
 
@@ -78,6 +74,10 @@ internal sealed class SparkCluster : IAsyncDisposable
         spec.Engine = AnalysisSpec.Types.Engine.Spark;
         return await Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = spec }, cancellationToken: ct);
     }
+
+    /// <summary>Submits the spec on SPARK and waits until the analysis has finished.</summary>
+    public async Task<Analysis> RunAsync(AnalysisSpec spec, CancellationToken ct) =>
+        await WaitFinishedAsync((await SubmitAsync(spec, ct)).Name, ct);
 
     public async Task<Analysis> WaitFinishedAsync(string name, CancellationToken ct)
     {
@@ -106,6 +106,22 @@ internal sealed class SparkCluster : IAsyncDisposable
 
     public IReadOnlyList<V1Service> Services() => Fake.Store.List<V1Service>(Namespace);
 
+    /// <summary>
+    /// Holds every driver that starts from now on at a gate before it does its work (the current
+    /// behaviour, by default the twin's), so a test can act while it runs; the test opens the gate.
+    /// </summary>
+    public TaskCompletionSource GateDriver()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var work = Fake.Kubelet.DriverBehaviour!;
+        Fake.Kubelet.DriverBehaviour = async ctx =>
+        {
+            await gate.Task.WaitAsync(ctx.CancellationToken);
+            return await work(ctx);
+        };
+        return gate;
+    }
+
     /// <summary>Waits (bounded) until the analysis' driver pod is Running.</summary>
     public async Task<V1Pod> WaitDriverRunningAsync(string id, CancellationToken ct)
     {
@@ -125,7 +141,7 @@ internal sealed class SparkCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Server.DisposeAsync();
-        await Fake.DisposeAsync();
-        Directory.Delete(Volume, recursive: true);
+        await _kubernetes.DisposeAsync();
+        _volume.Dispose();
     }
 }

@@ -26,48 +26,40 @@ internal static class SparkSyntaxGate
     {
         // Reached under CI=true even without the bundle (the attribute does not skip there): fail loudly.
         Assert.True(Unavailable() is null, Unavailable());
-        var dir = Path.Combine(Path.GetTempPath(), "covid-sql-gate-" + Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(dir);
-        try
+        using var dir = new TempDirectory("covid-sql-gate-");
+        var files = new Dictionary<string, string>();
+        var i = 0;
+        foreach (var (name, sql) in scripts)
         {
-            var files = new Dictionary<string, string>();
-            var i = 0;
-            foreach (var (name, sql) in scripts)
-            {
-                var file = Path.Combine(dir, $"{i++:D4}.sql");
-                File.WriteAllText(file, sql);
-                files[file] = name;
-            }
-            var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(Bundle);
-            foreach (var file in files.Keys)
-            {
-                start.ArgumentList.Add(file);
-            }
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEnd();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException("the Spark SQL gate took over 2 minutes");
-            }
-            Assert.True(process.ExitCode is 0 or 1, $"gate failed to run (exit {process.ExitCode}): {stderr.Result}");
-            var result = new Dictionary<string, IReadOnlyList<string>>();
-            foreach (var line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-            {
-                using var doc = JsonDocument.Parse(line);
-                var file = doc.RootElement.GetProperty("file").GetString()!;
-                result[files[file]] = doc.RootElement.GetProperty("errors").EnumerateArray()
-                    .Select(e => $"{e.GetProperty("line").GetInt32()}:{e.GetProperty("column").GetInt32()} {e.GetProperty("message").GetString()}")
-                    .ToList();
-            }
-            Assert.Equal(scripts.Count, result.Count);
-            return result;
+            var file = dir.File($"{i++:D4}.sql");
+            File.WriteAllText(file, sql);
+            files[file] = name;
         }
-        finally
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Bundle);
+        foreach (var file in files.Keys)
         {
-            System.IO.Directory.Delete(dir, recursive: true);
+            start.ArgumentList.Add(file);
         }
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("the Spark SQL gate took over 2 minutes");
+        }
+        Assert.True(process.ExitCode is 0 or 1, $"gate failed to run (exit {process.ExitCode}): {stderr.Result}");
+        var result = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            using var doc = JsonDocument.Parse(line);
+            var file = doc.RootElement.GetProperty("file").GetString()!;
+            result[files[file]] = doc.RootElement.GetProperty("errors").EnumerateArray()
+                .Select(e => $"{e.GetProperty("line").GetInt32()}:{e.GetProperty("column").GetInt32()} {e.GetProperty("message").GetString()}")
+                .ToList();
+        }
+        Assert.Equal(scripts.Count, result.Count);
+        return result;
     }
 }
