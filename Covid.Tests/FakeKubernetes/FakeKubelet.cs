@@ -77,9 +77,14 @@ public sealed partial class FakeKubelet
 
     internal async Task StopAsync()
     {
-        foreach (var cts in _running.Values)
+        // Whoever takes a pod's token source out of _running owns it: a pod task finishing at the
+        // same moment disposes only the sources it removed itself, so none is cancelled after disposal.
+        foreach (var uid in _running.Keys)
         {
-            await cts.CancelAsync();
+            if (_running.TryRemove(uid, out var cts))
+            {
+                await cts.CancelAsync();
+            }
         }
         await _loop;
         await Task.WhenAll(_tasks.ToArray());
