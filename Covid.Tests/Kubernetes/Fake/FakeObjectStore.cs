@@ -182,6 +182,7 @@ public sealed partial class FakeObjectStore
     private static ResourceKind KindOf<T>() => typeof(T) == typeof(V1Pod) ? ResourceKind.Pods
         : typeof(T) == typeof(V1ConfigMap) ? ResourceKind.ConfigMaps
         : typeof(T) == typeof(V1Service) ? ResourceKind.Services
+        : typeof(T) == typeof(Corev1Event) ? ResourceKind.Events
         : throw new ArgumentException($"The fake does not serve {typeof(T).Name}.");
 
     private static string Key(ResourceKind kind, string ns, string name) => $"{kind.Plural}/{ns}/{name}";

@@ -52,6 +52,8 @@ public sealed class SparkJobDescriptionTests
             ["spark.executor.instances"] = "3",
             ["spark.executor.memory"] = "4g",
             ["spark.executor.cores"] = "2",
+            ["spark.kubernetes.executor.request.cores"] = "2",
+            ["spark.kubernetes.executor.limit.cores"] = "2",
             ["spark.kubernetes.executor.deleteOnTermination"] = "true",
             ["spark.kubernetes.driver.service.deleteOnTermination"] = "false",
             ["spark.kubernetes.driver.ownPersistentVolumeClaim"] = "false",
@@ -61,7 +63,7 @@ public sealed class SparkJobDescriptionTests
         };
         Assert.Equal(expected.OrderBy(p => p.Key), job.Properties.OrderBy(p => p.Key));
         Assert.Equal(2048 + 384, job.DriverMemoryMib);
-        Assert.Equal(1, job.DriverCores);
+        Assert.Equal(("1", "1"), (job.DriverCpu.Request, job.DriverCpu.Limit));
     }
 
     [Fact]
