@@ -26,7 +26,8 @@ public sealed class PodEvents(IKubernetes client, KubernetesApi api, ILogger<Pod
         {
             var list = await api.CallAsync("list", "events",
                 ct => client.CoreV1.ListNamespacedEventAsync(ns, fieldSelector: selector, cancellationToken: ct), cancellationToken);
-            return list.Items.MaxBy(When);
+            // Event times have one-second precision: on a tie the warning is the one that says what is wrong.
+            return list.Items.OrderBy(When).ThenBy(e => e.Type == "Warning").LastOrDefault();
         }
         catch (ServiceException ex)
         {

@@ -18,6 +18,8 @@ internal sealed class SparkCluster : IAsyncDisposable
 {
     public const string Namespace = "covid-test";
 
+    private string? seed;
+
     private SparkCluster(FakeKubeApiServer fake, string volume)
     {
         Fake = fake;
@@ -32,13 +34,15 @@ internal sealed class SparkCluster : IAsyncDisposable
 
     public AnalysisService.AnalysisServiceClient Analyses => Server.Analyses;
 
-    public static async Task<SparkCluster> StartAsync(Dictionary<string, string>? settings = null)
+    /// <summary>Starts the fake and the server; <paramref name="seed"/> "" uses the synthetic sample instead of the real CDC file.</summary>
+    public static async Task<SparkCluster> StartAsync(Dictionary<string, string>? settings = null, string? seed = null)
     {
         var fake = await FakeKubeApiServer.StartAsync();
         var volume = Path.Combine(Path.GetTempPath(), "covid-pvc-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(volume);
         var cluster = new SparkCluster(fake, volume);
         fake.Kubelet.DriverBehaviour = DuckDbTwinDriver.Create(fake, cluster.SpecOfAsync);
+        cluster.seed = seed;
         cluster.Server = await ServerHost.StartAsync(cluster.Options(settings));
         return cluster;
     }
@@ -56,6 +60,9 @@ internal sealed class SparkCluster : IAsyncDisposable
             ["Kubernetes:ImagePullTimeout"] = "00:00:01",
             ["Kubernetes:ApiRetryDelay"] = "00:00:00.020",
             ["Kubernetes:SweepInterval"] = "01:00:00",
+            // Long enough for any healthy run here; short enough that a stuck one fails the test, not hangs it.
+            ["Kubernetes:ScheduleTimeout"] = "00:00:30",
+            ["Spark:ResultVisibilityTimeout"] = "00:00:03",
             ["Spark:MonitoringUrl"] = Fake.Url + "/spark/{pod}",
             ["Spark:MonitoringInterval"] = "00:00:00.050",
             // Any real dataset is "large": AUTO goes to Spark on this server.
@@ -70,6 +77,7 @@ internal sealed class SparkCluster : IAsyncDisposable
         return new ServerHostOptions
         {
             DataDirectory = Path.Combine(Volume, "data"),
+            Seed = seed,
             Settings = settings,
             Customize = b => b.Services.AddSingleton(client),
         };

@@ -21,6 +21,9 @@ public sealed class SparkClusterFixture : IAsyncLifetime
     {
         var fake = Cluster.Fake;
         fake.Faults.Clear();
+        fake.Store.ClearQuotas();
+        fake.Options.DependentsLag = TimeSpan.Zero;
+        fake.Options.PodTerminationGraceOf = null;
         fake.Kubelet.Policy = FakeKubelet.DefaultPolicy;
         fake.Kubelet.StepDelay = TimeSpan.FromMilliseconds(50);
         fake.Kubelet.DriverBehaviour = DuckDbTwinDriver.Create(fake, Cluster.SpecOfAsync);

@@ -105,6 +105,7 @@ public sealed partial class FakeObjectStore
             {
                 throw KubeApiException.AlreadyExists(kind.Plural, meta.Name);
             }
+            AdmitByQuota(ns, obj);
             obj.ApiVersion = "v1";
             obj.Kind = kind.Kind;
             meta.NamespaceProperty = ns;
