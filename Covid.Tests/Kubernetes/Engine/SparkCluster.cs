@@ -47,6 +47,23 @@ internal sealed class SparkCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>
+    /// No faults, quotas or GC lag, the default kubelet, the twin driver and an empty journal, so
+    /// that tests sharing this cluster never leak settings into each other.
+    /// </summary>
+    public SparkCluster Reset()
+    {
+        Fake.Faults.Clear();
+        Fake.Store.ClearQuotas();
+        Fake.Options.DependentsLag = TimeSpan.Zero;
+        Fake.Options.PodTerminationGraceOf = null;
+        Fake.Kubelet.Policy = FakeKubelet.DefaultPolicy;
+        Fake.Kubelet.StepDelay = TimeSpan.FromMilliseconds(50);
+        Fake.Kubelet.DriverBehaviour = DuckDbTwinDriver.Create(Fake, SpecOfAsync);
+        Fake.Journal.Clear();
+        return this;
+    }
+
     /// <summary>Stops the server and starts another over the same data directory and the same fake.</summary>
     public async Task RestartAsync() => Server = await Server.RestartAsync();
 

@@ -79,7 +79,14 @@ public sealed partial class FakeKubelet
     {
         foreach (var cts in _running.Values)
         {
-            await cts.CancelAsync();
+            try
+            {
+                await cts.CancelAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Its pod's program ended (and disposed it) meanwhile: nothing left to stop.
+            }
         }
         await _loop;
         await Task.WhenAll(_tasks.ToArray());
