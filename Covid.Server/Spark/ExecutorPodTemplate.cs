@@ -1,3 +1,4 @@
+using Covid.SparkJob.Spark;
 using k8s;
 using k8s.Models;
 
@@ -12,7 +13,7 @@ namespace Covid.Server.Spark;
 /// </summary>
 public static class ExecutorPodTemplate
 {
-    public const string Container = "spark-kubernetes-executor";
+    public const string Container = SparkJobDescription.ExecutorContainer;
 
     public static V1Pod Build(string? configuredYaml)
     {

@@ -17,6 +17,9 @@ public sealed record SparkJobDescription(
     /// <summary>The volume name Spark uses in its executor PVC confs.</summary>
     public const string DataVolume = "data";
 
+    /// <summary>Spark's name for the executor container; the template's container of this name becomes it.</summary>
+    public const string ExecutorContainer = "spark-kubernetes-executor";
+
     public const int DriverPort = 7078;
     public const int BlockManagerPort = 7079;
     public const int UiPort = 4040;
@@ -65,6 +68,8 @@ public sealed record SparkJobDescription(
         if (settings.ExecutorPodTemplateFile is { } template)
         {
             confs["spark.kubernetes.executor.podTemplateFile"] = template;
+            // By name, not "the first container": a sidecar listed first must not become the executor.
+            confs["spark.kubernetes.executor.podTemplateContainerName"] = ExecutorContainer;
         }
         foreach (var (key, value) in settings.ExecutorLabels)
         {

@@ -49,6 +49,7 @@ public sealed class SparkJobDescriptionTests
             ["spark.kubernetes.executor.volumes.persistentVolumeClaim.data.options.claimName"] = "covid-data",
             ["spark.kubernetes.executor.volumes.persistentVolumeClaim.data.mount.path"] = "/data",
             ["spark.kubernetes.executor.podTemplateFile"] = "/opt/spark/conf/executor-pod-template.yaml",
+            ["spark.kubernetes.executor.podTemplateContainerName"] = "spark-kubernetes-executor",
             ["spark.executor.instances"] = "3",
             ["spark.executor.memory"] = "4g",
             ["spark.executor.cores"] = "2",
