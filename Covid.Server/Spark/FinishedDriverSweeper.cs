@@ -65,7 +65,16 @@ public sealed class FinishedDriverSweeper(
             }
             using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             bounded.CancelAfter(SparkOnKubernetesEngine.RemoveTimeout);
-            await remover.RemoveAsync(new SparkNames(id), ns, bounded.Token);
+            try
+            {
+                await remover.RemoveAsync(new SparkNames(id), ns, bounded.Token);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The next pass tries again; the other drivers of this one are still swept.
+                logger.LogWarning("Finished Spark driver {Pod} could not be removed completely: {Message}", pod.Metadata.Name, ex.Message);
+                continue;
+            }
             deleted.Add(pod.Metadata.Name);
             logger.LogInformation("Removed finished Spark driver {Pod} (finished {Finished:u}) and every pod of its run", pod.Metadata.Name, finished);
         }

@@ -89,8 +89,18 @@ public sealed class SparkOnKubernetesEngine(
         if (end.Outcome != DriverOutcome.Gone && end.Phase is not ("Failed" or "Succeeded"))
         {
             // Stopped by a timeout: nothing would end it, and the TTL sweeper only takes finished drivers.
-            using var timeout = new CancellationTokenSource(RemoveTimeout);
-            await remover.RemoveAsync(names, ns, timeout.Token);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(RemoveTimeout);
+            try
+            {
+                await remover.RemoveAsync(names, ns, timeout.Token);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The reason for the failure stays the timeout's; what is left behind is said with it.
+                logger.LogWarning("Analysis {Id}: its pods could not all be removed: {Message}", names.AnalysisId, ex.Message);
+                sections.Insert(1, $"(its pods could not all be removed within {RemoveTimeout}: {ex.Message})");
+            }
         }
         return string.Join("\n", sections);
     }

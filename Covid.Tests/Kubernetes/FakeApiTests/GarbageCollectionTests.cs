@@ -12,7 +12,7 @@ public sealed class GarbageCollectionTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _fake = await FakeKubeApiServer.StartAsync(new FakeKubeOptions { PodTerminationGrace = TimeSpan.FromMilliseconds(300) });
+        _fake = await FakeKubeApiServer.StartAsync(new FakeKubeOptions { PodTerminationGrace = TimeSpan.FromSeconds(1) });
         _fake.Kubelet.Enabled = false;
         _client = _fake.CreateClient();
     }
