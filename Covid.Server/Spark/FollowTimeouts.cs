@@ -40,7 +40,8 @@ public sealed class FollowTimeouts(KubernetesOptions kubernetes, SparkOptions sp
             {
                 Outcome = DriverOutcome.Failed,
                 Reason = wait.Reason,
-                Summary = $"the Spark run gave up after {Text(kubernetes.ScheduleTimeout)} (Kubernetes:ScheduleTimeout): {wait.Message}",
+                Summary = $"the Spark run gave up after {Text(kubernetes.ScheduleTimeout)} (Kubernetes:ScheduleTimeout): {wait.Message}"
+                    + (wait.Hint is null ? "" : $" ({wait.Hint})"),
             };
         }
         var runStart = driverCreated is { } created ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : started;

@@ -8,4 +8,5 @@ namespace Covid.Server.Spark;
 /// <param name="Subject">Whose wait it is; the timeout clock restarts when this changes.</param>
 /// <param name="Reason">Kubernetes' one-word reason (Unschedulable, FailedMount, ContainerCreating …).</param>
 /// <param name="Message">For people: which pod waits for what, in Kubernetes' own words.</param>
-public sealed record PodWait(PodWaitSubject Subject, string Reason, string Message, bool Counts);
+/// <param name="Hint">Where to look when the wait ends the run; not shown while it may still be a healthy start.</param>
+public sealed record PodWait(PodWaitSubject Subject, string Reason, string Message, bool Counts, string? Hint = null);

@@ -28,14 +28,14 @@ public sealed class PodWaitReader(PodEvents events)
         if (pending.Count > 0)
         {
             var first = await PendingAsync(PodWaitSubject.Executors, $"executor pod {pending[0].Metadata.Name}", pending[0], cancellationToken);
-            var more = pending.Count > 1 ? $" ({pending.Count - 1} more executor pod(s) wait too)" : "";
+            var more = pending.Count > 1 ? $" — {pending.Count - 1} more executor pod(s) wait too" : "";
             // An executor image that cannot be pulled counts too: no other timeout watches executors.
             return first with { Message = "no executor runs yet: " + first.Message + more, Counts = true };
         }
         // Once executors ran, none running means Spark is done with them (it deletes them at the end).
         return executors.Count == 0 && !executorsRan
-            ? new PodWait(PodWaitSubject.Executors, "NoExecutorPods",
-                "no executor runs yet: the driver has not created any executor pod (a ResourceQuota or an admission policy may refuse them; the driver log says)", Counts: true)
+            ? new PodWait(PodWaitSubject.Executors, "NoExecutorPods", "no executor runs yet: the driver has not created any executor pod", Counts: true,
+                Hint: "a ResourceQuota or an admission policy may be refusing them; the driver log below says why")
             : null;
     }
 

@@ -75,7 +75,7 @@ public sealed class StuckSparkRunTests(StuckClusterFixture fixture)
 
         var id = SparkCluster.Id(done);
         Assert.Equal(State.Failed, done.State);
-        Assert.StartsWith(GaveUp + $"no executor runs yet: executor pod covid-{id}-exec-1 cannot be scheduled: {scheduler} (1 more executor pod(s) wait too)", done.FailureReason);
+        Assert.StartsWith(GaveUp + $"no executor runs yet: executor pod covid-{id}-exec-1 cannot be scheduled: {scheduler} — 1 more executor pod(s) wait too", done.FailureReason);
         Assert.Contains("--- last lines of the driver log ---\nINFO SparkContext: Running Spark version 3.5.3", done.FailureReason);
         Assert.Contains(events, e => e.Stage == Stage.RunningSpark && e.PodReason == "Unschedulable" && e.Message.StartsWith("Spark running, no executor runs yet: executor pod"));
         AssertNoPodLeft(done);
@@ -91,7 +91,8 @@ public sealed class StuckSparkRunTests(StuckClusterFixture fixture)
         var (done, events) = await RunAsync(ct);
 
         Assert.Equal(State.Failed, done.State);
-        Assert.StartsWith(GaveUp + "no executor runs yet: the driver has not created any executor pod", done.FailureReason);
+        Assert.StartsWith(GaveUp + "no executor runs yet: the driver has not created any executor pod " +
+            "(a ResourceQuota or an admission policy may be refusing them; the driver log below says why)", done.FailureReason);
         Assert.Contains("is forbidden: exceeded quota: compute, requested: limits.cpu=1, used: limits.cpu=1, limited: limits.cpu=1", done.FailureReason);
         Assert.Contains(events, e => e.PodReason == "NoExecutorPods");
         Assert.Contains(cluster.Fake.Journal.Entries, e => e.FromDriver && e.Verb == "create" && e.Resource == "pods" && e.StatusCode == 403);
