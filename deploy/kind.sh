@@ -7,8 +7,9 @@
 #
 #   bash deploy/kind.sh [--kind | --minikube] [--cluster NAME] [--spec FILE] [--data CSV] [--out DIR]
 #
-# Creates (or reuses) the cluster, builds covid-analysis/server:latest and covid-analysis/spark:3.5.3,
-# loads both into the node, applies deploy/ with the hostPath ReadWriteMany volume of deploy/kind/,
+# Creates (or reuses) the cluster, builds covid-analysis/server:latest, pulls the stock
+# apache/spark:3.5.3, loads both into the node, applies deploy/ with the hostPath ReadWriteMany
+# volume and the small-cluster sizes of deploy/kind/ (one 1g executor, 500m CPU requests),
 # waits for the server, port-forwards it, loads a real CDC export when one is found (else the
 # server's synthetic sample is used, and the script says so), and runs one example spec with
 # engine SPARK through the covid CLI: the server launches a Spark driver pod, Spark its executors.
@@ -18,7 +19,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 NAMESPACE=covid-analysis
 SERVER_IMAGE=covid-analysis/server:latest
-SPARK_IMAGE=covid-analysis/spark:3.5.3
+SPARK_IMAGE=apache/spark:3.5.3
 HOST_DIR=/var/local/covid-data
 CLUSTER=covid-analysis
 TOOL=""
@@ -73,9 +74,9 @@ else
   kubectl config use-context "$CLUSTER" >/dev/null
 fi
 
-echo "== building $SERVER_IMAGE and $SPARK_IMAGE (context: $ROOT)"
+echo "== building $SERVER_IMAGE (context: $ROOT); pulling the stock $SPARK_IMAGE"
 docker build -f "$ROOT/deploy/server.Dockerfile" -t "$SERVER_IMAGE" "$ROOT"
-docker build -f "$ROOT/deploy/spark.Dockerfile" -t "$SPARK_IMAGE" "$ROOT"
+docker image inspect "$SPARK_IMAGE" >/dev/null 2>&1 || docker pull "$SPARK_IMAGE"
 
 echo "== loading the images into the node; preparing $HOST_DIR (owned by UID 1654, the server's and Spark's user)"
 node_sh() {
@@ -90,9 +91,9 @@ else
 fi
 node_sh "mkdir -p $HOST_DIR && chown 1654:185 $HOST_DIR && chmod 2775 $HOST_DIR"
 
-echo "== applying deploy/ with the hostPath ReadWriteMany volume (deploy/kind/)"
+echo "== applying deploy/ with the hostPath ReadWriteMany volume and the small-cluster sizes (deploy/kind/)"
 kubectl kustomize "$ROOT/deploy" >"$WORK/base.yaml"
-cp "$ROOT/deploy/kind/data-pv.yaml" "$ROOT/deploy/kind/pvc-hostpath-patch.yaml" "$WORK/"
+cp "$ROOT/deploy/kind/data-pv.yaml" "$ROOT/deploy/kind/pvc-hostpath-patch.yaml" "$ROOT/deploy/kind/small-cluster-patch.yaml" "$WORK/"
 cat >"$WORK/kustomization.yaml" <<'KUSTOMIZATION'
 apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
@@ -104,6 +105,7 @@ patches:
     target:
       kind: PersistentVolumeClaim
       name: covid-data
+  - path: small-cluster-patch.yaml
 KUSTOMIZATION
 kubectl apply -k "$WORK"
 # A re-run with a new image under the same tag: restart so the node's new image is used.
@@ -150,6 +152,8 @@ kubectl -n "$NAMESPACE" get pods -o wide
 if (( status != 0 )); then
   echo "kind.sh: the Spark analysis failed (exit $status); server log:" >&2
   kubectl -n "$NAMESPACE" logs deployment/covid-server --tail=60 >&2 || true
+  echo "kind.sh: the namespace's latest events (unschedulable pods, failed mounts, refused executors):" >&2
+  kubectl -n "$NAMESPACE" get events --sort-by=.lastTimestamp 2>/dev/null | tail -n 20 >&2 || true
   exit "$status"
 fi
 echo "== done: chart in $OUT/$name.png; the cluster '$CLUSTER' is left running ($TOOL delete cluster --name $CLUSTER / minikube delete -p $CLUSTER)"

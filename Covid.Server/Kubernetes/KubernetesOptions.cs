@@ -44,6 +44,12 @@ public sealed class KubernetesOptions
     /// <summary>A driver whose image cannot be pulled for this long fails the analysis.</summary>
     public TimeSpan ImagePullTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// A driver that stays unscheduled or unstarted this long (no node fits it, a volume cannot be
+    /// mounted), or a running driver none of whose executors runs for this long, fails the analysis.
+    /// </summary>
+    public TimeSpan ScheduleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Attempts of one API call on 5xx, 429 and timeouts before giving up.</summary>
     public int ApiAttempts { get; set; } = 5;
 

@@ -18,6 +18,7 @@ public static class KubernetesRegistration
             .Validate(o => !o.Enabled || o.MountPath.StartsWith('/'), "Kubernetes:MountPath must be an absolute path")
             .Validate(o => o.ApiAttempts >= 1, "Kubernetes:ApiAttempts must be at least 1")
             .Validate(o => o.FinishedDriverTtl >= TimeSpan.Zero, "Kubernetes:FinishedDriverTtl must not be negative")
+            .Validate(o => o.ScheduleTimeout > TimeSpan.Zero, "Kubernetes:ScheduleTimeout must be positive")
             .ValidateOnStart();
         return services;
     }

@@ -55,6 +55,8 @@ public static class PodTemplateMerger
                 PriorityClassName = spec.PriorityClassName,
                 SchedulerName = spec.SchedulerName,
                 SecurityContext = spec.SecurityContext,
+                AutomountServiceAccountToken = spec.AutomountServiceAccountToken,
+                EnableServiceLinks = spec.EnableServiceLinks,
                 ImagePullSecrets = spec.ImagePullSecrets,
                 TerminationGracePeriodSeconds = spec.TerminationGracePeriodSeconds,
                 TopologySpreadConstraints = spec.TopologySpreadConstraints,

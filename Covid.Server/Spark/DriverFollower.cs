@@ -1,32 +1,39 @@
 using Covid.Server.Kubernetes;
 using Covid.SparkJob.Engine;
 using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Options;
-using Stage = Covid.V1.ProgressEvent.Types.Stage;
 
 namespace Covid.Server.Spark;
 
 /// <summary>
-/// Follows a launched driver until it ends, reporting pod phases and reasons, running executors
-/// and Spark's task counts. Returns the final state; an image that cannot be pulled within
-/// <c>Kubernetes:ImagePullTimeout</c> ends it as failed too.
+/// Follows a launched driver until it ends, reporting pod phases and what the pods wait for,
+/// running executors and Spark's task counts, and keeping the log tails of executors that fail.
+/// Returns the final state; <see cref="FollowTimeouts"/> ends a run that would otherwise wait forever.
 /// </summary>
 public sealed class DriverFollower(
     IKubernetes client,
     KubernetesApi api,
     SparkMonitor monitor,
+    PodWaitReader waits,
+    ExecutorFailureLogs executorLogs,
     IOptions<KubernetesOptions> kubernetes,
     IOptions<SparkOptions> spark,
     TimeProvider time,
     ILogger<DriverFollower> logger)
 {
-    public async Task<DriverState> FollowAsync(SparkNames names, string ns, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
+    /// <summary>At most this many failed executors' logs go into a failure reason.</summary>
+    public const int MaxFailedExecutorLogs = 3;
+
+    public async Task<FollowResult> FollowAsync(SparkNames names, string ns, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var watch = new PodWatch(client, api, ns, names.PodSelector, logger);
         var watching = watch.RunAsync(stop.Token);
         var monitoringUrl = MonitoringUrl(names, ns);
-        DateTimeOffset? pullFailingSince = null;
+        var timeouts = new FollowTimeouts(kubernetes.Value, spark.Value, time.GetUtcNow());
+        var failed = new Dictionary<string, string>();
+        var executorsRan = false;
         DateTimeOffset nextPoll = DateTimeOffset.MinValue;
         SparkMonitor.Counts? counts = null;
         EngineProgress? last = null;
@@ -39,28 +46,28 @@ public sealed class DriverFollower(
             }
             while (true)
             {
-                var state = DriverState.Observe(names, watch.Snapshot());
+                var pods = watch.Snapshot();
+                var state = DriverState.Observe(names, pods);
+                await KeepFailedExecutorLogsAsync(pods, failed, stop.Token);
                 if (state.Outcome is DriverOutcome.Succeeded or DriverOutcome.Failed or DriverOutcome.Gone)
                 {
-                    return state;
+                    return Result(state, failed);
                 }
+                executorsRan |= state.ExecutorsRunning > 0;
+                var wait = await waits.ReadAsync(names, pods, state, executorsRan, stop.Token);
                 var now = time.GetUtcNow();
-                pullFailingSince = state.PullingImageFails ? pullFailingSince ?? now : null;
-                if (pullFailingSince is { } since && now - since >= kubernetes.Value.ImagePullTimeout)
+                var driverCreated = pods.FirstOrDefault(p => p.Metadata.Name == names.DriverPod)?.Metadata.CreationTimestamp;
+                if (timeouts.Check(state, wait, driverCreated, now) is { } timedOut)
                 {
-                    return state with
-                    {
-                        Outcome = DriverOutcome.Failed,
-                        Message = $"image {kubernetes.Value.SparkImage} could not be pulled for {kubernetes.Value.ImagePullTimeout} " +
-                            $"(Kubernetes:ImagePullTimeout){(state.Message.Length > 0 ? ": " + state.Message : "")}",
-                    };
+                    logger.LogWarning("Analysis {Id}: {Reason}", names.AnalysisId, timedOut.Describe(names));
+                    return Result(timedOut, failed);
                 }
                 if (state.Outcome == DriverOutcome.Running && now >= nextPoll)
                 {
                     counts = await monitor.PollAsync(monitoringUrl, names.AppId, stop.Token) ?? counts;
                     nextPoll = now + spark.Value.MonitoringInterval;
                 }
-                var report = Progress(names, state, counts);
+                var report = FollowProgress.Of(names, state, wait, counts, timeouts.ScheduleDeadline);
                 if (report != last)
                 {
                     progress.Report(report);
@@ -92,8 +99,23 @@ public sealed class DriverFollower(
         }
     }
 
+    private static FollowResult Result(DriverState state, Dictionary<string, string> failed) => new(state, [.. failed.Values]);
+
+    /// <summary>Reads each newly failed executor's log at once, before Spark deletes its pod.</summary>
+    private async Task KeepFailedExecutorLogsAsync(IReadOnlyList<V1Pod> pods, Dictionary<string, string> failed, CancellationToken cancellationToken)
+    {
+        foreach (var pod in pods.Where(ExecutorFailureLogs.Failed).OrderBy(p => p.Metadata.Name, StringComparer.Ordinal))
+        {
+            if (failed.Count >= MaxFailedExecutorLogs || failed.ContainsKey(pod.Metadata.Uid))
+            {
+                continue;
+            }
+            failed[pod.Metadata.Uid] = await executorLogs.ReadAsync(pod, cancellationToken);
+        }
+    }
+
     /// <summary>
-    /// The next pod change, or the poll interval (for task counts and the pull timeout), whichever
+    /// The next pod change, or the poll interval (for task counts and the timeouts), whichever
     /// comes first; true when pods changed.
     /// </summary>
     private async Task<bool> WaitAsync(PodWatch watch, Task watching, CancellationToken cancellationToken)
@@ -110,24 +132,6 @@ public sealed class DriverFollower(
         }
         cancellationToken.ThrowIfCancellationRequested();
         return watch.Changes.TryRead(out _);
-    }
-
-    private static EngineProgress Progress(SparkNames names, DriverState state, SparkMonitor.Counts? counts)
-    {
-        if (state.Outcome == DriverOutcome.Launching)
-        {
-            var why = state.Reason.Length > 0 ? state.Reason : "scheduling";
-            return new EngineProgress(Stage.LaunchingDriver, ProgressBudget.SparkLaunching, $"driver pod {names.DriverPod} {state.Phase}: {why}",
-                PodPhase: state.Phase, PodReason: state.Reason);
-        }
-        var done = counts?.TasksCompleted ?? 0;
-        var total = counts?.TasksTotal ?? 0;
-        var fraction = ProgressBudget.SparkTasks(total > 0 ? (double)done / total : 0);
-        var tasks = total > 0 ? $", {done}/{total} tasks" : "";
-        return new EngineProgress(Stage.RunningSpark, fraction,
-            $"Spark running: {state.ExecutorsRunning} executor(s){tasks}",
-            ExecutorsRunning: state.ExecutorsRunning, TasksCompleted: done, TasksTotal: total,
-            PodPhase: state.Phase, PodReason: state.Reason);
     }
 
     private string MonitoringUrl(SparkNames names, string ns) => spark.Value.MonitoringUrl

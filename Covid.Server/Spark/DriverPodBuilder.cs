@@ -6,13 +6,17 @@ using k8s.Models;
 namespace Covid.Server.Spark;
 
 /// <summary>
-/// The driver pod: the Spark image's entrypoint passes a non-"driver" command through, so the pod
-/// runs <c>spark-sql</c> itself in client mode, as spark-submit's driver pods run their main class.
+/// The driver pod, started as spark-submit starts its own: through the image entrypoint's
+/// <c>driver</c> mode, which runs <c>spark-submit --deploy-mode client</c> under tini with the pod's
+/// IP as bind address and, for a UID the image has no passwd entry for, fakes one with nss_wrapper
+/// (Hadoop's login needs a user name; the pass-through mode skips that). The main class is
+/// spark-sql's, so the pod runs <c>spark-sql -f</c> in client mode against the in-cluster API.
 /// </summary>
 public static class DriverPodBuilder
 {
     public const string DataVolume = SparkJobDescription.DataVolume;
     public const string ConfVolume = "spark-conf-volume";
+    public const string SparkSqlMainClass = "org.apache.spark.sql.hive.thriftserver.SparkSQLCLIDriver";
 
     public static V1Pod Build(SparkNames names, string ns, SparkJobDescription job, KubernetesOptions options, V1Pod? template)
     {
@@ -40,6 +44,8 @@ public static class DriverPodBuilder
                         [
                             FieldEnv("POD_NAME", "metadata.name"),
                             FieldEnv("POD_IP", "status.podIP"),
+                            // The entrypoint's driver mode binds the driver to this address.
+                            FieldEnv("SPARK_DRIVER_BIND_ADDRESS", "status.podIP"),
                             Env("SPARK_USER", "spark"),
                             Env("SPARK_APPLICATION_ID", names.AppId),
                             Env("SPARK_CONF_DIR", SparkNames.ConfDirectory),
@@ -50,15 +56,20 @@ public static class DriverPodBuilder
                             Port("blockmanager", SparkJobDescription.BlockManagerPort),
                             Port("spark-ui", SparkJobDescription.UiPort),
                         ],
-                        // As spark-submit sizes drivers: memory request = limit = heap + overhead, a CPU request and no CPU limit.
+                        // Memory request = limit = heap + overhead, as spark-submit sizes drivers; a CPU
+                        // limit too, so a namespace quota on limits.cpu admits the pod.
                         Resources = new V1ResourceRequirements
                         {
                             Requests = new Dictionary<string, ResourceQuantity>
                             {
-                                ["cpu"] = new(job.DriverCores.ToString(CultureInfo.InvariantCulture)),
+                                ["cpu"] = new(job.DriverCpu.Request),
                                 ["memory"] = memory,
                             },
-                            Limits = new Dictionary<string, ResourceQuantity> { ["memory"] = memory },
+                            Limits = new Dictionary<string, ResourceQuantity>
+                            {
+                                ["cpu"] = new(job.DriverCpu.Limit),
+                                ["memory"] = memory,
+                            },
                         },
                         VolumeMounts =
                         [
@@ -74,21 +85,22 @@ public static class DriverPodBuilder
                 ],
             },
         };
-        return template is null ? pod : PodTemplateMerger.Merge(template, pod, SparkNames.DriverContainer);
+        var merged = template is null ? pod : PodTemplateMerger.Merge(template, pod, SparkNames.DriverContainer);
+        return SparkPodSecurity.Apply(merged, SparkNames.DriverContainer, mountToken: true);
     }
 
     /// <summary>
-    /// spark-sql in client mode against the in-cluster API server; Kubernetes expands $(POD_IP)
-    /// from the container's env before the process starts.
+    /// The entrypoint's <c>driver</c> mode adds <c>--deploy-mode client</c> and the bind address;
+    /// spark-submit treats spark-sql's main class as bin/spark-sql does (no application jar, the
+    /// rest are its arguments), so this is <c>spark-sql -f query.sql</c> against the in-cluster API.
     /// </summary>
     public static IList<string> Args(SparkNames names, string ns) =>
     [
-        "/opt/spark/bin/spark-sql",
+        "driver",
         "--master", "k8s://https://kubernetes.default.svc",
-        "--deploy-mode", "client",
         "--properties-file", SparkNames.ConfDirectory + "/" + ConfigMapBuilder.PropertiesKey,
         "--conf", "spark.driver.host=" + DriverServiceBuilder.Host(names, ns),
-        "--conf", "spark.driver.bindAddress=$(POD_IP)",
+        "--class", SparkSqlMainClass,
         "-f", SparkNames.ConfDirectory + "/" + ConfigMapBuilder.ScriptKey,
     ];
 

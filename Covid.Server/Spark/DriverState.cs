@@ -11,6 +11,9 @@ public sealed record DriverState(
     int ExecutorsRunning,
     int? ExitCode)
 {
+    /// <summary>The whole failure reason when the server, not the pod, ended the run (a timeout); null otherwise.</summary>
+    public string? Summary { get; init; }
+
     /// <summary>Image pull failures that may clear up (registry hiccup) until the pull timeout says otherwise.</summary>
     public static readonly IReadOnlySet<string> ImagePullReasons = new HashSet<string> { "ImagePullBackOff", "ErrImagePull" };
 
@@ -19,8 +22,7 @@ public sealed record DriverState(
     public static DriverState Observe(SparkNames names, IReadOnlyList<V1Pod> pods)
     {
         var driver = pods.FirstOrDefault(p => p.Metadata.Name == names.DriverPod);
-        var executors = pods.Count(p => p.Metadata.Labels?.TryGetValue(SparkNames.SparkRoleLabel, out var role) == true
-            && role == "executor" && p.Status?.Phase == "Running" && p.Metadata.DeletionTimestamp is null);
+        var executors = pods.Count(p => IsExecutor(p) && p.Status?.Phase == "Running" && p.Metadata.DeletionTimestamp is null);
         if (driver is null)
         {
             return new DriverState(DriverOutcome.Gone, "", "", $"driver pod {names.DriverPod} no longer exists", executors, null);
@@ -43,9 +45,16 @@ public sealed record DriverState(
         return new DriverState(outcome, phase, reason, message, executors, terminated?.ExitCode);
     }
 
+    public static bool IsExecutor(V1Pod pod) =>
+        pod.Metadata.Labels?.TryGetValue(SparkNames.SparkRoleLabel, out var role) == true && role == "executor";
+
     /// <summary>One line for a failure reason: what Kubernetes said about the driver.</summary>
     public string Describe(SparkNames names)
     {
+        if (Summary is not null)
+        {
+            return Summary;
+        }
         var parts = new List<string>();
         if (Reason.Length > 0)
         {

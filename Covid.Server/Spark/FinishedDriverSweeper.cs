@@ -6,13 +6,14 @@ using k8s;
 namespace Covid.Server.Spark;
 
 /// <summary>
-/// Deletes driver pods this server launched once they have been finished for
-/// <c>Kubernetes:FinishedDriverTtl</c> (kept until then for their logs). The ConfigMap and Service
-/// go with them through their owner references.
+/// Removes driver pods this server launched once they have been finished for
+/// <c>Kubernetes:FinishedDriverTtl</c> (kept until then for their logs), as a cancel removes them:
+/// with their ConfigMap and Service, waiting until no pod of their run is left (deleting stragglers).
 /// </summary>
 public sealed class FinishedDriverSweeper(
     IKubernetes client,
     KubernetesApi api,
+    DriverRemover remover,
     SparkObjectsFactory factory,
     IOptions<KubernetesOptions> options,
     TimeProvider time,
@@ -58,17 +59,24 @@ public sealed class FinishedDriverSweeper(
             {
                 continue;
             }
+            if (pod.Metadata.Labels?.TryGetValue(SparkNames.AnalysisIdLabel, out var id) != true || string.IsNullOrEmpty(id))
+            {
+                continue;
+            }
+            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            bounded.CancelAfter(SparkOnKubernetesEngine.RemoveTimeout);
             try
             {
-                await api.CallAsync("delete", "pods", ct => client.CoreV1.DeleteNamespacedPodAsync(pod.Metadata.Name, ns,
-                    new V1DeleteOptions { PropagationPolicy = "Background" }, cancellationToken: ct), cancellationToken);
-                deleted.Add(pod.Metadata.Name);
-                logger.LogInformation("Deleted finished Spark driver {Pod} (finished {Finished:u})", pod.Metadata.Name, finished);
+                await remover.RemoveAsync(new SparkNames(id), ns, bounded.Token);
             }
-            catch (Exception ex) when (KubernetesApi.IsStatus(ex, System.Net.HttpStatusCode.NotFound))
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                // Someone was faster.
+                // The next pass tries again; the other drivers of this one are still swept.
+                logger.LogWarning("Finished Spark driver {Pod} could not be removed completely: {Message}", pod.Metadata.Name, ex.Message);
+                continue;
             }
+            deleted.Add(pod.Metadata.Name);
+            logger.LogInformation("Removed finished Spark driver {Pod} (finished {Finished:u}) and every pod of its run", pod.Metadata.Name, finished);
         }
         return deleted;
     }

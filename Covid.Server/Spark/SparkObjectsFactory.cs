@@ -39,7 +39,7 @@ public sealed class SparkObjectsFactory(IOptions<KubernetesOptions> kubernetes, 
             ExecutorServiceAccount = o.ResolvedExecutorServiceAccount,
             PersistentVolumeClaim = o.PersistentVolumeClaim,
             MountPath = o.MountPath,
-            ExecutorPodTemplateFile = o.ExecutorPodTemplate is null ? null : ConfigMapBuilder.ExecutorTemplatePath,
+            ExecutorPodTemplateFile = ConfigMapBuilder.ExecutorTemplatePath,
             DatasetPath = Path.GetFullPath(plan.Dataset.ReadPath),
             ResultDirectory = resultDirectory,
             ExecutorInstances = spark.Value.ExecutorInstances,
@@ -47,10 +47,14 @@ public sealed class SparkObjectsFactory(IOptions<KubernetesOptions> kubernetes, 
             ExecutorCores = spark.Value.ExecutorCores,
             DriverMemory = spark.Value.DriverMemory,
             DriverCores = spark.Value.DriverCores,
+            DriverRequestCores = spark.Value.DriverRequestCores,
+            DriverLimitCores = spark.Value.DriverLimitCores,
+            ExecutorRequestCores = spark.Value.ExecutorRequestCores,
+            ExecutorLimitCores = spark.Value.ExecutorLimitCores,
             ExecutorLabels = executorLabels,
         };
         var job = SparkJobDescription.Build(plan, settings);
-        var executorTemplate = o.ExecutorPodTemplate is { } executorPath ? ReadTemplate(executorPath, "Kubernetes:ExecutorPodTemplate") : null;
+        var executorTemplate = ExecutorPodTemplate.Yaml(o.ExecutorPodTemplate is { } executorPath ? ReadTemplate(executorPath, "Kubernetes:ExecutorPodTemplate") : null);
         V1Pod? driverTemplate = null;
         if (o.DriverPodTemplate is { } driverPath)
         {

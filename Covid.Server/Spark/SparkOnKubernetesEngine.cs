@@ -18,9 +18,10 @@ public sealed class SparkOnKubernetesEngine(
     DriverFollower follower,
     DriverRemover remover,
     DriverLog log,
+    SparkResultWait resultWait,
     ILogger<SparkOnKubernetesEngine> logger) : IAnalysisEngine
 {
-    /// <summary>How long cleaning up after a cancel may take before giving up waiting.</summary>
+    /// <summary>How long cleaning up after a cancel or a timeout may take before giving up waiting.</summary>
     public static readonly TimeSpan RemoveTimeout = TimeSpan.FromMinutes(2);
 
     public async Task<ResultTable> RunAsync(AnalysisJob job, AnalysisPlan plan, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
@@ -53,9 +54,9 @@ public sealed class SparkOnKubernetesEngine(
             }
 
             var end = await follower.FollowAsync(names, ns, progress, cancellationToken);
-            if (end.Outcome == DriverOutcome.Succeeded)
+            if (end.End.Outcome == DriverOutcome.Succeeded)
             {
-                return Read(plan, resultDirectory, progress);
+                return await ReadWhenVisibleAsync(names, plan, resultDirectory, progress, cancellationToken);
             }
             throw new SparkDriverException(await FailureReasonAsync(names, ns, end, cancellationToken));
         }
@@ -63,27 +64,63 @@ public sealed class SparkOnKubernetesEngine(
         {
             progress.Report(new EngineProgress(Stage.RunningSpark, 1, $"cancelling: deleting driver pod {names.DriverPod}"));
             using var timeout = new CancellationTokenSource(RemoveTimeout);
-            await remover.RemoveAsync(names, ns, timeout.Token);
+            await remover.RemoveAsync(names, ns, timeout.Token, progress);
             throw;
         }
     }
 
-    private async Task<string> FailureReasonAsync(SparkNames names, string ns, DriverState end, CancellationToken cancellationToken)
+    /// <summary>
+    /// The driver's own reason, its log tail while it still has one, the failed executors' log tails;
+    /// a driver the server stopped (timeouts) is removed with every pod of its run first.
+    /// </summary>
+    private async Task<string> FailureReasonAsync(SparkNames names, string ns, FollowResult result, CancellationToken cancellationToken)
     {
-        var reason = end.Describe(names);
-        if (end.Outcome == DriverOutcome.Gone)
+        var end = result.End;
+        var sections = new List<string> { end.Describe(names) };
+        if (end.Outcome != DriverOutcome.Gone && end.Phase is "Running" or "Failed" or "Succeeded")
         {
-            return reason;
+            var tail = await log.TailAsync(names, ns, cancellationToken);
+            if (tail.Length > 0)
+            {
+                sections.Add("--- last lines of the driver log ---\n" + tail);
+            }
         }
-        if (end.Phase != "Failed" && end.Phase != "Succeeded")
+        sections.AddRange(result.FailedExecutors);
+        if (end.Outcome != DriverOutcome.Gone && end.Phase is not ("Failed" or "Succeeded"))
         {
-            // Never started (the image): nothing will finish it, and the TTL sweeper only takes finished drivers.
-            using var timeout = new CancellationTokenSource(RemoveTimeout);
-            await remover.RemoveAsync(names, ns, timeout.Token);
-            return reason;
+            // Stopped by a timeout: nothing would end it, and the TTL sweeper only takes finished drivers.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(RemoveTimeout);
+            try
+            {
+                await remover.RemoveAsync(names, ns, timeout.Token);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The reason for the failure stays the timeout's; what is left behind is said with it.
+                logger.LogWarning("Analysis {Id}: its pods could not all be removed: {Message}", names.AnalysisId, ex.Message);
+                sections.Insert(1, $"(its pods could not all be removed within {RemoveTimeout}: {ex.Message})");
+            }
         }
-        var tail = await log.TailAsync(names, ns, cancellationToken);
-        return tail.Length == 0 ? reason : $"{reason}\n--- last lines of the driver log ---\n{tail}";
+        return string.Join("\n", sections);
+    }
+
+    private async Task<ResultTable> ReadWhenVisibleAsync(SparkNames names, AnalysisPlan plan, string resultDirectory,
+        IProgress<EngineProgress> progress, CancellationToken cancellationToken)
+    {
+        if (!SparkResultReader.IsComplete(resultDirectory))
+        {
+            progress.Report(new EngineProgress(Stage.RunningSpark, 1,
+                $"driver pod {names.DriverPod} succeeded; waiting up to {resultWait.Timeout} (Spark:ResultVisibilityTimeout) for its result to be visible on the shared volume"));
+            if (!await resultWait.WaitAsync(resultDirectory, cancellationToken))
+            {
+                throw new SparkDriverException(
+                    $"Spark driver pod {names.DriverPod} succeeded, but its committed result (analyses/{names.AnalysisId}/{Path.GetFileName(resultDirectory)}/_SUCCESS) " +
+                    $"was not visible to the server within {resultWait.Timeout} (Spark:ResultVisibilityTimeout). The server and the Spark pods must mount " +
+                    "the same ReadWriteMany volume; on NFS, shorten the mount's attribute cache (actimeo) or raise the timeout.");
+            }
+        }
+        return Read(plan, resultDirectory, progress);
     }
 
     private static ResultTable Read(AnalysisPlan plan, string resultDirectory, IProgress<EngineProgress> progress)

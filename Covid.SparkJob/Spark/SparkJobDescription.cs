@@ -12,10 +12,13 @@ public sealed record SparkJobDescription(
     string Script,
     IReadOnlyDictionary<string, string> Properties,
     long DriverMemoryMib,
-    int DriverCores)
+    SparkCpuSize DriverCpu)
 {
     /// <summary>The volume name Spark uses in its executor PVC confs.</summary>
     public const string DataVolume = "data";
+
+    /// <summary>Spark's name for the executor container; the template's container of this name becomes it.</summary>
+    public const string ExecutorContainer = "spark-kubernetes-executor";
 
     public const int DriverPort = 7078;
     public const int BlockManagerPort = 7079;
@@ -28,6 +31,8 @@ public sealed record SparkJobDescription(
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(settings);
         var script = SparkSqlDialect.Build(plan, settings.DatasetPath, settings.ResultDirectory);
+        var executorCpu = SparkCpuSize.Resolve(settings.ExecutorRequestCores, settings.ExecutorLimitCores, settings.ExecutorCores, "executor");
+        var driverCpu = SparkCpuSize.Resolve(settings.DriverRequestCores, settings.DriverLimitCores, settings.DriverCores, "driver");
         var pvc = $"spark.kubernetes.executor.volumes.persistentVolumeClaim.{DataVolume}";
         var confs = new Dictionary<string, string>
         {
@@ -47,6 +52,9 @@ public sealed record SparkJobDescription(
             ["spark.executor.instances"] = Int(settings.ExecutorInstances),
             ["spark.executor.memory"] = settings.ExecutorMemory,
             ["spark.executor.cores"] = Int(settings.ExecutorCores),
+            // Executors get a CPU limit as well as a request, so a quota on limits.cpu admits them.
+            ["spark.kubernetes.executor.request.cores"] = executorCpu.Request,
+            ["spark.kubernetes.executor.limit.cores"] = executorCpu.Limit,
             ["spark.kubernetes.executor.deleteOnTermination"] = "true",
             // The launcher owns the driver's Service and the volume is our shared claim: without
             // these Spark's driver would delete services and list/delete PVCs, which the
@@ -60,6 +68,8 @@ public sealed record SparkJobDescription(
         if (settings.ExecutorPodTemplateFile is { } template)
         {
             confs["spark.kubernetes.executor.podTemplateFile"] = template;
+            // By name, not "the first container": a sidecar listed first must not become the executor.
+            confs["spark.kubernetes.executor.podTemplateContainerName"] = ExecutorContainer;
         }
         foreach (var (key, value) in settings.ExecutorLabels)
         {
@@ -67,7 +77,7 @@ public sealed record SparkJobDescription(
         }
         // Validates both sizes now, not when a pod fails to start.
         SparkMemory.ParseMib(settings.ExecutorMemory);
-        return new SparkJobDescription(script, confs, SparkMemory.PodMib(settings.DriverMemory), settings.DriverCores);
+        return new SparkJobDescription(script, confs, SparkMemory.PodMib(settings.DriverMemory), driverCpu);
     }
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -38,6 +38,18 @@ public sealed record SparkJobSettings
 
     public int DriverCores { get; init; } = 1;
 
+    /// <summary>CPU the driver pod requests (see <see cref="SparkCpu"/>); null: <see cref="DriverCores"/>.</summary>
+    public string? DriverRequestCores { get; init; }
+
+    /// <summary>CPU limit of the driver pod; null: <see cref="DriverCores"/>, or the request when that is larger.</summary>
+    public string? DriverLimitCores { get; init; }
+
+    /// <summary>CPU each executor pod requests; null: <see cref="ExecutorCores"/>.</summary>
+    public string? ExecutorRequestCores { get; init; }
+
+    /// <summary>CPU limit of each executor pod; null: <see cref="ExecutorCores"/>, or the request when that is larger.</summary>
+    public string? ExecutorLimitCores { get; init; }
+
     /// <summary>Labels every executor pod carries, besides Spark's own.</summary>
     public IReadOnlyDictionary<string, string> ExecutorLabels { get; init; } = new Dictionary<string, string>();
 

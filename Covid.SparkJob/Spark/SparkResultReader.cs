@@ -13,7 +13,26 @@ public static class SparkResultReader
 {
     public const string SuccessMarker = "_SUCCESS";
 
-    public static bool IsComplete(string resultDirectory) => File.Exists(Path.Combine(resultDirectory, SuccessMarker));
+    /// <summary>
+    /// Whether Spark committed a result there. The parent directory (and the result directory, once
+    /// it exists) is listed first: an NFS client may answer a lookup from its cache of "no such
+    /// file" for up to a minute, and a directory listing makes it ask the server again.
+    /// </summary>
+    public static bool IsComplete(string resultDirectory)
+    {
+        var full = Path.GetFullPath(resultDirectory);
+        foreach (var directory in new[] { Path.GetDirectoryName(full), full })
+        {
+            if (directory is not null && Directory.Exists(directory))
+            {
+                using var entries = Directory.EnumerateFileSystemEntries(directory).GetEnumerator();
+                while (entries.MoveNext())
+                {
+                }
+            }
+        }
+        return File.Exists(Path.Combine(full, SuccessMarker));
+    }
 
     public static ResultTable Read(AnalysisPlan plan, string resultDirectory)
     {

@@ -3,12 +3,11 @@ using k8s.Models;
 
 namespace Covid.Tests.Deploy;
 
-/// <summary>deploy/server.Dockerfile and deploy/spark.Dockerfile, read as text.</summary>
+/// <summary>deploy/server.Dockerfile, read as text (Spark runs on the stock image: SparkImageTests).</summary>
 public sealed class DockerfileTests
 {
     [Theory]
     [InlineData("server.Dockerfile")]
-    [InlineData("spark.Dockerfile")]
     public async Task From_EveryStage_PinsAVersionTag(string file)
     {
         var froms = Dockerfiles.Instructions(await Dockerfiles.ReadAsync(file), "FROM").Select(Dockerfiles.ImageOf).ToList();
@@ -44,22 +43,6 @@ public sealed class DockerfileTests
 
         Assert.Equal("1654", user); // the aspnet image's "app" user, numeric
         Assert.Equal(long.Parse(user), pod.RunAsUser);
-    }
-
-    [Fact]
-    public async Task SparkDockerfile_StockSpark35Image_UserIsThePodTemplatesNonRootUid()
-    {
-        var text = await Dockerfiles.ReadAsync("spark.Dockerfile");
-        var templates = await PodTemplates.LoadAsync();
-
-        Assert.Single(Dockerfiles.Instructions(text, "FROM"));
-        Assert.Matches(@"^apache/spark:3\.5\.[0-9]+$", Dockerfiles.FinalFrom(text));
-        var user = LastUser(text);
-        Assert.All(templates.Values, pod => Assert.Equal(long.Parse(user), pod.Spec.SecurityContext.RunAsUser));
-        // The passwd entry gives the UID the stock "spark" group, which owns /opt/spark/work-dir.
-        Assert.Contains(Dockerfiles.Instructions(text, "RUN"), r => r.Contains("--uid " + user + " --gid spark", StringComparison.Ordinal));
-        Assert.All(templates.Values, pod => Assert.Equal(185, pod.Spec.SecurityContext.RunAsGroup));
-        Assert.Empty(Dockerfiles.Instructions(text, "COPY")); // nothing from the repository goes into it
     }
 
     [Theory]

@@ -66,7 +66,9 @@ public sealed class KustomizationTests
         Assert.Equal(
         [
             "ConfigMap/covid-pod-templates", "ConfigMap/covid-server-config", "Deployment/covid-server",
-            "Namespace/covid-analysis", "PersistentVolumeClaim/covid-data", "Role/covid-server", "Role/covid-spark",
+            "Namespace/covid-analysis", "NetworkPolicy/covid-server", "NetworkPolicy/default-deny-ingress",
+            "NetworkPolicy/spark-driver", "NetworkPolicy/spark-executor",
+            "PersistentVolumeClaim/covid-data", "Role/covid-server", "Role/covid-spark",
             "RoleBinding/covid-server", "RoleBinding/covid-spark", "Service/covid-server",
             "ServiceAccount/covid-server", "ServiceAccount/covid-spark",
         ], names);
@@ -105,7 +107,8 @@ public sealed class KustomizationTests
         var ns = bundle.Get<V1Namespace>(DeployBundle.Namespace);
 
         Assert.All(bundle.Objects.Where(DeployBundle.IsNamespaced), o => Assert.Equal(ns.Metadata.Name, o.Metadata.NamespaceProperty));
-        Assert.Equal("baseline", ns.Metadata.Labels["pod-security.kubernetes.io/enforce"]);
+        // Every pod here meets "restricted" (Covid.Tests/Deploy/LaunchedPodTests): it is enforced, not only audited.
+        Assert.Equal("restricted", ns.Metadata.Labels["pod-security.kubernetes.io/enforce"]);
     }
 
     [Fact]

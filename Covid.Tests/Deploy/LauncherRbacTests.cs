@@ -34,6 +34,7 @@ public sealed class LauncherRbacTests
         Assert.NotNull(await launcher.FindDriverAsync(names, ns, ct));      // list pods by label
         await WatchOnceAsync(client, api, ns, names.PodSelector, fake, ct); // list + watch pods
         await new DriverLog(client, api, NullLogger<DriverLog>.Instance).TailAsync(names, ns, ct); // get pods/log
+        await new PodEvents(client, api, NullLogger<PodEvents>.Instance).LatestAsync(pod, ct);      // list events
         await new DriverRemover(client, api, NullLogger<DriverRemover>.Instance).RemoveAsync(names, ns, ct); // delete x3, list/watch until gone
 
         var sent = fake.Journal.External.Select(r => $"{r.Resource}:{r.Verb}").ToHashSet();

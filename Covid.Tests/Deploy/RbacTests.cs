@@ -11,13 +11,14 @@ namespace Covid.Tests.Deploy;
 /// </summary>
 public sealed class RbacTests
 {
-    /// <summary>The launcher's calls: create/follow/cancel drivers, read their logs, own their ConfigMap and Service.</summary>
+    /// <summary>The launcher's calls: create/follow/cancel drivers, read their logs and why their pods do not start, own their ConfigMap and Service.</summary>
     public static readonly IReadOnlySet<string> ServerCalls = new HashSet<string>
     {
         "pods:create", "pods:get", "pods:list", "pods:watch", "pods:delete",
         "pods/log:get",
         "configmaps:create", "configmaps:get", "configmaps:delete",
         "services:create", "services:get", "services:delete",
+        "events:list",
     };
 
     /// <summary>Spark 3.5's driver in client mode with the confs the launcher sets (deploy/README.md).</summary>

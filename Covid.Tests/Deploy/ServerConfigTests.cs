@@ -86,16 +86,6 @@ public sealed class ServerConfigTests
     }
 
     [Fact]
-    public async Task Config_SparkImage_IsBuiltFromTheSameSparkVersionItsTagNames()
-    {
-        var image = ServerSettings.Require(await ServerSettings.LoadAsync(), "Kubernetes:SparkImage");
-        var from = Dockerfiles.FinalFrom(await Dockerfiles.ReadAsync("spark.Dockerfile"));
-
-        Assert.Equal("covid-analysis/spark", image[..image.LastIndexOf(':')]);
-        Assert.Equal(from[(from.LastIndexOf(':') + 1)..], image[(image.LastIndexOf(':') + 1)..]);
-    }
-
-    [Fact]
     public async Task Config_EngineAndSparkSizes_AreValid()
     {
         var config = await ServerSettings.LoadAsync();

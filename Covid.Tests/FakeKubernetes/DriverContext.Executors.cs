@@ -11,10 +11,14 @@ public sealed partial class DriverContext
     /// <summary>Names of the executor pods this driver created.</summary>
     public IReadOnlyList<string> Executors => [.. _executors];
 
+    /// <summary>How long Spark's allocator waits before asking again after a refused executor (spark.kubernetes.allocation.batch.delay).</summary>
+    public static readonly TimeSpan AllocationRetryDelay = TimeSpan.FromSeconds(1);
+
     /// <summary>
-    /// Creates <paramref name="count"/> executor pods through the API (labels <c>spark-role=executor</c>,
-    /// <c>spark-app-selector</c>, <c>spark-exec-id</c>; an ownerReference to the driver pod), with the
-    /// image, service account and PVC volumes from the Spark properties.
+    /// Creates <paramref name="count"/> executor pods through the API as Spark builds them
+    /// (<see cref="SparkExecutorPods"/>: over the executor pod template, owned by the driver pod).
+    /// A refused create (a quota, an admission policy) is logged as Spark logs it and retried every
+    /// <see cref="AllocationRetryDelay"/> until the pod is deleted: Spark 3.5 never gives up.
     /// </summary>
     public async Task<IReadOnlyList<V1Pod>> CreateExecutorsAsync(int count)
     {
@@ -27,11 +31,30 @@ public sealed partial class DriverContext
         for (var i = 1; i <= count; i++)
         {
             var id = _executors.Count + 1;
-            var pod = await Client.CoreV1.CreateNamespacedPodAsync(ExecutorPod(id), Namespace, cancellationToken: CancellationToken);
+            var pod = await CreateRetryingAsync(SparkExecutorPods.Build(this, id));
             _executors.Add(pod.Metadata.Name);
             created.Add(pod);
         }
         return created;
+    }
+
+    private async Task<V1Pod> CreateRetryingAsync(V1Pod executor)
+    {
+        while (true)
+        {
+            try
+            {
+                return await Client.CoreV1.CreateNamespacedPodAsync(executor, Namespace, cancellationToken: CancellationToken);
+            }
+            catch (k8s.Autorest.HttpOperationException e) when ((int)e.Response.StatusCode is 403 or 422)
+            {
+                var status = KubernetesJson.Deserialize<V1Status>(e.Response.Content);
+                Log("ERROR Utils: Uncaught exception in thread kubernetes-executor-snapshots-subscribers-1");
+                Log($"io.fabric8.kubernetes.client.KubernetesClientException: Failure executing: POST at: https://kubernetes.default.svc/api/v1/namespaces/{Namespace}/pods. " +
+                    $"Message: {status.Message}. Received status: Status(apiVersion=v1, code={status.Code}, kind=Status, message={status.Message}, reason={status.Reason}, status=Failure).");
+                await Task.Delay(AllocationRetryDelay, CancellationToken);
+            }
+        }
     }
 
     /// <summary>Waits (bounded by <paramref name="timeout"/>, default 10 s) until every executor is Running.</summary>
@@ -74,48 +97,4 @@ public sealed partial class DriverContext
 
     private V1OwnerReference OwnerReference() =>
         new() { ApiVersion = "v1", Kind = "Pod", Name = Pod.Metadata.Name, Uid = Pod.Metadata.Uid, Controller = true };
-
-    private V1Pod ExecutorPod(int id)
-    {
-        var prefix = Pod.Metadata.Name.EndsWith("-driver", StringComparison.Ordinal) ? Pod.Metadata.Name[..^"-driver".Length] : Pod.Metadata.Name;
-        var volumes = new List<V1Volume>();
-        var mounts = new List<V1VolumeMount>();
-        const string pvc = "spark.kubernetes.executor.volumes.persistentVolumeClaim.";
-        foreach (var (key, value) in SparkProperties.Where(p => p.Key.StartsWith(pvc, StringComparison.Ordinal) && p.Key.EndsWith(".options.claimName", StringComparison.Ordinal)))
-        {
-            var volume = key[pvc.Length..^".options.claimName".Length];
-            volumes.Add(new V1Volume { Name = volume, PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = value } });
-            mounts.Add(new V1VolumeMount { Name = volume, MountPath = SparkProperties.GetValueOrDefault($"{pvc}{volume}.mount.path") ?? "/data" });
-        }
-        return new V1Pod
-        {
-            Metadata = new V1ObjectMeta
-            {
-                Name = $"{prefix}-exec-{id}",
-                Labels = new Dictionary<string, string>
-                {
-                    ["spark-app-selector"] = AppId,
-                    ["spark-role"] = "executor",
-                    ["spark-exec-id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                },
-                OwnerReferences = [OwnerReference()],
-            },
-            Spec = new V1PodSpec
-            {
-                RestartPolicy = "Never",
-                ServiceAccountName = SparkProperties.GetValueOrDefault("spark.kubernetes.authenticate.executor.serviceAccountName") ?? Pod.Spec.ServiceAccountName,
-                Containers =
-                [
-                    new V1Container
-                    {
-                        Name = "spark-kubernetes-executor",
-                        Image = SparkProperties.GetValueOrDefault("spark.kubernetes.container.image") ?? Pod.Spec.Containers[0].Image,
-                        Args = ["executor"],
-                        VolumeMounts = mounts,
-                    },
-                ],
-                Volumes = volumes,
-            },
-        };
-    }
 }

@@ -103,12 +103,11 @@ public sealed partial class DriverContext
         {
             if (map.Data?.TryGetValue("spark.properties", out var text) == true)
             {
-                foreach (var line in text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
+                foreach (var entry in text.Split('\n').Select(JavaProperties.ParseLine))
                 {
-                    var at = line.IndexOfAny(['=', ' ', ':']);
-                    if (at > 0)
+                    if (entry is { } kv)
                     {
-                        props[line[..at].Trim()] = line[(at + 1)..].Trim();
+                        props[kv.Key] = kv.Value;
                     }
                 }
             }

@@ -15,6 +15,19 @@ public sealed class FakeKubeOptions
     /// </summary>
     public TimeSpan PodTerminationGrace { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Per pod, overrides <see cref="PodTerminationGrace"/> (e.g. executors that take seconds to stop
+    /// after a delete); null = the same grace for every pod. Read at each delete, so settable at any time.
+    /// </summary>
+    public Func<k8s.Models.V1Pod, TimeSpan>? PodTerminationGraceOf { get; set; }
+
+    /// <summary>
+    /// How long the garbage collector takes to reach the dependents of a deleted owner (a busy
+    /// controller's queue): until then they keep running. Zero = at once (after <see cref="GcDelay"/>).
+    /// Read by the collector at each pass, so settable at any time.
+    /// </summary>
+    public TimeSpan DependentsLag { get; set; } = TimeSpan.Zero;
+
     /// <summary>Delay between two kubelet status steps (Pending → ContainerCreating → Running → end).</summary>
     public TimeSpan KubeletStepDelay { get; set; } = TimeSpan.FromMilliseconds(50);
 

@@ -115,8 +115,18 @@ public sealed partial class FakeKubelet
         {
             var script = Policy(pod);
             await Task.Delay(StepDelay, ct);
+            if (script.Outcome == PodOutcome.Unschedulable)
+            {
+                StayUnscheduled(pod, script);
+                return;
+            }
             Update(ns, name, p => PodStatuses.Scheduled(p));
             await Task.Delay(StepDelay, ct);
+            if (script.Outcome == PodOutcome.MountFails)
+            {
+                FailMounting(pod, script);
+                return;
+            }
             await WaitForConfigMapsAsync(pod, ct);
             if (script.Outcome == PodOutcome.ImagePullBackOff)
             {

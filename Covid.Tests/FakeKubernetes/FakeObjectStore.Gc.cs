@@ -73,6 +73,7 @@ public sealed partial class FakeObjectStore
         {
             next = _graceDeadlines.Count == 0 ? null : _graceDeadlines.Values.Min();
         }
+        next = NextLagDeadline(next);
         if (next is { } at)
         {
             var wait = at - DateTime.UtcNow;
@@ -84,7 +85,8 @@ public sealed partial class FakeObjectStore
     private void BeginDelete(ResourceKind kind, IKubernetesObject<V1ObjectMeta> obj, string policy, long? gracePeriodSeconds)
     {
         var meta = obj.Metadata;
-        var graceful = kind == ResourceKind.Pods && gracePeriodSeconds != 0 && _options.PodTerminationGrace > TimeSpan.Zero;
+        var grace = kind == ResourceKind.Pods ? _options.PodTerminationGraceOf?.Invoke((V1Pod)obj) ?? _options.PodTerminationGrace : TimeSpan.Zero;
+        var graceful = gracePeriodSeconds != 0 && grace > TimeSpan.Zero;
         if (policy == "Orphan")
         {
             foreach (var dep in Dependents(obj).ToList())
@@ -97,14 +99,14 @@ public sealed partial class FakeObjectStore
         if (policy == "Foreground" || graceful)
         {
             meta.DeletionTimestamp = DateTime.UtcNow;
-            meta.DeletionGracePeriodSeconds = graceful ? (long)_options.PodTerminationGrace.TotalSeconds : 0;
+            meta.DeletionGracePeriodSeconds = graceful ? (long)grace.TotalSeconds : 0;
             if (policy == "Foreground")
             {
                 meta.Finalizers = [.. meta.Finalizers ?? [], ForegroundFinalizer];
             }
             if (graceful)
             {
-                _graceDeadlines[Key(kind, meta.NamespaceProperty, meta.Name)] = DateTime.UtcNow + _options.PodTerminationGrace;
+                _graceDeadlines[Key(kind, meta.NamespaceProperty, meta.Name)] = DateTime.UtcNow + grace;
             }
             Modified(kind, obj, meta.Labels);
             return;
@@ -118,6 +120,7 @@ public sealed partial class FakeObjectStore
         var key = Key(kind, meta.NamespaceProperty, meta.Name);
         _objects.Remove(key);
         _graceDeadlines.Remove(key);
+        NoteOwnerGone(meta.Uid);
         meta.ResourceVersion = Rv(++_rv);
         Record(new StoreEvent(_rv, "DELETED", kind, meta.NamespaceProperty, meta.Name, KubernetesJson.Serialize(obj), meta.Labels, meta.Labels));
     }
@@ -136,8 +139,8 @@ public sealed partial class FakeObjectStore
             var kind = ResourceKind.Of(obj);
             if (meta.DeletionTimestamp is null)
             {
-                // Every owner gone (Background deletion of the owner): collect the dependent.
-                if (meta.OwnerReferences is { Count: > 0 } refs && refs.All(r => !uids.Contains(r.Uid)))
+                // Every owner gone (Background deletion of the owner): collect the dependent, once the collector gets to it.
+                if (meta.OwnerReferences is { Count: > 0 } refs && refs.All(r => !uids.Contains(r.Uid)) && Reached(refs.Select(r => r.Uid)))
                 {
                     BeginDelete(kind, obj, "Background", null);
                     return true;
@@ -147,7 +150,7 @@ public sealed partial class FakeObjectStore
             if (meta.Finalizers?.Contains(ForegroundFinalizer) == true)
             {
                 var dependents = Dependents(obj).ToList();
-                var pending = dependents.Where(d => d.Metadata.DeletionTimestamp is null).ToList();
+                var pending = Reached([meta.Uid]) ? dependents.Where(d => d.Metadata.DeletionTimestamp is null).ToList() : [];
                 foreach (var dep in pending)
                 {
                     BeginDelete(ResourceKind.Of(dep), dep, "Foreground", null);

@@ -105,6 +105,7 @@ public sealed partial class FakeObjectStore
             {
                 throw KubeApiException.AlreadyExists(kind.Plural, meta.Name);
             }
+            AdmitByQuota(ns, obj);
             obj.ApiVersion = "v1";
             obj.Kind = kind.Kind;
             meta.NamespaceProperty = ns;
@@ -182,6 +183,7 @@ public sealed partial class FakeObjectStore
     private static ResourceKind KindOf<T>() => typeof(T) == typeof(V1Pod) ? ResourceKind.Pods
         : typeof(T) == typeof(V1ConfigMap) ? ResourceKind.ConfigMaps
         : typeof(T) == typeof(V1Service) ? ResourceKind.Services
+        : typeof(T) == typeof(Corev1Event) ? ResourceKind.Events
         : throw new ArgumentException($"The fake does not serve {typeof(T).Name}.");
 
     private static string Key(ResourceKind kind, string ns, string name) => $"{kind.Plural}/{ns}/{name}";

@@ -78,8 +78,9 @@ internal sealed class KubeApiHandler(FakeObjectStore store, FaultRules faults, R
                 await WriteJsonAsync(ctx, store.Create(api.Kind, ns, Parse(api.Kind, body)));
                 break;
             case ("list", null):
-                var (items, rv) = store.List(api.Kind, ns, LabelSelector.Parse(q["labelSelector"]), FieldName(q["fieldSelector"]));
-                await WriteListAsync(ctx, api.Kind, items, rv);
+                var fields = FieldSelector.Parse(q["fieldSelector"]);
+                var (items, rv) = store.List(api.Kind, ns, LabelSelector.Parse(q["labelSelector"]), null);
+                await WriteListAsync(ctx, api.Kind, [.. items.Where(fields.Matches)], rv);
                 break;
             case ("get", null or "status"):
                 await WriteJsonAsync(ctx, store.Get(api.Kind, ns, api.Name!));

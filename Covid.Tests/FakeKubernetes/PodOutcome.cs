@@ -20,4 +20,10 @@ public enum PodOutcome
 
     /// <summary>Runs until the pod is deleted (executors, whose driver deletes them).</summary>
     RunUntilDeleted,
+
+    /// <summary>No node fits it: PodScheduled=False (Unschedulable) with the scheduler's message, Pending until deleted.</summary>
+    Unschedulable,
+
+    /// <summary>Scheduled, but a volume cannot be mounted: ContainerCreating until deleted, a FailedMount warning event.</summary>
+    MountFails,
 }

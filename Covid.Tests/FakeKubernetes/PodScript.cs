@@ -5,7 +5,8 @@ namespace Covid.Tests.FakeKubernetes;
 /// <param name="ExitCode">Container exit code for <see cref="PodOutcome.Fail"/>.</param>
 /// <param name="RunFor">How long it stays Running before it ends.</param>
 /// <param name="Log">Text appended to the pod's log while it runs, or null.</param>
-public sealed record PodScript(PodOutcome Outcome, int ExitCode = 0, TimeSpan RunFor = default, string? Log = null)
+/// <param name="Message">What the scheduler or kubelet says about a pod that cannot start.</param>
+public sealed record PodScript(PodOutcome Outcome, int ExitCode = 0, TimeSpan RunFor = default, string? Log = null, string? Message = null)
 {
     /// <summary>Runs <paramref name="runFor"/> and exits 0.</summary>
     public static PodScript Succeed(TimeSpan runFor = default, string? log = null) => new(PodOutcome.Succeed, 0, runFor, log);
@@ -24,4 +25,10 @@ public sealed record PodScript(PodOutcome Outcome, int ExitCode = 0, TimeSpan Ru
 
     /// <summary>Runs until deleted.</summary>
     public static PodScript RunUntilDeleted() => new(PodOutcome.RunUntilDeleted);
+
+    /// <summary>Never scheduled; <paramref name="message"/> is the scheduler's, e.g. "0/1 nodes are available: 1 Insufficient cpu.".</summary>
+    public static PodScript Unschedulable(string message) => new(PodOutcome.Unschedulable, Message: message);
+
+    /// <summary>Scheduled, then stuck in ContainerCreating: <paramref name="message"/> is the kubelet's FailedMount warning.</summary>
+    public static PodScript MountFails(string message) => new(PodOutcome.MountFails, Message: message);
 }

@@ -16,7 +16,9 @@ internal sealed record ResourceKind(string Plural, string Kind, Func<string, IKu
 
     public static readonly ResourceKind Services = new("services", "Service", json => KubernetesJson.Deserialize<V1Service>(json));
 
-    public static readonly IReadOnlyList<ResourceKind> All = [Pods, ConfigMaps, Services];
+    public static readonly ResourceKind Events = new("events", "Event", json => KubernetesJson.Deserialize<Corev1Event>(json));
+
+    public static readonly IReadOnlyList<ResourceKind> All = [Pods, ConfigMaps, Services, Events];
 
     public string ListKind => Kind + "List";
 
@@ -27,6 +29,7 @@ internal sealed record ResourceKind(string Plural, string Kind, Func<string, IKu
         V1Pod => Pods,
         V1ConfigMap => ConfigMaps,
         V1Service => Services,
+        Corev1Event => Events,
         _ => throw new ArgumentException($"The fake does not serve {obj.GetType().Name}."),
     };
 

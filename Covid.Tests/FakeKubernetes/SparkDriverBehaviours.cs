@@ -19,7 +19,8 @@ public static class SparkDriverBehaviours
         ctx.Log("INFO SparkContext: Running Spark version 3.5.3");
         ctx.Log($"INFO SparkContext: Submitted application: {ctx.Spark.Name}");
         await ctx.CreateExecutorsAsync(count);
-        await ctx.WaitForExecutorsRunningAsync();
+        // Spark waits for its executors as long as it takes; only deleting the pod ends that.
+        await ctx.WaitForExecutorsRunningAsync(TimeSpan.FromMinutes(10));
         ctx.Log($"INFO KubernetesClusterSchedulerBackend: SchedulerBackend is ready for scheduling beginning after reached minRegisteredResourcesRatio: 0.8");
         var now = SparkApplicationState.Time(DateTime.UtcNow);
         ctx.Spark.Update(s =>

@@ -26,9 +26,12 @@ public sealed class SparkJobDescriptionTests
             ["spark.kubernetes.executor.volumes.persistentVolumeClaim.data.options.claimName"] = "covid-data",
             ["spark.kubernetes.executor.volumes.persistentVolumeClaim.data.mount.path"] = "/data",
             ["spark.kubernetes.executor.podTemplateFile"] = "/opt/spark/conf/executor-pod-template.yaml",
+            ["spark.kubernetes.executor.podTemplateContainerName"] = "spark-kubernetes-executor",
             ["spark.executor.instances"] = "3",
             ["spark.executor.memory"] = "4g",
             ["spark.executor.cores"] = "2",
+            ["spark.kubernetes.executor.request.cores"] = "2",
+            ["spark.kubernetes.executor.limit.cores"] = "2",
             ["spark.kubernetes.executor.deleteOnTermination"] = "true",
             ["spark.kubernetes.driver.service.deleteOnTermination"] = "false",
             ["spark.kubernetes.driver.ownPersistentVolumeClaim"] = "false",
@@ -38,7 +41,7 @@ public sealed class SparkJobDescriptionTests
         };
         Assert.Equal(expected.OrderBy(p => p.Key), job.Properties.OrderBy(p => p.Key));
         Assert.Equal(2048 + 384, job.DriverMemoryMib);
-        Assert.Equal(1, job.DriverCores);
+        Assert.Equal(("1", "1"), (job.DriverCpu.Request, job.DriverCpu.Limit));
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class DriverSimulationTests() : FakeClusterTest(new() { Fake = new
         var driver = await Client.CoreV1.ReadNamespacedPodAsync("an-1-driver", Ns, cancellationToken: cts.Token);
         Assert.Equal(driver.Metadata.Uid, Assert.Single(executor.Metadata.OwnerReferences).Uid);
         Assert.Equal(("executor", "app-1"), (executor.Metadata.Labels["spark-role"], executor.Metadata.Labels["spark-app-selector"]));
-        Assert.Equal("covid-data", Assert.Single(executor.Spec.Volumes).PersistentVolumeClaim.ClaimName);
+        Assert.Equal("covid-data", Assert.Single(executor.Spec.Volumes, v => v.PersistentVolumeClaim is not null).PersistentVolumeClaim.ClaimName);
         var cleanup = Fake.Journal.Entries.Where(e => e.FromDriver && e.Verb == "deletecollection").ToList();
         Assert.Equal(["pods", "configmaps"], cleanup.Select(e => e.Resource));
         Assert.All(cleanup, e => Assert.Equal("spark-app-selector=app-1,spark-role=executor", e.QueryValue("labelSelector")));

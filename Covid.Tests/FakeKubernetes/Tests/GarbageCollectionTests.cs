@@ -5,7 +5,7 @@ using static Covid.Tests.Support.Kubernetes.FakeObjects;
 
 namespace Covid.Tests.FakeKubernetes.Tests;
 
-public sealed class GarbageCollectionTests() : FakeClusterTest(new() { Fake = new FakeKubeOptions { PodTerminationGrace = TimeSpan.FromMilliseconds(300) }, Kubelet = false })
+public sealed class GarbageCollectionTests() : FakeClusterTest(new() { Fake = new FakeKubeOptions { PodTerminationGrace = TimeSpan.FromSeconds(1) }, Kubelet = false })
 {
     [Fact]
     public async Task DeletePod_ForegroundWithBlockingDependents_OwnerTerminatingUntilDependentsGone()

@@ -1,11 +1,7 @@
-using Covid.Server.Hosting;
-using Covid.Server.Jobs;
-using Covid.Server.Kubernetes;
 using Covid.Server.Spark;
-using Covid.Server.Storage;
+using Covid.Tests.Support;
 using Covid.Tests.Support.Kubernetes;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using k8s.Models;
 
 namespace Covid.Tests.Grpc.Spark;
@@ -60,10 +56,13 @@ public sealed class FinishedDriverSweeperTests() : FakeClusterTest(new()
         Driver("recent", "Succeeded", now.AddMinutes(-2));
         Driver("running", "Running", null);
         Driver("notours", "Succeeded", now.AddHours(-5), managed: false);
-        var options = Options.Create(Cluster.Options);
-        var sweeper = new FinishedDriverSweeper(Client, Cluster.Api,
-            new SparkObjectsFactory(options, Options.Create(new SparkOptions()), new DataLayout(Options.Create(new DataOptions()))),
-            options, TimeProvider.System, NullLogger<FinishedDriverSweeper>.Instance);
+        using var services = SparkServices.Create(Client, new Dictionary<string, string?>
+        {
+            ["Kubernetes:Namespace"] = Ns,
+            ["Kubernetes:FinishedDriverTtl"] = "00:10:00",
+            ["Data:Directory"] = "/data/covid",
+        });
+        var sweeper = services.GetRequiredService<FinishedDriverSweeper>();
 
         var deleted = await sweeper.SweepAsync(CancellationToken.None);
 

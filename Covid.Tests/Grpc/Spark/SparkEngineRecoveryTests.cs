@@ -10,8 +10,7 @@ using Covid.SparkJob.Sql;
 using Covid.Tests.Support;
 using Covid.Tests.Support.Kubernetes;
 using Covid.Tests.Support.Spark;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Covid.Tests.Grpc.Spark;
 
@@ -39,23 +38,20 @@ public sealed class SparkEngineRecoveryTests : IDisposable
         });
         var parquet = Path.Combine(volume.Path, "data", "datasets", "cdc", "data.parquet");
         var plan = AnalysisPlanner.Plan(Specs.IssueExample(), new TestDatasets(TestDatasets.Info(parquet)));
-        var kubernetes = Options.Create(cluster.Options);
-        var spark = Options.Create(new SparkOptions());
-        var factory = new SparkObjectsFactory(kubernetes, spark, new DataLayout(Options.Create(new DataOptions { Directory = Path.Combine(volume.Path, "data") })));
+        using var services = SparkServices.Create(cluster.Client, new Dictionary<string, string?>
+        {
+            ["Kubernetes:Namespace"] = "covid-test",
+            ["Kubernetes:MountPath"] = volume.Path,
+            ["Data:Directory"] = Path.Combine(volume.Path, "data"),
+        });
+        var factory = services.GetRequiredService<SparkObjectsFactory>();
         var expected = new Covid.SparkJob.Results.ResultTable(plan.Columns,
         [
             [new DateOnly(2020, 3, 30), "NY", 50L, 2L, 7L, 0.04],
             [new DateOnly(2020, 3, 23), "CA", 10L, null, 7L, null],
         ]);
         SparkOutputWriter.Write(factory.ResultDirectory("abc123"), expected);
-        var (client, api) = (cluster.Client, cluster.Api);
-        using var http = new HttpClient();
-        var engine = new SparkOnKubernetesEngine(factory,
-            new SparkLauncher(client, api, NullLogger<SparkLauncher>.Instance),
-            new DriverFollower(client, api, new SparkMonitor(http, NullLogger<SparkMonitor>.Instance), kubernetes, spark, TimeProvider.System, NullLogger<DriverFollower>.Instance),
-            new DriverRemover(client, api, NullLogger<DriverRemover>.Instance),
-            new DriverLog(client, api, NullLogger<DriverLog>.Instance),
-            NullLogger<SparkOnKubernetesEngine>.Instance);
+        var engine = services.GetRequiredService<SparkOnKubernetesEngine>();
 
         var table = await engine.RunAsync(new AnalysisJob("abc123", () => false), plan, new Progress<EngineProgress>(), CancellationToken.None);
 

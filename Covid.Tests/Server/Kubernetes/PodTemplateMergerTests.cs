@@ -75,7 +75,7 @@ public sealed class PodTemplateMergerTests
         var driver = pod.Spec.Containers[1];
         Assert.Equal("registry.example/covid-spark:3.5.3", driver.Image);
         Assert.Equal("spark", driver.Env.Single(e => e.Name == "SPARK_USER").Value);
-        Assert.Equal("/opt/spark/bin/spark-sql", driver.Args[0]);
+        Assert.Equal("driver", driver.Args[0]);
     }
 
     [Fact]

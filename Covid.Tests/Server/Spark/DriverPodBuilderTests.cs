@@ -45,20 +45,21 @@ public sealed class DriverPodBuilderTests
     }
 
     [Fact]
-    public void Build_Analysis_SparkSqlInClientModeAgainstTheInClusterApi()
+    public void Build_Analysis_SparkSqlThroughTheEntrypointsDriverModeAgainstTheInClusterApi()
     {
         var args = Pod().Spec.Containers[0].Args;
 
+        // The image entrypoint's "driver" mode runs spark-submit --deploy-mode client with the pod IP as bind address.
         Assert.Equal(
         [
-            "/opt/spark/bin/spark-sql",
+            "driver",
             "--master", "k8s://https://kubernetes.default.svc",
-            "--deploy-mode", "client",
             "--properties-file", "/opt/spark/conf/spark.properties",
             "--conf", "spark.driver.host=covid-abc123-driver-svc.covid-analysis.svc",
-            "--conf", "spark.driver.bindAddress=$(POD_IP)",
+            "--class", "org.apache.spark.sql.hive.thriftserver.SparkSQLCLIDriver",
             "-f", "/opt/spark/conf/query.sql",
         ], args);
+        Assert.Equal("status.podIP", Pod().Spec.Containers[0].Env.Single(e => e.Name == "SPARK_DRIVER_BIND_ADDRESS").ValueFrom.FieldRef.FieldPath);
     }
 
     [Fact]
@@ -89,7 +90,8 @@ public sealed class DriverPodBuilderTests
         Assert.Equal("2432Mi", resources.Requests["memory"].ToString());
         Assert.Equal("2432Mi", resources.Limits["memory"].ToString());
         Assert.Equal("1", resources.Requests["cpu"].ToString());
-        Assert.False(resources.Limits.ContainsKey("cpu"));
+        // A CPU limit too, so a namespace quota on limits.cpu admits the driver.
+        Assert.Equal("1", resources.Limits["cpu"].ToString());
     }
 
     [Fact]

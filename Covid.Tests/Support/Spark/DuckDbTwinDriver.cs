@@ -15,11 +15,17 @@ namespace Covid.Tests.Support.Spark;
 /// </summary>
 internal static partial class DuckDbTwinDriver
 {
-    /// <summary>A driver behaviour (executors, task progress, then the twin's output); <paramref name="specOf"/> maps an analysis id to its spec.</summary>
-    public static Func<DriverContext, Task<int>> Create(FakeKubeApiServer fake, Func<string, Task<AnalysisSpec>> specOf, TimeSpan? work = null) =>
-        SparkDriverBehaviours.RunExecutors(tasks: 4, work: work, body: ctx => RunAsync(fake, ctx, specOf));
+    /// <summary>
+    /// A driver behaviour (executors, task progress, then the twin's output); <paramref name="specOf"/>
+    /// maps an analysis id to its spec. With <paramref name="visibleAfter"/> the output appears to
+    /// the server only that long after the driver wrote it (never, for an infinite span), as on an
+    /// NFS volume whose client still caches "does not exist".
+    /// </summary>
+    public static Func<DriverContext, Task<int>> Create(FakeKubeApiServer fake, Func<string, Task<AnalysisSpec>> specOf, TimeSpan? work = null,
+        TimeSpan? visibleAfter = null) =>
+        SparkDriverBehaviours.RunExecutors(tasks: 4, work: work, body: ctx => RunAsync(fake, ctx, specOf, visibleAfter));
 
-    private static async Task RunAsync(FakeKubeApiServer fake, DriverContext ctx, Func<string, Task<AnalysisSpec>> specOf)
+    private static async Task RunAsync(FakeKubeApiServer fake, DriverContext ctx, Func<string, Task<AnalysisSpec>> specOf, TimeSpan? visibleAfter)
     {
         var id = ctx.Pod.Metadata.Labels["covid-analysis/analysis-id"];
         var script = await MountedScriptAsync(fake, ctx);
@@ -28,7 +34,7 @@ internal static partial class DuckDbTwinDriver
         var plan = AnalysisPlanner.Plan(await specOf(id), new TestDatasets(TestDatasets.Info(dataset)));
         using var engine = new EmbeddedEngine(new EmbeddedEngineOptions());
         var table = await engine.RunAsync(new AnalysisJob("twin", () => true), plan, new Progress<EngineProgress>(), ctx.CancellationToken);
-        SparkOutputWriter.Write(result, table);
+        SparkOutputWriter.Write(visibleAfter is null ? result : NotYetVisible(result, visibleAfter.Value), table);
         ctx.Log($"INFO FileFormatWriter: Write Job committed, {table.Rows.Count} rows to {result}");
     }
 
@@ -46,6 +52,17 @@ internal static partial class DuckDbTwinDriver
             await Task.Delay(20, timeout.Token);
         }
         return fake.Store.Get<V1ConfigMap>(ctx.Namespace, mapName)!.Data["query.sql"];
+    }
+
+    /// <summary>A hidden sibling of <paramref name="result"/>, moved into its place after <paramref name="delay"/> (never, if infinite).</summary>
+    private static string NotYetVisible(string result, TimeSpan delay)
+    {
+        var hidden = Path.Combine(Path.GetDirectoryName(result)!, ".not-yet-visible-" + Path.GetFileName(result));
+        if (delay != Timeout.InfiniteTimeSpan)
+        {
+            _ = Task.Delay(delay).ContinueWith(_ => Directory.Move(hidden, result), TaskScheduler.Default);
+        }
+        return hidden;
     }
 
     private static string Literal(Match match, string what) => match.Success

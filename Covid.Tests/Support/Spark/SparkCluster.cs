@@ -18,6 +18,7 @@ internal sealed class SparkCluster : IAsyncDisposable
 
     private readonly FakeCluster _kubernetes;
     private readonly TempDirectory _volume = new("covid-pvc-");
+    private string? seed;
 
     private SparkCluster(FakeCluster kubernetes) => _kubernetes = kubernetes;
 
@@ -29,14 +30,33 @@ internal sealed class SparkCluster : IAsyncDisposable
 
     public AnalysisService.AnalysisServiceClient Analyses => Server.Analyses;
 
-    public static async Task<SparkCluster> StartAsync(Dictionary<string, string>? settings = null)
+    /// <summary>Starts the fake and the server; <paramref name="seed"/> "" uses the synthetic sample instead of the real CDC file.</summary>
+    public static async Task<SparkCluster> StartAsync(Dictionary<string, string>? settings = null, string? seed = null)
     {
         // As the server configures its own client: hung calls time out and are retried.
         var kubernetes = await FakeCluster.StartAsync(new FakeClusterOptions { ClientTimeout = TimeSpan.FromSeconds(3) });
         var cluster = new SparkCluster(kubernetes);
         cluster.Fake.Kubelet.DriverBehaviour = DuckDbTwinDriver.Create(cluster.Fake, cluster.SpecOfAsync);
+        cluster.seed = seed;
         cluster.Server = await ServerHost.StartAsync(cluster.Options(settings));
         return cluster;
+    }
+
+    /// <summary>
+    /// No faults, quotas or GC lag, the default kubelet, the twin driver and an empty journal, so
+    /// that tests sharing this cluster never leak settings into each other.
+    /// </summary>
+    public SparkCluster Reset()
+    {
+        Fake.Faults.Clear();
+        Fake.Store.ClearQuotas();
+        Fake.Options.DependentsLag = TimeSpan.Zero;
+        Fake.Options.PodTerminationGraceOf = null;
+        Fake.Kubelet.Policy = FakeKubelet.DefaultPolicy;
+        Fake.Kubelet.StepDelay = TimeSpan.FromMilliseconds(50);
+        Fake.Kubelet.DriverBehaviour = DuckDbTwinDriver.Create(Fake, SpecOfAsync);
+        Fake.Journal.Clear();
+        return this;
     }
 
     /// <summary>Stops the server and starts another over the same data directory and the same fake.</summary>
@@ -52,6 +72,9 @@ internal sealed class SparkCluster : IAsyncDisposable
             ["Kubernetes:ImagePullTimeout"] = "00:00:01",
             ["Kubernetes:ApiRetryDelay"] = "00:00:00.020",
             ["Kubernetes:SweepInterval"] = "01:00:00",
+            // Long enough for any healthy run here; short enough that a stuck one fails the test, not hangs it.
+            ["Kubernetes:ScheduleTimeout"] = "00:00:30",
+            ["Spark:ResultVisibilityTimeout"] = "00:00:03",
             ["Spark:MonitoringUrl"] = Fake.Url + "/spark/{pod}",
             ["Spark:MonitoringInterval"] = "00:00:00.050",
             // Any real dataset is "large": AUTO goes to Spark on this server.
@@ -64,6 +87,7 @@ internal sealed class SparkCluster : IAsyncDisposable
         return new ServerHostOptions
         {
             DataDirectory = Path.Combine(Volume, "data"),
+            Seed = seed,
             Settings = settings,
             Customize = b => b.Services.AddSingleton(_kubernetes.Client),
         };

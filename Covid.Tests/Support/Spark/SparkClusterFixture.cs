@@ -17,16 +17,7 @@ public sealed class SparkClusterFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 
     /// <summary>The cluster with no faults, the default kubelet, the twin driver and an empty journal.</summary>
-    internal SparkCluster Reset()
-    {
-        var fake = Cluster.Fake;
-        fake.Faults.Clear();
-        fake.Kubelet.Policy = FakeKubelet.DefaultPolicy;
-        fake.Kubelet.StepDelay = TimeSpan.FromMilliseconds(50);
-        fake.Kubelet.DriverBehaviour = DuckDbTwinDriver.Create(fake, Cluster.SpecOfAsync);
-        fake.Journal.Clear();
-        return Cluster;
-    }
+    internal SparkCluster Reset() => Cluster.Reset();
 }
 
 [CollectionDefinition(Name)]
