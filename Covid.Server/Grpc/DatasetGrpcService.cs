@@ -7,10 +7,11 @@ using Grpc.Core;
 namespace Covid.Server.Grpc;
 
 /// <summary>covid.v1.DatasetService: lists datasets, takes uploads and imports from URLs.</summary>
-public sealed class DatasetGrpcService(DatasetRegistry registry, DatasetUploader uploader, DatasetImporter importer) : DatasetService.DatasetServiceBase
+public sealed class DatasetGrpcService(DatasetRegistry registry, DatasetUploader uploader, DatasetImporter importer, DatasetMapper mapper, Audit audit)
+    : DatasetService.DatasetServiceBase
 {
     public override Task<ListDatasetsResponse> ListDatasets(ListDatasetsRequest request, ServerCallContext context) =>
-        Task.FromResult(new ListDatasetsResponse { Datasets = { registry.All().Select(DatasetMapper.ToProto) } });
+        Task.FromResult(new ListDatasetsResponse { Datasets = { registry.All(context.Caller()).Select(mapper.ToProto) } });
 
     public override async Task<Dataset> UploadDataset(IAsyncStreamReader<UploadDatasetRequest> requestStream, ServerCallContext context)
     {
@@ -19,12 +20,14 @@ public sealed class DatasetGrpcService(DatasetRegistry registry, DatasetUploader
         {
             throw ServiceException.InvalidArgument("header", "the first message of an upload must be its header");
         }
-        var info = await uploader.UploadAsync(requestStream.Current.Header, Chunks(requestStream, ct), ct);
-        return DatasetMapper.ToProto(info);
+        var header = requestStream.Current.Header;
+        return mapper.ToProto(await audit.RunAsync(context, "upload", d => d.Name,
+            () => uploader.UploadAsync(context.Caller(), header, Chunks(requestStream, ct), ct), header.Name));
     }
 
     public override async Task<Dataset> ImportDataset(ImportDatasetRequest request, ServerCallContext context) =>
-        DatasetMapper.ToProto(await importer.ImportAsync(request, context.CancellationToken));
+        mapper.ToProto(await audit.RunAsync(context, "import", d => $"{d.Name} from {request.Url}",
+            () => importer.ImportAsync(context.Caller(), request, context.CancellationToken), $"{request.Name} from {request.Url}"));
 
     private static async IAsyncEnumerable<ReadOnlyMemory<byte>> Chunks(
         IAsyncStreamReader<UploadDatasetRequest> requestStream, [EnumeratorCancellation] CancellationToken ct)

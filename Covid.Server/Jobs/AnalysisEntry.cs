@@ -1,3 +1,4 @@
+using Covid.Server.Tenancy;
 using Covid.SparkJob.Planning;
 using Covid.V1;
 
@@ -12,6 +13,9 @@ public sealed class AnalysisEntry(Analysis analysis)
     public Lock Gate { get; } = new();
 
     public string Id { get; } = AnalysisNames.ParseId(analysis.Name);
+
+    /// <summary>The principal it belongs to; analyses stored before owners belong to the anonymous one.</summary>
+    public string Owner { get; } = Caller.OwnerOrAnonymous(analysis.Owner);
 
     /// <summary>Mutable; guard with <see cref="Gate"/>.</summary>
     public Analysis Analysis { get; } = analysis;

@@ -1,4 +1,5 @@
 using Covid.Server.Progress;
+using Covid.Server.Tenancy;
 using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Errors;
 using Covid.SparkJob.Planning;
@@ -30,6 +31,7 @@ public sealed class AnalysisRecovery(
         {
             var events = hub.Restore(AnalysisNames.ParseId(analysis.Name));
             analysis.Progress = events.Count > 0 ? events[^1] : analysis.Progress;
+            analysis.Owner = Caller.OwnerOrAnonymous(analysis.Owner);
             var entry = new AnalysisEntry(analysis);
             index.Add(entry);
             switch (analysis.State)

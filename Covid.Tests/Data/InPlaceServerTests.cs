@@ -39,7 +39,7 @@ public sealed class InPlaceServerTests : IDisposable
 
         var listed = await host.Datasets.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: ct);
         var inPlace = listed.Datasets.Single(d => d.Name == "cases-inplace");
-        Assert.Equal("inplace:" + Path.Combine(_dataDir, "volume", "cases.csv"), inPlace.Source);
+        Assert.Equal("inplace:" + Path.Combine("volume", "cases.csv"), inPlace.Source);
 
         var parquet = await Run(host, "cdc-cases-deaths-by-state", ct);
         var csv = await Run(host, "cases-inplace", ct);

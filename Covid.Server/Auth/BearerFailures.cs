@@ -1,0 +1,25 @@
+using Microsoft.IdentityModel.Tokens;
+
+namespace Covid.Server.Auth;
+
+/// <summary>What was wrong with a rejected token, in words a caller can act on (no stack, no key material).</summary>
+public static class BearerFailures
+{
+    public static string Describe(Exception failure) => failure switch
+    {
+        SecurityTokenExpiredException expired => $"the bearer token expired at {expired.Expires:u}; get a new one",
+        SecurityTokenNotYetValidException early => $"the bearer token is not valid before {early.NotBefore:u}",
+        SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException =>
+            "the bearer token's signature does not verify with the issuer's keys",
+        SecurityTokenInvalidIssuerException => "the bearer token comes from another issuer than this server's (Auth:Jwt:Issuer)",
+        SecurityTokenInvalidAudienceException => "the bearer token is for another audience than this server's (Auth:Jwt:Audience)",
+        SecurityTokenMalformedException => "the bearer token is not a well-formed JWT",
+        SecurityTokenException => "the bearer token is not valid",
+        _ when IsIssuerUnreachable(failure) => "the token issuer's keys cannot be fetched right now (Auth:Jwt:Issuer); try again",
+        _ => failure.Message,
+    };
+
+    /// <summary>The issuer's discovery document or keys could not be fetched: the server's problem, not the token's.</summary>
+    public static bool IsIssuerUnreachable(Exception failure) =>
+        failure is InvalidOperationException && failure.Message.Contains("IDX20803", StringComparison.Ordinal);
+}
