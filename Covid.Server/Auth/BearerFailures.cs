@@ -16,7 +16,7 @@ public static class BearerFailures
         SecurityTokenMalformedException => "the bearer token is not a well-formed JWT",
         SecurityTokenException => "the bearer token is not valid",
         _ when IsIssuerUnreachable(failure) => "the token issuer's keys cannot be fetched right now (Auth:Jwt:Issuer); try again",
-        _ => failure.Message,
+        _ => "the bearer token could not be validated",
     };
 
     /// <summary>The issuer's discovery document or keys could not be fetched: the server's problem, not the token's.</summary>

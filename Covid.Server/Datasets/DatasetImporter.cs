@@ -1,5 +1,5 @@
 using System.Net;
-using Covid.Server.Datasets.Import;
+using Covid.Server.Imports;
 using Covid.Server.Storage;
 using Covid.Server.Tenancy;
 using Covid.SparkJob.Catalog;

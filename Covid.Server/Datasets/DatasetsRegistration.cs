@@ -1,4 +1,4 @@
-using Covid.Server.Datasets.Import;
+using Covid.Server.Imports;
 using Covid.Server.Storage;
 using Covid.Server.Tenancy;
 using Covid.SparkJob.Datasets;

@@ -13,6 +13,7 @@ namespace Covid.Server.Grpc;
 public sealed class CallLimitsInterceptor(IOptions<CallLimitOptions> options) : Interceptor
 {
     private const string ImportMethod = "/covid.v1.DatasetService/ImportDataset";
+    private const string HttpContextKey = "__HttpContext";
 
     private readonly ConcurrentDictionary<string, int> openStreams = new(StringComparer.Ordinal);
 
@@ -24,6 +25,8 @@ public sealed class CallLimitsInterceptor(IOptions<CallLimitOptions> options) : 
             : (options.Value.UnaryDeadline, nameof(CallLimitOptions.UnaryDeadline));
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
         deadline.CancelAfter(limit);
+        // grpc-dotnet finds the HttpContext of a wrapped context here (it resolves the service with it).
+        context.UserState[HttpContextKey] = context.GetHttpContext();
         try
         {
             return await continuation(request, new DeadlineCallContext(context, deadline.Token, DateTime.UtcNow + limit));

@@ -23,7 +23,7 @@ public class RpcErrorsTests
 
         var e = RpcErrors.ToCovidException(status.ToRpcException());
 
-        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Equal(global::Grpc.Core.StatusCode.InvalidArgument, e.StatusCode);
         Assert.Equal("The spec is invalid.", e.Message);
         Assert.Equal(
             [new cli::Covid.Client.FieldViolation("spec.filters[0].values[1]", "unknown state code 'ZZ'"), new("spec.date_range.start", "after end")],
@@ -33,9 +33,9 @@ public class RpcErrorsTests
     [Fact]
     public void ToCovidException_PlainStatus_NoViolations()
     {
-        var e = RpcErrors.ToCovidException(new RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.NotFound, "analyses/x not found")));
+        var e = RpcErrors.ToCovidException(new RpcException(new global::Grpc.Core.Status(global::Grpc.Core.StatusCode.NotFound, "analyses/x not found")));
 
-        Assert.Equal(Grpc.Core.StatusCode.NotFound, e.StatusCode);
+        Assert.Equal(global::Grpc.Core.StatusCode.NotFound, e.StatusCode);
         Assert.Equal("analyses/x not found", e.Message);
         Assert.Empty(e.FieldViolations);
     }
@@ -43,7 +43,7 @@ public class RpcErrorsTests
     [Fact]
     public void ToCovidException_EmptyDetail_StatusNameAsMessage()
     {
-        var e = RpcErrors.ToCovidException(new RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.Internal, "")));
+        var e = RpcErrors.ToCovidException(new RpcException(new global::Grpc.Core.Status(global::Grpc.Core.StatusCode.Internal, "")));
 
         Assert.Equal("Internal", e.Message);
     }
@@ -54,7 +54,7 @@ public class RpcErrorsTests
         using var cts = new CancellationTokenSource();
         cts.Cancel();
 
-        var e = RpcErrors.Translate(new RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.Cancelled, "")), cts.Token);
+        var e = RpcErrors.Translate(new RpcException(new global::Grpc.Core.Status(global::Grpc.Core.StatusCode.Cancelled, "")), cts.Token);
 
         Assert.IsType<OperationCanceledException>(e);
     }
@@ -62,8 +62,8 @@ public class RpcErrorsTests
     [Fact]
     public void Translate_ServerCancelled_CovidException()
     {
-        var e = RpcErrors.Translate(new RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.Cancelled, "shutting down")), CancellationToken.None);
+        var e = RpcErrors.Translate(new RpcException(new global::Grpc.Core.Status(global::Grpc.Core.StatusCode.Cancelled, "shutting down")), CancellationToken.None);
 
-        Assert.Equal(Grpc.Core.StatusCode.Cancelled, Assert.IsType<CovidException>(e).StatusCode);
+        Assert.Equal(global::Grpc.Core.StatusCode.Cancelled, Assert.IsType<CovidException>(e).StatusCode);
     }
 }

@@ -20,7 +20,12 @@ public sealed class ImportDatasetTests : IAsyncLifetime
         _http = await CdcHttpServer.StartAsync();
         _host = await ServerHost.StartAsync(new ServerHostOptions
         {
-            Settings = { ["Data:MaxImportBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Data:ImportTimeout"] = "00:00:03" },
+            Settings =
+            {
+                ["Data:MaxImportBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Data:ImportTimeout"] = "00:00:03",
+                ["Data:ImportHosts:0"] = _http.Url(""),
+            },
         });
     }
 

@@ -150,21 +150,21 @@ public sealed class AnalysisApiTests(ServerFixture fixture) : IClassFixture<Serv
     [Fact]
     public async Task GrpcHealth_AfterStart_Serving()
     {
-        var health = new Grpc.Health.V1.Health.HealthClient(Host.Channel);
+        var health = new global::Grpc.Health.V1.Health.HealthClient(Host.Channel);
 
-        var response = await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest(), cancellationToken: ServerSpecs.Timeout());
+        var response = await health.CheckAsync(new global::Grpc.Health.V1.HealthCheckRequest(), cancellationToken: ServerSpecs.Timeout());
 
-        Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
+        Assert.Equal(global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
     }
 
     [Fact]
     public async Task ServerReflection_ListServices_NamesBothCovidServicesAndHealth()
     {
         var ct = ServerSpecs.Timeout();
-        var reflection = new Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(Host.Channel);
+        var reflection = new global::Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(Host.Channel);
         using var call = reflection.ServerReflectionInfo(cancellationToken: ct);
 
-        await call.RequestStream.WriteAsync(new Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" }, ct);
+        await call.RequestStream.WriteAsync(new global::Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" }, ct);
         await call.RequestStream.CompleteAsync();
         Assert.True(await call.ResponseStream.MoveNext(ct));
 

@@ -39,9 +39,9 @@ public sealed class LifecycleTests
         Assert.Equal(State.Cancelled, cancelled.State);
         Assert.Equal("cancelled by request", cancelled.FailureReason);
         Assert.NotNull(cancelled.EndTime);
-        var ex = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() =>
+        var ex = await Assert.ThrowsAsync<global::Grpc.Core.RpcException>(() =>
             host.Analyses.GetResultAsync(new GetResultRequest { Name = submitted.Name }, cancellationToken: ct).ResponseAsync);
-        Assert.Equal(Grpc.Core.StatusCode.FailedPrecondition, ex.StatusCode);
+        Assert.Equal(global::Grpc.Core.StatusCode.FailedPrecondition, ex.StatusCode);
         Assert.Contains("CANCELLED", ex.Status.Detail);
         gated.Open();
     }

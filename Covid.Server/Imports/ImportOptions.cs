@@ -1,4 +1,4 @@
-namespace Covid.Server.Datasets.Import;
+namespace Covid.Server.Imports;
 
 /// <summary>Where ImportDataset may download from (config <c>Data:ImportHosts</c>).</summary>
 public sealed class ImportOptions

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Covid.Server.Datasets.Import;
+namespace Covid.Server.Imports;
 
 /// <summary>
 /// Which addresses are public internet ones. Everything else — loopback, private, carrier-grade

@@ -1,7 +1,7 @@
 using System.Net;
 using Covid.SparkJob.Errors;
 
-namespace Covid.Server.Datasets.Import;
+namespace Covid.Server.Imports;
 
 /// <summary>
 /// The HTTP client of imports: no proxy (the address guard must see the real destination), and

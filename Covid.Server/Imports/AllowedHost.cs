@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Covid.Server.Datasets.Import;
+namespace Covid.Server.Imports;
 
 /// <summary>One entry of the import allow-list: a scheme, a host and a port.</summary>
 public sealed record AllowedHost(string Scheme, string Host, int Port)

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Covid.SparkJob.Errors;
 
-namespace Covid.Server.Datasets.Import;
+namespace Covid.Server.Imports;
 
 /// <summary>
 /// The <see cref="SocketsHttpHandler.ConnectCallback"/> of imports: resolves the host itself and

@@ -1,7 +1,7 @@
 using Covid.SparkJob.Errors;
 using Microsoft.Extensions.Options;
 
-namespace Covid.Server.Datasets.Import;
+namespace Covid.Server.Imports;
 
 /// <summary>
 /// Which URLs ImportDataset may fetch, checked before anything is fetched and again for every

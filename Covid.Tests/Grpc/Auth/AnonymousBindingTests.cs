@@ -1,0 +1,47 @@
+using Covid.Tests.Server;
+using Covid.Tests.Support;
+using Covid.V1;
+
+namespace Covid.Tests.Grpc.Auth;
+
+/// <summary>Without keys or an issuer the server is for loopback only, unless told otherwise.</summary>
+public sealed class AnonymousBindingTests
+{
+    [Fact]
+    public async Task Start_OnAllAddressesWithoutCredentials_RefusesSayingWhy()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => ServerHost.StartAsync(new ServerHostOptions
+        {
+            Settings = { ["urls"] = "http://0.0.0.0:0" },
+        }));
+
+        var message = error.GetBaseException().Message;
+        Assert.Contains("Refusing to serve", message, StringComparison.Ordinal);
+        Assert.Contains("Auth:AllowAnonymous=true", message, StringComparison.Ordinal);
+        Assert.Contains("Auth:ApiKeys", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_OnAllAddressesWithAllowAnonymous_Serves()
+    {
+        await using var host = await ServerHost.StartAsync(new ServerHostOptions
+        {
+            Settings = { ["urls"] = "http://0.0.0.0:0", ["Auth:AllowAnonymous"] = "true" },
+        });
+
+        var listed = await host.Datasets.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: ServerSpecs.Timeout());
+
+        Assert.NotEmpty(listed.Datasets);
+    }
+
+    [Fact]
+    public async Task Loopback_WithoutCredentials_ServesTheAnonymousAdminWithReflection()
+    {
+        await using var host = await ServerHost.StartAsync();
+
+        var submitted = await host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example() }, cancellationToken: ServerSpecs.Timeout());
+
+        Assert.Equal("anonymous", submitted.Owner);
+        Assert.Contains(RawCalls.MappedMethods(host), m => m.ServiceName.StartsWith("grpc.reflection", StringComparison.Ordinal));
+    }
+}
