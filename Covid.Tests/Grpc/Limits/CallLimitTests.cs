@@ -1,0 +1,48 @@
+using Covid.Tests.Server;
+using Covid.Tests.Support;
+using Covid.V1;
+using Google.Protobuf;
+using Grpc.Core;
+
+namespace Covid.Tests.Grpc.Limits;
+
+/// <summary>Limits on calls at their edges: message size and the idle timeout of an upload stream.</summary>
+public sealed class CallLimitTests
+{
+    // An UploadDatasetRequest of a chunk of N bytes is 1 (tag) + 3 (length) + N bytes on the wire.
+    private const int Limit = 64 * 1024;
+    private const int LargestChunk = Limit - 4;
+
+    [Fact]
+    public async Task MessageSize_AtTheLimitPasses_OneByteMoreIsRefusedNamingIt()
+    {
+        var ct = ServerSpecs.Timeout(60);
+        var csv = await File.ReadAllBytesAsync(CdcFiles.Get(CdcFiles.CasesDeaths2020), ct);
+        await using var host = await ServerHost.StartAsync(new ServerHostOptions { Settings = { ["Limits:MaxMessageBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
+
+        var loaded = await ServerCalls.UploadAsync(host.Datasets, "at-limit", csv, ct, chunkSize: LargestChunk);
+        var error = await Assert.ThrowsAsync<RpcException>(() => ServerCalls.UploadAsync(host.Datasets, "over-limit", csv, ct, chunkSize: LargestChunk + 1));
+
+        Assert.Equal(14_760, loaded.RowCount);
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Contains($"limit of {Limit} bytes (Limits:MaxMessageBytes)", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UploadThatStopsSending_IsEndedAfterTheIdleTimeoutAndLeavesNothing()
+    {
+        var ct = ServerSpecs.Timeout(60);
+        await using var host = await ServerHost.StartAsync(new ServerHostOptions { Settings = { ["Limits:StreamIdleTimeout"] = "00:00:01" } });
+        using var call = host.Datasets.UploadDataset(cancellationToken: ct);
+        await call.RequestStream.WriteAsync(new UploadDatasetRequest { Header = new UploadHeader { Name = "stalled", Schema = "cdc-cases-deaths-by-state" } }, ct);
+        await call.RequestStream.WriteAsync(new UploadDatasetRequest { Chunk = ByteString.CopyFromUtf8("date,state\n") }, ct);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
+
+        Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+        Assert.Contains("Limits:StreamIdleTimeout", error.Status.Detail, StringComparison.Ordinal);
+        var staging = Path.Combine(host.DataDirectory, "datasets", ".staging");
+        Assert.True(!Directory.Exists(staging) || Directory.GetFileSystemEntries(staging).Length == 0, "staging is not empty");
+        Assert.False(Directory.Exists(Path.Combine(host.DataDirectory, "datasets", "stalled")));
+    }
+}
