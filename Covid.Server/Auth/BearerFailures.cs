@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Covid.Server.Auth;
@@ -7,6 +8,8 @@ public static class BearerFailures
 {
     public static string Describe(Exception failure) => failure switch
     {
+        // The API-key handler's and our own token checks' messages are already written for callers.
+        AuthenticationFailureException own => own.Message,
         SecurityTokenExpiredException expired => $"the bearer token expired at {expired.Expires:u}; get a new one",
         SecurityTokenNotYetValidException early => $"the bearer token is not valid before {early.NotBefore:u}",
         SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException =>

@@ -17,6 +17,7 @@ public static class JwtConfiguration
         }
         // Claims keep the names the issuer gave them ("sub", "roles"), not WS-Federation URIs.
         o.MapInboundClaims = false;
+        o.TokenValidationParameters.ValidIssuer = jwt.Issuer;
         o.TokenValidationParameters.NameClaimType = jwt.PrincipalClaim;
         o.TokenValidationParameters.RoleClaimType = jwt.RoleClaim;
         o.TokenValidationParameters.ClockSkew = jwt.ClockSkew;

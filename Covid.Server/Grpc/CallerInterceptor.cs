@@ -18,36 +18,36 @@ public sealed class CallerInterceptor(IOptions<AuthOptions> options) : Intercept
 {
     private const string HealthPrefix = "/grpc.health.v1.";
 
-    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        Identify(context);
-        return continuation(request, context);
+        await IdentifyAsync(context);
+        return await continuation(request, context);
     }
 
-    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        Identify(context);
-        return continuation(requestStream, context);
+        await IdentifyAsync(context);
+        return await continuation(requestStream, context);
     }
 
-    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        Identify(context);
-        return continuation(request, responseStream, context);
+        await IdentifyAsync(context);
+        await continuation(request, responseStream, context);
     }
 
-    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
         DuplexStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        Identify(context);
-        return continuation(requestStream, responseStream, context);
+        await IdentifyAsync(context);
+        await continuation(requestStream, responseStream, context);
     }
 
-    private void Identify(ServerCallContext context)
+    private async Task IdentifyAsync(ServerCallContext context)
     {
         var http = context.GetHttpContext();
         var auth = options.Value;
@@ -62,7 +62,8 @@ public sealed class CallerInterceptor(IOptions<AuthOptions> options) : Intercept
         {
             return;
         }
-        var failure = http.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure;
+        // The middleware keeps only successes; the handler caches its result, so asking again is free.
+        var failure = (await http.AuthenticateAsync()).Failure;
         if (failure is not null)
         {
             throw new ServiceException(BearerFailures.IsIssuerUnreachable(failure) ? ErrorCode.Unavailable : ErrorCode.Unauthenticated,

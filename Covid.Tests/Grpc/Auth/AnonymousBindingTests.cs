@@ -29,7 +29,10 @@ public sealed class AnonymousBindingTests
             Settings = { ["urls"] = "http://0.0.0.0:0", ["Auth:AllowAnonymous"] = "true" },
         });
 
-        var listed = await host.Datasets.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: ServerSpecs.Timeout());
+        // Kestrel reports 0.0.0.0, which is no address to connect to; its port is open on loopback too.
+        using var channel = global::Grpc.Net.Client.GrpcChannel.ForAddress(host.Channel.Target.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)
+            is var target && target.Contains("://", StringComparison.Ordinal) ? target : "http://" + target);
+        var listed = await new DatasetService.DatasetServiceClient(channel).ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: ServerSpecs.Timeout());
 
         Assert.NotEmpty(listed.Datasets);
     }
