@@ -1,26 +1,81 @@
 #!/usr/bin/env bash
-# Benchmarks: the typed Parquet written at upload against reading the CSV on every analysis
-# (the same plan, engine and process; medians of interleaved runs). Figures are ratios, because
-# these machines are shared and noisy.
-#   bash bench/run.sh [ROWS]   (ROWS of synthetic case surveillance, default 2000000)
+# Benchmarks, not timed tests: every figure is ours against a baseline measured in the same run,
+# reported as a ratio, because these machines are shared and noisy.
+#   bash bench/run.sh all              every figure below, in order
+#   bash bench/run.sh small            small analyses end to end through gRPC vs the same SQL in a warm DuckDB (1 and 16 clients)
+#   bash bench/run.sh small-plot       the same with each analysis' chart drawn and fetched
+#   bash bench/run.sh concurrency      16 clients at Jobs:MaxConcurrent 2 and 8
+#   bash bench/run.sh chart            drawing 60 series × 700 days vs a one-point chart of the same size
+#   bash bench/run.sh parquet [ROWS]   Parquet written at upload vs reading the CSV on every analysis
+# Tables go to stdout and to bench/results/FIGURE.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-rows="${1:-2000000}"
+figure="${1:-all}"
+shift || true
+mkdir -p bench/results
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-dotnet build -c Release bench/Covid.Bench >/dev/null
-dotnet build -c Release Covid.Client/Cli >/dev/null
+real=../shared/data/cdc/cdc_9mfq-cb36_cases_deaths_by_state_2021-05-30.csv
+example=deploy/examples/weekly-cases-by-state.json
+dotnet build -c Release bench/Covid.Bench -v quiet -nologo -clp:NoSummary >/dev/null
 bench=(dotnet bench/Covid.Bench/bin/Release/net10.0/Covid.Bench.dll)
 
-real=../shared/data/cdc/cdc_9mfq-cb36_cases_deaths_by_state_2021-05-30.csv
-if [[ -f "$real" ]]; then
-  echo "== real CDC export (9mfq-cb36), the issue's weekly example"
-  "${bench[@]}" "$real" cdc-cases-deaths-by-state deploy/examples/weekly-cases-by-state.json 9
-  echo
-fi
+need_real() {
+  if [[ ! -f "$real" ]]; then
+    echo "bench: $real is missing (the shared CDC files sit beside the repository)" >&2
+    exit 1
+  fi
+}
 
-echo "== SYNTHETIC case surveillance (vbim-akqf layout), $rows rows"
-dotnet Covid.Client/Cli/bin/Release/net10.0/covid.dll datasets generate --schema cdc-case-surveillance \
-  --rows "$rows" --out "$work/surveillance.csv" 2>/dev/null
-"${bench[@]}" "$work/surveillance.csv" cdc-case-surveillance bench/specs/surveillance-monthly-by-age.json 5
+record() { # FIGURE TITLE COMMAND… — runs it, keeps its table with the date and the command
+  local name="$1" title="$2"
+  shift 2
+  {
+    echo "### $title"
+    echo
+    echo "\`bash bench/run.sh $name\` on $(date -u +%Y-%m-%d), $(nproc) cores"
+    echo
+    "$@"
+    echo
+  } | tee "bench/results/$name.md"
+}
+
+run() {
+  case "$1" in
+    small)
+      need_real
+      record small "Small analyses, no chart" "${bench[@]}" small "$real" "$example" --clients 1,16 ;;
+    small-plot)
+      need_real
+      record small-plot "Small analyses with their chart" "${bench[@]}" small "$real" "$example" --clients 1,16 --plot ;;
+    concurrency)
+      need_real
+      record concurrency "16 clients, Jobs:MaxConcurrent 2 then 8" bash -c \
+        "$(printf '%q ' "${bench[@]}") small $(printf '%q' "$real") $(printf '%q' "$example") --clients 16 --max-concurrent 2 && $(printf '%q ' "${bench[@]}") small $(printf '%q' "$real") $(printf '%q' "$example") --clients 16 --max-concurrent 8" ;;
+    chart)
+      record chart "Chart drawing" "${bench[@]}" chart ;;
+    parquet)
+      local rows="${2:-2000000}"
+      dotnet build -c Release Covid.Client/Cli -v quiet -nologo -clp:NoSummary >/dev/null
+      dotnet Covid.Client/Cli/bin/Release/net10.0/covid.dll datasets generate --schema cdc-case-surveillance \
+        --rows "$rows" --out "$work/surveillance.csv" 2>/dev/null
+      {
+        if [[ -f "$real" ]]; then
+          "${bench[@]}" parquet "$real" cdc-cases-deaths-by-state "$example" 9
+          echo
+        fi
+        "${bench[@]}" parquet "$work/surveillance.csv" cdc-case-surveillance bench/specs/surveillance-monthly-by-age.json 5
+      } > "$work/parquet.txt"
+      record parquet "Parquet at upload vs CSV per analysis ($rows synthetic case rows)" cat "$work/parquet.txt" ;;
+    *)
+      echo "bench: unknown figure '$1' (all, small, small-plot, concurrency, chart, parquet)" >&2
+      exit 2 ;;
+  esac
+}
+
+if [[ "$figure" == all ]]; then
+  for f in small small-plot concurrency chart parquet; do run "$f"; done
+else
+  run "$figure" "$@"
+fi

@@ -8,7 +8,10 @@ namespace Covid.Server.Plots;
 /// <summary>The x axis of a line chart, and where a result value sits on it.</summary>
 internal sealed record LineXAxis(Axis Axis, Func<object, double> Position)
 {
-    public static LineXAxis For(ColumnType type, string title, IReadOnlyList<PlotSeriesData> data)
+    /// <summary>Pixels of a chart's width that are not its x axis: the value axis, margins and the legend.</summary>
+    private const int AroundAxisPixels = 260;
+
+    public static LineXAxis For(ColumnType type, string title, IReadOnlyList<PlotSeriesData> data, int width)
     {
         if (type == ColumnType.String)
         {
@@ -19,29 +22,10 @@ internal sealed record LineXAxis(Axis Axis, Func<object, double> Position)
         {
             return new(Grid(new LinearAxis { Title = title }), v => Convert.ToDouble(v, CultureInfo.InvariantCulture));
         }
-        var dates = data.SelectMany(s => s.Points).Select(p => (DateOnly)p.X).ToList();
-        return dates.Count > 0 && dates.All(d => d.Day == 1) ? Monthly(title, dates) : Daily(title);
-    }
-
-    private static LineXAxis Daily(string title) =>
-        new(Grid(new DateTimeAxis { Title = title, StringFormat = "yyyy-MM-dd" }),
-            v => DateTimeAxis.ToDouble(((DateOnly)v).ToDateTime(TimeOnly.MinValue)));
-
-    /// <summary>
-    /// Month buckets on a month-number axis: OxyPlot's date axis places month ticks off the
-    /// first of the month (or jumps to yearly ticks), so labels would not sit on the points.
-    /// </summary>
-    private static LineXAxis Monthly(string title, List<DateOnly> dates)
-    {
-        var span = MonthNumber(dates.Max()) - MonthNumber(dates.Min());
-        var axis = new LinearAxis
-        {
-            Title = title,
-            MajorStep = Math.Max(1, (int)Math.Ceiling(span / 12.0)),
-            MinorStep = 1,
-            LabelFormatter = m => FromMonthNumber(m).ToString("yyyy-MM", CultureInfo.InvariantCulture),
-        };
-        return new(Grid(axis), v => MonthNumber((DateOnly)v));
+        var dates = data.SelectMany(s => s.Points).Select(p => (DateOnly)p.X);
+        var anchor = dates.DefaultIfEmpty(DateOnly.FromDayNumber(0)).Min();
+        var axis = new CalendarAxis(anchor, Math.Max(100, width - AroundAxisPixels)) { Title = title };
+        return new(Grid(axis), v => CalendarAxis.ToDouble((DateOnly)v));
     }
 
     private static Axis Grid(Axis axis)
@@ -49,13 +33,5 @@ internal sealed record LineXAxis(Axis Axis, Func<object, double> Position)
         axis.Position = AxisPosition.Bottom;
         axis.MajorGridlineStyle = LineStyle.Dot;
         return axis;
-    }
-
-    private static int MonthNumber(DateOnly d) => d.Year * 12 + d.Month - 1;
-
-    private static DateOnly FromMonthNumber(double m)
-    {
-        var n = (int)Math.Round(m);
-        return new DateOnly(n / 12, n % 12 + 1, 1);
     }
 }

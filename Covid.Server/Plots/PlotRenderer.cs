@@ -14,6 +14,16 @@ public sealed class PlotRenderer
 {
     public RenderedPlot Render(ResultTable table, Plot plot)
     {
+        var (width, height) = PlotSize.Resolve(plot);
+        var model = Build(table, plot, width);
+        using var stream = new MemoryStream();
+        new PngExporter { Width = width, Height = height }.Export(model, stream);
+        return new RenderedPlot(stream.ToArray(), width, height);
+    }
+
+    /// <summary>The chart as an OxyPlot model, before it is drawn (tests look at its axes and series).</summary>
+    internal static PlotModel Build(ResultTable table, Plot plot, int width)
+    {
         var model = new PlotModel
         {
             Title = plot.Title,
@@ -47,26 +57,45 @@ public sealed class PlotRenderer
             }
             else
             {
-                AddLines(model, data, table.Columns[table.IndexOf(plot.X)].Type, plot.X, yTitle, plot.LogScale);
+                AddLines(model, data, table.Columns[table.IndexOf(plot.X)].Type, plot.X, yTitle, plot.LogScale, width);
             }
         }
-        var (width, height) = PlotSize.Resolve(plot);
-        using var stream = new MemoryStream();
-        new PngExporter { Width = width, Height = height }.Export(model, stream);
-        return new RenderedPlot(stream.ToArray(), width, height);
+        return model;
     }
 
-    private static void AddLines(PlotModel model, IReadOnlyList<PlotSeriesData> data, ColumnType xType, string xTitle, string yTitle, bool log)
+    private static void AddLines(PlotModel model, IReadOnlyList<PlotSeriesData> data, ColumnType xType, string xTitle, string yTitle, bool log, int width)
     {
-        var x = LineXAxis.For(xType, xTitle, data);
+        var x = LineXAxis.For(xType, xTitle, data, width);
         model.Axes.Add(x.Axis);
         model.Axes.Add(ValueAxis(yTitle, log));
-        foreach (var series in data)
+        var (coloured, others) = SeriesPalette.Split(data);
+        // Grey first, so the coloured lines are drawn over them; their one legend entry comes last.
+        foreach (var series in others)
         {
-            var line = new LineSeries { Title = series.Title, StrokeThickness = 2, MarkerType = MarkerType.None };
-            line.Points.AddRange(series.Points.Select(p => new DataPoint(x.Position(p.X), p.Y)));
-            model.Series.Add(line);
+            model.Series.Add(Line(series, x, SeriesPalette.Others, 1, legend: null));
         }
+        for (var i = 0; i < coloured.Count; i++)
+        {
+            model.Series.Add(Line(coloured[i], x, SeriesPalette.Colours[i], 2, coloured[i].Title));
+        }
+        if (others.Count > 0)
+        {
+            model.Series.Add(Line(new PlotSeriesData("", []), x, SeriesPalette.Others, 1, SeriesPalette.OthersTitle(others.Count)));
+        }
+    }
+
+    private static LineSeries Line(PlotSeriesData series, LineXAxis x, OxyColor colour, double thickness, string? legend)
+    {
+        var line = new LineSeries
+        {
+            Title = legend,
+            RenderInLegend = legend is not null,
+            Color = colour,
+            StrokeThickness = thickness,
+            MarkerType = MarkerType.None,
+        };
+        line.Points.AddRange(series.Points.Select(p => new DataPoint(x.Position(p.X), p.Y)));
+        return line;
     }
 
     private static void AddBars(PlotModel model, IReadOnlyList<PlotSeriesData> data, string xTitle, string yTitle, bool stacked, bool log)
@@ -81,9 +110,19 @@ public sealed class PlotRenderer
         model.Axes.Add(valueAxis);
         // On a log axis bars start at the smallest value drawn, since they cannot start at zero.
         var baseValue = log && data.Any(d => d.Points.Count > 0) ? data.SelectMany(d => d.Points).Min(p => p.Y) / 2 : 0;
-        foreach (var series in data)
+        var (coloured, others) = SeriesPalette.Split(data);
+        var drawn = coloured.Select((series, i) => (Series: series, Colour: SeriesPalette.Colours[i])).ToList();
+        if (others.Count > 0)
         {
-            var bars = new BarSeries { Title = series.Title, XAxisKey = "values", YAxisKey = "categories", IsStacked = stacked, BaseValue = baseValue };
+            // Bars cannot be thin: the others are added up into one grey bar per category.
+            drawn.Add((PlotSeriesData.Sum(SeriesPalette.OthersTitle(others.Count), others), SeriesPalette.Others));
+        }
+        foreach (var (series, colour) in drawn)
+        {
+            var bars = new BarSeries
+            {
+                Title = series.Title, FillColor = colour, XAxisKey = "values", YAxisKey = "categories", IsStacked = stacked, BaseValue = baseValue,
+            };
             bars.Items.AddRange(series.Points.Select(p => new BarItem { Value = p.Y, CategoryIndex = categories.IndexOf(PlotSeriesData.Label(p.X)) }));
             model.Series.Add(bars);
         }

@@ -42,6 +42,27 @@ internal sealed record PlotSeriesData(string Title, IReadOnlyList<(object X, dou
         return result;
     }
 
+    /// <summary>The series added up point by point (same x), in x order of first appearance.</summary>
+    public static PlotSeriesData Sum(string title, IEnumerable<PlotSeriesData> series)
+    {
+        var totals = new Dictionary<string, (object X, double Y)>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var (x, y) in series.SelectMany(s => s.Points))
+        {
+            var key = Label(x);
+            if (totals.TryGetValue(key, out var total))
+            {
+                totals[key] = (total.X, total.Y + y);
+            }
+            else
+            {
+                totals[key] = (x, y);
+                order.Add(key);
+            }
+        }
+        return new PlotSeriesData(title, order.Select(k => totals[k]).ToList());
+    }
+
     public static string Label(object? value) => value switch
     {
         null => "(none)",

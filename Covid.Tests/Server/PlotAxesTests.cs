@@ -28,12 +28,14 @@ public sealed class PlotAxesTests
             months.Select(m => new object?[] { m, 0.02 }).ToList());
         var data = PlotSeriesData.From(table, "period", ["cfr"], null);
 
-        var x = LineXAxis.For(ColumnType.Date, "period", data);
+        var x = LineXAxis.For(ColumnType.Date, "period", data, width: 1000);
 
-        var axis = Assert.IsType<LinearAxis>(x.Axis);
-        Assert.Equal(2, axis.MajorStep); // 13 months apart: a label every second month
-        Assert.All(months, m => Assert.Equal(m.ToString("yyyy-MM"), axis.LabelFormatter(x.Position(m))));
-        Assert.Equal(1, x.Position(months[1]) - x.Position(months[0]));
+        var axis = Assert.IsType<CalendarAxis>(x.Axis);
+        var ticks = axis.Ticks(months[0], months[^1], 740);
+        Assert.Equal(new CalendarStep(CalendarUnit.Month, 2), axis.ChosenStep); // 13 months apart: a label every second month
+        Assert.All(ticks, t => Assert.Contains(t, months)); // every label sits on a point
+        Assert.All(months, m => Assert.Equal(m.ToString("yyyy-MM"), axis.FormatValue(x.Position(m))));
+        Assert.Equal(31, x.Position(months[1]) - x.Position(months[0]));
     }
 
     [Fact]
@@ -43,10 +45,11 @@ public sealed class PlotAxesTests
             [new ResultColumn("period", ColumnType.Date), new ResultColumn("cases", ColumnType.Int64)],
             [[new DateOnly(2020, 3, 2), 1L], [new DateOnly(2020, 3, 9), 2L]]);
 
-        var x = LineXAxis.For(ColumnType.Date, "period", PlotSeriesData.From(table, "period", ["cases"], null));
+        var x = LineXAxis.For(ColumnType.Date, "period", PlotSeriesData.From(table, "period", ["cases"], null), width: 1000);
 
-        var axis = Assert.IsType<DateTimeAxis>(x.Axis);
-        Assert.Equal("yyyy-MM-dd", axis.StringFormat);
+        var axis = Assert.IsType<CalendarAxis>(x.Axis);
+        axis.Ticks(new DateOnly(2020, 3, 2), new DateOnly(2020, 3, 9), 740);
+        Assert.Equal("2020-03-02", axis.FormatValue(x.Position(new DateOnly(2020, 3, 2))));
         Assert.Equal(7, x.Position(new DateOnly(2020, 3, 9)) - x.Position(new DateOnly(2020, 3, 2)));
     }
 }

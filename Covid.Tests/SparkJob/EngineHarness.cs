@@ -20,7 +20,8 @@ internal static class EngineHarness
         var plan = AnalysisPlanner.Plan(spec, datasets);
         var sink = new Recorder(events ?? []);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        return await new EmbeddedEngine().RunAsync(Job, plan, sink, timeout.Token);
+        using var engine = new EmbeddedEngine();
+        return await engine.RunAsync(Job, plan, sink, timeout.Token);
     }
 
     /// <summary>Synchronous IProgress: Progress&lt;T&gt; would post to the thread pool and race the assertions.</summary>

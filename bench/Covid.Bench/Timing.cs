@@ -20,6 +20,8 @@ internal sealed class Timing(string name)
 
     public int Count => samples.Count;
 
+    public void Add(double milliseconds) => samples.Add(milliseconds);
+
     public async Task MeasureAsync(Func<Task> run)
     {
         var clock = Stopwatch.StartNew();

@@ -27,7 +27,8 @@ internal static partial class DuckDbTwinDriver
         var dataset = Literal(DatasetPath().Match(script), "the dataset path");
         var result = Literal(ResultDirectory().Match(script), "the result directory");
         var plan = AnalysisPlanner.Plan(await specOf(id), new TestDatasets(TestDatasets.Info(dataset)));
-        var table = await new EmbeddedEngine(new EmbeddedEngineOptions()).RunAsync(new AnalysisJob("twin", () => true), plan, new Progress<EngineProgress>(), ctx.CancellationToken);
+        using var engine = new EmbeddedEngine(new EmbeddedEngineOptions());
+        var table = await engine.RunAsync(new AnalysisJob("twin", () => true), plan, new Progress<EngineProgress>(), ctx.CancellationToken);
         SparkOutputWriter.Write(result, table);
         ctx.Log($"INFO FileFormatWriter: Write Job committed, {table.Rows.Count} rows to {result}");
     }

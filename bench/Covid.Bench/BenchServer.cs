@@ -1,0 +1,58 @@
+using Covid.Server.Hosting;
+using Covid.SparkJob.Datasets;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Covid.Bench;
+
+/// <summary>
+/// The real server (Kestrel on loopback, HTTP/2, built exactly as <c>dotnet run</c> builds it) over
+/// a temporary data directory, seeded with the real 9mfq-cb36 export; deleted on dispose.
+/// </summary>
+internal sealed class BenchServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private BenchServer(WebApplication app, string directory)
+    {
+        this.app = app;
+        DataDirectory = directory;
+        Address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+    }
+
+    public string Address { get; }
+
+    public string DataDirectory { get; }
+
+    /// <summary>The server's own datasets, for baselines that read the very files it reads.</summary>
+    public IDatasetLookup Datasets => app.Services.GetRequiredService<IDatasetLookup>();
+
+    public static async Task<BenchServer> StartAsync(string seed, params string[] settings)
+    {
+        var directory = Directory.CreateTempSubdirectory("covid-bench-server-").FullName;
+        string[] args =
+        [
+            "--urls=http://127.0.0.1:0",
+            "--Kestrel:EndpointDefaults:Protocols=Http2",
+            $"--Data:Directory={directory}",
+            $"--Data:Seed={seed}",
+            "--Logging:LogLevel:Default=Warning",
+            .. settings.Select(s => "--" + s),
+        ];
+        var app = CovidServer.Build(args);
+        await app.StartAsync();
+        return new BenchServer(app, directory);
+    }
+
+    public GrpcChannel Channel() => GrpcChannel.ForAddress(Address, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Globalization;
+using Covid.SparkJob.Planning;
+using Covid.SparkJob.Sql;
+using Covid.V1;
+using DuckDB.NET.Data;
+using Google.Protobuf;
+using Grpc.Core;
+
+namespace Covid.Bench.Figures;
+
+/// <summary>
+/// Small analyses end to end through the real gRPC server — submit, follow progress to the end,
+/// fetch the result (and the chart) — against the same SQL run in a warm DuckDB loop, at the same
+/// number of concurrent clients. Every analysis is a distinct spec (the weekly example over a
+/// different date range and states), so nothing is answered from a cache.
+/// </summary>
+internal static class SmallAnalyses
+{
+    public const string Usage = "small SEED.csv SPEC.json [--seconds S] [--clients 1,16] [--max-concurrent N] [--plot]";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = BenchArgs.Parse(args, positional: 2);
+        var (seed, specPath) = (Path.GetFullPath(options.Positional[0]), options.Positional[1]);
+        var seconds = options.Double("--seconds", 8);
+        var clients = options.Ints("--clients", [1, 16]);
+        var plot = options.Flag("--plot");
+        var maxConcurrent = options.Int("--max-concurrent", 2);
+        var template = JsonParser.Default.Parse<AnalysisSpec>(File.ReadAllText(specPath));
+        if (!plot)
+        {
+            template.Plot = null;
+        }
+
+        await using var server = await BenchServer.StartAsync(seed, $"Jobs:MaxConcurrent={maxConcurrent}", "Jobs:QueueLimit=100000");
+        using var channel = server.Channel();
+        var client = new AnalysisService.AnalysisServiceClient(channel);
+        var specs = Enumerable.Range(0, 20_000).Select(i => Variant(template, i)).ToList();
+        var queries = specs.Take(2_000).Select(s => DuckDbDialect.Build(AnalysisPlanner.Plan(s, server.Datasets))).ToList();
+        using var duckDb = new DuckDBConnection("DataSource=:memory:");
+        duckDb.Open();
+
+        Console.WriteLine($"spec: {Path.GetFileName(specPath)} variants{(plot ? " with their plot" : ", no plot")}; Jobs:MaxConcurrent={maxConcurrent}; {seconds:0.#} s per run after a 1 s warm-up");
+        Console.WriteLine("| clients | server p50 ms | server p99 ms | server /s | warm DuckDB p50 ms | warm DuckDB /s | server / DuckDB throughput |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+        var next = 0;
+        foreach (var count in clients)
+        {
+            var baseline = await Load(count, seconds, _ => Task.Run(() => Execute(duckDb, queries[Interlocked.Increment(ref next) % queries.Count])));
+            var ours = await Load(count, seconds, _ => Analyse(client, specs[Interlocked.Increment(ref next) % specs.Count], plot));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {count} | {ours.P50:F1} | {ours.P99:F1} | {ours.PerSecond:F1} | {baseline.P50:F2} | {baseline.PerSecond:F1} | {ours.PerSecond / baseline.PerSecond:F2}x |"));
+        }
+        return 0;
+    }
+
+    private static async Task<(double P50, double P99, double PerSecond)> Load(int clients, double seconds, Func<int, Task> one)
+    {
+        await Drive(clients, TimeSpan.FromSeconds(1), one, new Latencies());
+        var latencies = new Latencies();
+        var elapsed = await Drive(clients, TimeSpan.FromSeconds(seconds), one, latencies);
+        return (latencies.Percentile(0.5), latencies.Percentile(0.99), latencies.PerSecond(elapsed));
+    }
+
+    /// <summary><paramref name="clients"/> loops, each starting its next operation when the last ended, until the time is up.</summary>
+    private static async Task<TimeSpan> Drive(int clients, TimeSpan duration, Func<int, Task> one, Latencies latencies)
+    {
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                var started = clock.Elapsed;
+                await one(c);
+                latencies.Add((clock.Elapsed - started).TotalMilliseconds);
+            }
+        }));
+        return clock.Elapsed;
+    }
+
+    private static async Task Analyse(AnalysisService.AnalysisServiceClient client, AnalysisSpec spec, bool plot)
+    {
+        var analysis = await client.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = spec, RequestId = Guid.NewGuid().ToString("N") });
+        using (var stream = client.StreamProgress(new StreamProgressRequest { Name = analysis.Name }))
+        {
+            await foreach (var _ in stream.ResponseStream.ReadAllAsync())
+            {
+            }
+        }
+        var result = await client.GetResultAsync(new GetResultRequest { Name = analysis.Name });
+        if (result.RowCount == 0)
+        {
+            throw new InvalidOperationException($"{analysis.Name} gave no rows");
+        }
+        if (plot)
+        {
+            using var png = client.GetPlot(new GetPlotRequest { Name = analysis.Name });
+            await foreach (var _ in png.ResponseStream.ReadAllAsync())
+            {
+            }
+        }
+    }
+
+    private static void Execute(DuckDBConnection root, DuckDbQuery query)
+    {
+        using var connection = root.Duplicate();
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = query.Sql;
+        foreach (var value in query.Parameters)
+        {
+            command.Parameters.Add(new DuckDBParameter(value));
+        }
+        using var reader = command.ExecuteReader();
+        var values = new object[reader.FieldCount];
+        while (reader.Read())
+        {
+            reader.GetValues(values);
+        }
+    }
+
+    /// <summary>The template over a date range ending <c>i % 150</c> days earlier and one of six sets of states: distinct for 900 variants, then repeating.</summary>
+    private static AnalysisSpec Variant(AnalysisSpec template, int i)
+    {
+        string[][] states = [["NY", "NYC", "NJ", "CA"], ["TX", "FL"], ["WA", "OR", "CA"], ["IL", "MI", "OH", "IN"], ["MA", "CT", "RI"], ["GA", "AL", "MS", "LA"]];
+        var spec = template.Clone();
+        spec.DateRange ??= new DateRange { Start = "2020-03-02", End = "2020-09-20" };
+        spec.DateRange.End = DateOnly.Parse(spec.DateRange.End.Length > 0 ? spec.DateRange.End : "2021-05-30", CultureInfo.InvariantCulture)
+            .AddDays(-(i % 150)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        spec.Filters.Clear();
+        spec.Filters.Add(new Filter { Field = "state", Values = { states[i / 150 % states.Length] } });
+        return spec;
+    }
+}
