@@ -12,8 +12,9 @@ public static class BearerFailures
         AuthenticationFailureException own => own.Message,
         SecurityTokenExpiredException expired => $"the bearer token expired at {expired.Expires:u}; get a new one",
         SecurityTokenNotYetValidException early => $"the bearer token is not valid before {early.NotBefore:u}",
-        SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException =>
-            "the bearer token's signature does not verify with the issuer's keys",
+        SecurityTokenSignatureKeyNotFoundException =>
+            "the bearer token's signing key is not among the issuer's keys; the server fetches them again now, so if the issuer just rotated its keys, retry",
+        SecurityTokenInvalidSignatureException => "the bearer token's signature does not verify with the issuer's keys",
         SecurityTokenInvalidIssuerException => "the bearer token comes from another issuer than this server's (Auth:Jwt:Issuer)",
         SecurityTokenInvalidAudienceException => "the bearer token is for another audience than this server's (Auth:Jwt:Audience)",
         SecurityTokenMalformedException => "the bearer token is not a well-formed JWT",
@@ -22,7 +23,6 @@ public static class BearerFailures
         _ => "the bearer token could not be validated",
     };
 
-    /// <summary>The issuer's discovery document or keys could not be fetched: the server's problem, not the token's.</summary>
-    public static bool IsIssuerUnreachable(Exception failure) =>
-        failure is InvalidOperationException && failure.Message.Contains("IDX20803", StringComparison.Ordinal);
+    /// <summary>The issuer's discovery document or keys could not be fetched (see <see cref="IssuerKeys"/>).</summary>
+    public static bool IsIssuerUnreachable(Exception failure) => failure is IssuerUnavailableException;
 }

@@ -11,6 +11,9 @@ public static class JwtConfiguration
         o.Authority = jwt.Issuer;
         o.Audience = jwt.Audience;
         o.RequireHttpsMetadata = jwt.RequireHttpsMetadata;
+        // A call waits for the first fetch of the issuer's keys; an issuer that does not answer in
+        // this long is reported as unavailable rather than holding the call for the default minute.
+        o.BackchannelTimeout = TimeSpan.FromSeconds(10);
         if (!string.IsNullOrWhiteSpace(jwt.MetadataAddress))
         {
             o.MetadataAddress = jwt.MetadataAddress;
@@ -41,11 +44,8 @@ public static class JwtConfiguration
             },
             // A failure becomes a result the gRPC edge answers UNAUTHENTICATED (or UNAVAILABLE when
             // the issuer cannot be reached), instead of an exception out of the middleware.
-            OnAuthenticationFailed = context =>
-            {
-                context.Fail(context.Exception);
-                return Task.CompletedTask;
-            },
+            OnAuthenticationFailed = async context =>
+                context.Fail(await IssuerKeys.ExplainAsync(context.Exception, context.Options, context.HttpContext.RequestAborted)),
         };
     }
 }

@@ -71,4 +71,54 @@ public sealed class JwtAuthenticationTests : IAsyncLifetime
         Assert.Equal("alice", asAdmin.Owner);
         Assert.Equal(StatusCode.NotFound, asBob.StatusCode);
     }
+
+    [Fact]
+    public async Task Token_SignedWithARotatedKey_IsAcceptedOnceTheServerHasFetchedTheNewKey()
+    {
+        var datasets = new DatasetService.DatasetServiceClient(TestCredentials.As(host, issuer.Token("alice")));
+        await datasets.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: ServerSpecs.Timeout());
+        var fetchedBefore = issuer.Fetches;
+
+        issuer.RotateKey("rotated-key");
+        var rotated = new DatasetService.DatasetServiceClient(TestCredentials.As(host, issuer.Token("alice")));
+        // The key set fetched before the rotation is not trusted for ever: a token naming an unknown
+        // key id makes the server fetch the issuer's keys again (in the background, so the first
+        // call may still be refused, saying so); a retry a moment later is accepted.
+        var refusals = new List<RpcException>();
+        ListDatasetsResponse? listed = null;
+        for (var attempt = 0; listed is null && attempt < 25; attempt++)
+        {
+            try
+            {
+                listed = await rotated.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: ServerSpecs.Timeout());
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unauthenticated)
+            {
+                refusals.Add(e);
+                await Task.Delay(200);
+            }
+        }
+
+        Assert.NotNull(listed);
+        Assert.NotEmpty(listed.Datasets);
+        Assert.True(refusals.Count <= 2, $"{refusals.Count} refusals before the rotated key was accepted");
+        Assert.All(refusals, r => Assert.Contains("not among the issuer's keys", r.Status.Detail, StringComparison.Ordinal));
+        Assert.True(issuer.Fetches > fetchedBefore, $"keys fetched {issuer.Fetches} times, {fetchedBefore} before the rotation");
+    }
+
+    [Fact]
+    public async Task Token_WhenTheIssuerCannotBeReached_IsUnavailableNotABadSignature()
+    {
+        var gone = await TestIssuer.StartAsync();
+        var token = gone.Token("alice");
+        var settings = gone.Settings();
+        await gone.DisposeAsync();
+        await using var orphan = await ServerHost.StartAsync(new ServerHostOptions { Settings = settings });
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => new DatasetService.DatasetServiceClient(TestCredentials.As(orphan, token))
+            .ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: ServerSpecs.Timeout(30)).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.Contains("issuer's keys cannot be fetched", error.Status.Detail, StringComparison.Ordinal);
+    }
 }
