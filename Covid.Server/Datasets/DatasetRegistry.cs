@@ -13,7 +13,7 @@ namespace Covid.Server.Datasets;
 /// Each name has a <see cref="DatasetAccess"/>: callers see their own datasets and the shared ones,
 /// and one they may not see is answered as if it did not exist.
 /// </summary>
-public sealed class DatasetRegistry(DataLayout layout, ILogger<DatasetRegistry> logger) : IDatasetLookup, ITenantDatasets
+public sealed class DatasetRegistry(DataLayout layout, DatasetUses uses, ILogger<DatasetRegistry> logger) : IDatasetLookup, ITenantDatasets
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -37,6 +37,8 @@ public sealed class DatasetRegistry(DataLayout layout, ILogger<DatasetRegistry> 
     public IReadOnlyList<DatasetInfo> All(Caller caller) => All().Where(d => CanRead(caller, d.Name)).ToList();
 
     public IDatasetLookup VisibleTo(Caller caller) => new CallerView(this, caller);
+
+    public IDisposable Use(DatasetInfo planned) => uses.Take(planned, Find(planned.Name));
 
     /// <summary>Bytes of the original files of the datasets <paramref name="owner"/> loaded.</summary>
     public long StoredBytes(string owner) =>
@@ -162,6 +164,52 @@ public sealed class DatasetRegistry(DataLayout layout, ILogger<DatasetRegistry> 
                 TryDelete(aside);
             }
             logger.LogInformation("Dataset {Name} loaded: {Rows} rows from {Source}", info.Name, info.RowCount, info.Source);
+            return info;
+        }
+    }
+
+    /// <summary>
+    /// Removes <paramref name="name"/> and its files unless a queued or running analysis uses it
+    /// (FAILED_PRECONDITION). Its directory is moved aside in one rename first, so the name is
+    /// gone at once and a crash mid-delete leaves only staging leftovers, removed at the next start.
+    /// </summary>
+    public void Remove(string name)
+    {
+        if (uses.TryRetire(name) is var inUse and > 0)
+        {
+            throw ServiceException.FailedPrecondition(
+                $"dataset \"{name}\" is read by {inUse} queued or running {(inUse == 1 ? "analysis" : "analyses")}; cancel {(inUse == 1 ? "it" : "them")} or wait until {(inUse == 1 ? "it finishes" : "they finish")}, then delete it");
+        }
+        try
+        {
+            string aside;
+            lock (publishGate)
+            {
+                aside = Path.Combine(layout.Staging, Guid.NewGuid().ToString("N") + "-deleted");
+                Directory.CreateDirectory(layout.Staging);
+                Directory.Move(layout.DatasetDirectory(name), aside);
+                datasets.TryRemove(name, out _);
+                access.TryRemove(name, out _);
+            }
+            TryDelete(aside);
+            logger.LogInformation("Dataset {Name} deleted", name);
+        }
+        finally
+        {
+            uses.EndRetiring(name);
+        }
+    }
+
+    /// <summary>Records whether <paramref name="name"/> is shared, in memory and in its dataset.json (written atomically).</summary>
+    public DatasetInfo Reshare(string name, bool shared)
+    {
+        lock (publishGate)
+        {
+            var info = Find(name) ?? throw ServiceException.NotFound($"dataset \"{name}\" does not exist");
+            var after = AccessOf(name) with { Shared = shared };
+            AtomicFile.WriteText(Path.Combine(layout.DatasetDirectory(name), DataLayout.MetadataFile), JsonSerializer.Serialize(DatasetMetadata.From(info, after), Json));
+            access[name] = after;
+            logger.LogInformation("Dataset {Name} is {Sharing}", name, shared ? "shared" : "private to its owner");
             return info;
         }
     }

@@ -11,6 +11,7 @@ public static class DatasetsRegistration
     public static IServiceCollection AddDatasets(this IServiceCollection services)
     {
         services.AddDataStorage();
+        services.AddSingleton<DatasetUses>();
         services.AddSingleton<DatasetRegistry>();
         services.AddSingleton<IDatasetLookup>(sp => sp.GetRequiredService<DatasetRegistry>());
         services.AddSingleton<ITenantDatasets>(sp => sp.GetRequiredService<DatasetRegistry>());
@@ -25,6 +26,8 @@ public static class DatasetsRegistration
         services.AddSingleton<ImportAddressGuard>();
         services.AddSingleton<GuardedImportClient>();
         services.AddSingleton<DatasetImporter>();
+        services.AddSingleton<DatasetDeleter>();
+        services.AddSingleton<DatasetSharing>();
         services.AddSingleton<InPlaceRegistration>();
         services.AddSingleton<DatasetSeeder>();
         return services;

@@ -2,12 +2,14 @@ using System.Runtime.CompilerServices;
 using Covid.Server.Datasets;
 using Covid.SparkJob.Errors;
 using Covid.V1;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 
 namespace Covid.Server.Grpc;
 
-/// <summary>covid.v1.DatasetService: lists datasets, takes uploads and imports from URLs.</summary>
-public sealed class DatasetGrpcService(DatasetRegistry registry, DatasetUploader uploader, DatasetImporter importer, DatasetMapper mapper, Audit audit)
+/// <summary>covid.v1.DatasetService: lists datasets, takes uploads and imports from URLs, deletes and shares them.</summary>
+public sealed class DatasetGrpcService(
+    DatasetRegistry registry, DatasetUploader uploader, DatasetImporter importer, DatasetDeleter deleter, DatasetSharing sharing, DatasetMapper mapper, Audit audit)
     : DatasetService.DatasetServiceBase
 {
     public override Task<ListDatasetsResponse> ListDatasets(ListDatasetsRequest request, ServerCallContext context) =>
@@ -28,6 +30,17 @@ public sealed class DatasetGrpcService(DatasetRegistry registry, DatasetUploader
     public override async Task<Dataset> ImportDataset(ImportDatasetRequest request, ServerCallContext context) =>
         mapper.ToProto(await audit.RunAsync(context, "import", d => $"{d.Name} from {request.Url}",
             () => importer.ImportAsync(context.Caller(), request, context.CancellationToken), $"{request.Name} from {request.Url}"));
+
+    public override Task<Empty> DeleteDataset(DeleteDatasetRequest request, ServerCallContext context) =>
+        Task.FromResult(audit.Run(context, "delete", _ => request.Name, () =>
+        {
+            deleter.Delete(context.Caller(), request.Name);
+            return new Empty();
+        }, request.Name));
+
+    public override Task<Dataset> SetDatasetShared(SetDatasetSharedRequest request, ServerCallContext context) =>
+        Task.FromResult(mapper.ToProto(audit.Run(context, request.Shared ? "share" : "unshare", d => d.Name,
+            () => sharing.SetShared(context.Caller(), request.Name, request.Shared), request.Name)));
 
     private static async IAsyncEnumerable<ReadOnlyMemory<byte>> Chunks(
         IAsyncStreamReader<UploadDatasetRequest> requestStream, [EnumeratorCancellation] CancellationToken ct)

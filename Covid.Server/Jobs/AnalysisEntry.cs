@@ -26,6 +26,9 @@ public sealed class AnalysisEntry(Analysis analysis)
     /// </summary>
     public AnalysisPlan? Plan { get; set; }
 
+    /// <summary>Holds the planned dataset while the analysis is queued or running, so it is not deleted from under it.</summary>
+    public IDisposable? DatasetUse { get; set; }
+
     /// <summary>Set while the analysis runs; cancelling it stops the engine.</summary>
     public CancellationTokenSource? Cancellation { get; set; }
 

@@ -67,6 +67,7 @@ public sealed class AnalysisManager(
             })
             {
                 Plan = plan,
+                DatasetUse = datasets.Use(plan.Dataset),
             };
             lifecycle.Transition(entry, State.Queued, Stage.Queued, 0, "queued");
             index.Add(entry);

@@ -21,6 +21,7 @@ public sealed class AnalysisRecovery(
     AnalysisLifecycle lifecycle,
     ProgressHub hub,
     IDatasetLookup datasets,
+    ITenantDatasets uses,
     ILogger<AnalysisRecovery> logger)
 {
     public void Recover()
@@ -87,6 +88,7 @@ public sealed class AnalysisRecovery(
         try
         {
             entry.Plan = AnalysisPlanner.Plan(entry.Analysis.Spec, datasets);
+            entry.DatasetUse = uses.Use(entry.Plan.Dataset);
             return true;
         }
         catch (ServiceException ex)
