@@ -7,35 +7,27 @@ using Microsoft.Extensions.Options;
 namespace Covid.Server.Grpc;
 
 /// <summary>
-/// Bounds every call: unary calls get a server-side deadline, client streams an idle timeout, and
-/// one principal's open streams are counted. Runs after <see cref="CallerInterceptor"/>.
+/// Bounds every call: a unary call that outlives the server's deadline (set by
+/// <see cref="CallDeadlines"/>) is DEADLINE_EXCEEDED naming the limit, client streams get an idle
+/// timeout and a message-size check, and one principal's open streams are counted. Runs after
+/// <see cref="CallerInterceptor"/>.
 /// </summary>
 public sealed class CallLimitsInterceptor(IOptions<CallLimitOptions> options) : Interceptor
 {
-    private const string ImportMethod = "/covid.v1.DatasetService/ImportDataset";
-    private const string HttpContextKey = "__HttpContext";
-
     private readonly ConcurrentDictionary<string, int> openStreams = new(StringComparer.Ordinal);
 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        var (limit, key) = context.Method == ImportMethod
-            ? (options.Value.ImportDeadline, nameof(CallLimitOptions.ImportDeadline))
-            : (options.Value.UnaryDeadline, nameof(CallLimitOptions.UnaryDeadline));
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-        deadline.CancelAfter(limit);
-        // grpc-dotnet finds the HttpContext of a wrapped context here (it resolves the service with it).
-        context.UserState[HttpContextKey] = context.GetHttpContext();
         try
         {
-            return await continuation(request, new DeadlineCallContext(context, deadline.Token, DateTime.UtcNow + limit));
+            return await continuation(request, context);
         }
-        catch (Exception ex) when (deadline.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested
+        catch (Exception ex) when (CallDeadlines.Of(context.GetHttpContext()) is { Passed: true } deadline
             && ex is OperationCanceledException or ServiceException { Code: ErrorCode.Cancelled or ErrorCode.DeadlineExceeded })
         {
             throw new ServiceException(ErrorCode.DeadlineExceeded,
-                $"{context.Method} took longer than this server's deadline of {limit} (Limits:{key}); nothing it was doing was kept");
+                $"{context.Method} took longer than this server's deadline of {deadline.Limit} ({deadline.Key}) and was stopped");
         }
     }
 
@@ -43,7 +35,7 @@ public sealed class CallLimitsInterceptor(IOptions<CallLimitOptions> options) : 
         IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
     {
         using var stream = OpenStream(context);
-        return await continuation(new IdleTimeoutStreamReader<TRequest>(requestStream, options.Value.StreamIdleTimeout), context);
+        return await continuation(Limited(requestStream), context);
     }
 
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
@@ -58,8 +50,11 @@ public sealed class CallLimitsInterceptor(IOptions<CallLimitOptions> options) : 
         DuplexStreamingServerMethod<TRequest, TResponse> continuation)
     {
         using var stream = OpenStream(context);
-        await continuation(new IdleTimeoutStreamReader<TRequest>(requestStream, options.Value.StreamIdleTimeout), responseStream, context);
+        await continuation(Limited(requestStream), responseStream, context);
     }
+
+    private LimitedStreamReader<T> Limited<T>(IAsyncStreamReader<T> requestStream) =>
+        new(requestStream, options.Value.StreamIdleTimeout, options.Value.MaxMessageBytes);
 
     /// <summary>Counts a stream of the caller (health watches, which have none, are not counted).</summary>
     private Counted? OpenStream(ServerCallContext context)

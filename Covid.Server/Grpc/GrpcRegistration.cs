@@ -37,9 +37,10 @@ public static class GrpcRegistration
     public static WebApplication MapCovidGrpc(this WebApplication app)
     {
         var limits = app.Configuration.GetSection(CallLimitOptions.Section).Get<CallLimitOptions>() ?? new CallLimitOptions();
-        app.UseMessageSizeMessage(limits.MaxMessageBytes);
         app.UseAuthentication();
         app.UseRateLimiter();
+        app.UseMessageSizeGate(limits.MaxMessageBytes);
+        app.UseServerDeadlines(limits);
         app.MapGrpcService<AnalysisGrpcService>();
         app.MapGrpcService<DatasetGrpcService>();
         if ((app.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions()).ReflectionEnabled)

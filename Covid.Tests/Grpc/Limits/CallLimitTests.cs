@@ -29,6 +29,39 @@ public sealed class CallLimitTests
     }
 
     [Fact]
+    public async Task UnaryMessageSize_AtTheLimitPasses_OneByteMoreIsRefusedNamingIt()
+    {
+        await using var host = await ServerHost.StartAsync(new ServerHostOptions { Settings = { ["Limits:MaxMessageBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
+        var explain = (ExplainAnalysisRequest request) => host.Analyses.ExplainAnalysisAsync(request, cancellationToken: ServerSpecs.Timeout()).ResponseAsync;
+
+        var atLimit = await explain(ExplainOfSize(Limit));
+        var error = await Assert.ThrowsAsync<RpcException>(() => explain(ExplainOfSize(Limit + 1)));
+
+        Assert.Equal(ExplainOfSize(Limit).Spec.Plot.Title, atLimit.Spec.Plot.Title);
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Equal($"the request message is larger than this server's limit of {Limit} bytes (Limits:MaxMessageBytes)", error.Status.Detail);
+    }
+
+    /// <summary>An ExplainAnalysisRequest of the example spec whose plot title pads it to exactly <paramref name="bytes"/> on the wire.</summary>
+    private static ExplainAnalysisRequest ExplainOfSize(int bytes)
+    {
+        var spec = ServerSpecs.Example();
+        spec.Plot = new Plot { Kind = Plot.Types.Kind.Line, X = "period", Y = { "cases" }, Series = "state" };
+        var request = new ExplainAnalysisRequest { Spec = spec };
+        var title = bytes - request.CalculateSize();
+        while (true)
+        {
+            spec.Plot.Title = new string('x', title);
+            var size = request.CalculateSize();
+            if (size == bytes)
+            {
+                return request;
+            }
+            title += bytes - size;
+        }
+    }
+
+    [Fact]
     public async Task UploadThatStopsSending_IsEndedAfterTheIdleTimeoutAndLeavesNothing()
     {
         var ct = ServerSpecs.Timeout(60);

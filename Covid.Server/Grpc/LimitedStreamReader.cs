@@ -3,8 +3,12 @@ using Grpc.Core;
 
 namespace Covid.Server.Grpc;
 
-/// <summary>A client stream that ends the call when the client sends nothing for <paramref name="idle"/>.</summary>
-internal sealed class IdleTimeoutStreamReader<T>(IAsyncStreamReader<T> inner, TimeSpan idle) : IAsyncStreamReader<T>
+/// <summary>
+/// A client stream with the call limits of one: the call ends when the client sends nothing for
+/// <paramref name="idle"/> (Limits:StreamIdleTimeout), and a message over the size limit is refused
+/// naming Limits:MaxMessageBytes (grpc-dotnet raises RESOURCE_EXHAUSTED for it while reading).
+/// </summary>
+internal sealed class LimitedStreamReader<T>(IAsyncStreamReader<T> inner, TimeSpan idle, int maxMessageBytes) : IAsyncStreamReader<T>
 {
     public T Current => inner.Current;
 
@@ -20,6 +24,10 @@ internal sealed class IdleTimeoutStreamReader<T>(IAsyncStreamReader<T> inner, Ti
         {
             throw new ServiceException(ErrorCode.DeadlineExceeded,
                 $"the client sent nothing for {idle.TotalSeconds:0.###} s (Limits:StreamIdleTimeout); the stream was ended and nothing it sent was kept");
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.ResourceExhausted)
+        {
+            throw ServiceException.ResourceExhausted(MessageSizeGate.Refusal(maxMessageBytes) + "; nothing it sent was kept");
         }
     }
 }
