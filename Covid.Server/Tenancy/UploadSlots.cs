@@ -18,7 +18,7 @@ public sealed class UploadSlots(IOptions<QuotaOptions> options)
         {
             Release(caller.Principal);
             throw ServiceException.ResourceExhausted(
-                $"{caller.Principal} already has {limit} uploads or imports in flight, the most one principal may have (Quotas:MaxUploadsInFlight); wait for one to finish");
+                $"{caller.Principal} already has {limit} {(limit == 1 ? "upload or import" : "uploads or imports")} in flight, the most one principal may have (Quotas:MaxUploadsInFlight); wait for one to finish");
         }
         return new Slot(this, caller.Principal);
     }

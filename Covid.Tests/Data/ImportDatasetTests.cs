@@ -134,7 +134,7 @@ public sealed class ImportDatasetTests : IAsyncLifetime
     [Fact]
     public async Task CliImport_RealVaccinationsFile_PrintsRowsAndSpan()
     {
-        await using var host = await ServerHost.StartAsync(new ServerHostOptions { Seed = "" });
+        await using var host = await ServerHost.StartAsync(new ServerHostOptions { Seed = "", Settings = { ["Data:ImportHosts:0"] = _http.Url("") } });
 
         var (code, output, error) = await CliRun.InvokeAsync("datasets", "import", _http.Url("/files/" + RealData.Vaccinations),
             "--name", "vaccinations", "--schema", "cdc-vaccinations-jurisdiction", "--server", host.App.Urls.Single());

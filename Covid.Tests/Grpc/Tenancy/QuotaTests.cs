@@ -100,4 +100,41 @@ public sealed class QuotaTests
         Assert.Contains("2 streams open", third.Status.Detail, StringComparison.Ordinal);
         Assert.Contains("Limits:MaxStreamsPerPrincipal", third.Status.Detail, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task UploadsInFlight_AtTheQuotaPass_OneMoreIsRefusedUntilOneEnds()
+    {
+        var ct = ServerSpecs.Timeout(90);
+        var csv = await File.ReadAllBytesAsync(CdcFiles.Get(CdcFiles.CasesDeaths2020), ct);
+        var settings = TestCredentials.ApiKeys(("alice", "user"), ("bob", "user"));
+        settings["Quotas:MaxUploadsInFlight"] = "1";
+        await using var host = await ServerHost.StartAsync(new ServerHostOptions { Settings = settings });
+        var alice = TestCredentials.Clients(host, "alice").Datasets;
+        using var open = alice.UploadDataset(cancellationToken: ct);
+        await open.RequestStream.WriteAsync(new UploadDatasetRequest { Header = new UploadHeader { Name = "in-flight", Schema = "cdc-cases-deaths-by-state" } }, ct);
+        await open.RequestStream.WriteAsync(new UploadDatasetRequest { Chunk = Google.Protobuf.ByteString.CopyFrom(csv, 0, 64 * 1024) }, ct);
+        // The slot is taken before the staging directory is made: once it exists, the upload is in flight.
+        var staging = Path.Combine(host.DataDirectory, "datasets", ".staging");
+        while (!Directory.Exists(staging) || Directory.GetDirectories(staging).Length == 0)
+        {
+            await Task.Delay(20, ct);
+        }
+
+        var second = await Assert.ThrowsAsync<RpcException>(() => ServerCalls.UploadAsync(alice, "second", csv, ct));
+        var bobs = await ServerCalls.UploadAsync(TestCredentials.Clients(host, "bob").Datasets, "bobs", csv, ct);
+        for (var offset = 64 * 1024; offset < csv.Length; offset += 64 * 1024)
+        {
+            await open.RequestStream.WriteAsync(new UploadDatasetRequest { Chunk = Google.Protobuf.ByteString.CopyFrom(csv, offset, Math.Min(64 * 1024, csv.Length - offset)) }, ct);
+        }
+        await open.RequestStream.CompleteAsync();
+        var first = await open.ResponseAsync;
+        var afterwards = await ServerCalls.UploadAsync(alice, "second", csv, ct);
+
+        Assert.Equal(StatusCode.ResourceExhausted, second.StatusCode);
+        Assert.Contains("alice already has 1 upload or import in flight", second.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("Quotas:MaxUploadsInFlight", second.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(14_760, bobs.RowCount);
+        Assert.Equal(14_760, first.RowCount);
+        Assert.Equal(14_760, afterwards.RowCount);
+    }
 }
