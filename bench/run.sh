@@ -8,6 +8,7 @@
 #   bash bench/run.sh chart            drawing 60 series × 700 days vs a one-point chart of the same size
 #   bash bench/run.sh huge-spec        server CPU of a 100,000-value spec: refused by the count-first limit vs validated in full
 #   bash bench/run.sh parquet [ROWS]   Parquet written at upload vs reading the CSV on every analysis
+#   bash bench/run.sh cli              `covid datasets list` (the installed tool) vs a one-shot Python gRPC client
 # Tables go to stdout and to bench/results/FIGURE.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -72,14 +73,17 @@ run() {
         "${bench[@]}" parquet "$work/surveillance.csv" cdc-case-surveillance bench/specs/surveillance-monthly-by-age.json 5
       } > "$work/parquet.txt"
       record parquet "Parquet at upload vs CSV per analysis ($rows synthetic case rows)" cat "$work/parquet.txt" ;;
+    cli)
+      need_real
+      record cli "CLI start: covid datasets list vs a one-shot Python gRPC client" bash bench/cli-start.sh ;;
     *)
-      echo "bench: unknown figure '$1' (all, small, small-plot, concurrency, chart, huge-spec, parquet)" >&2
+      echo "bench: unknown figure '$1' (all, small, small-plot, concurrency, chart, huge-spec, parquet, cli)" >&2
       exit 2 ;;
   esac
 }
 
 if [[ "$figure" == all ]]; then
-  for f in small small-plot concurrency chart huge-spec parquet; do run "$f"; done
+  for f in small small-plot concurrency chart huge-spec parquet cli; do run "$f"; done
 else
   run "$figure" "$@"
 fi

@@ -11,16 +11,12 @@ namespace Covid.Server.Jobs;
 /// </summary>
 public sealed class AnalysisStore(DataLayout layout, ILogger<AnalysisStore> logger)
 {
-    private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false));
-    // Newer servers may add fields; an older one reading them back should not refuse to start.
-    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
-
     public void Save(Analysis analysis) =>
-        AtomicFile.WriteText(File(AnalysisNames.ParseId(analysis.Name), DataLayout.AnalysisFile), Formatter.Format(analysis));
+        AtomicFile.WriteText(File(AnalysisNames.ParseId(analysis.Name), DataLayout.AnalysisFile), StoredJson.Format(analysis));
 
-    public void SaveResult(string id, Result result) => AtomicFile.WriteText(File(id, DataLayout.ResultFile), Formatter.Format(result));
+    public void SaveResult(string id, Result result) => AtomicFile.WriteText(File(id, DataLayout.ResultFile), StoredJson.Format(result));
 
-    public Result LoadResult(string id) => Parser.Parse<Result>(System.IO.File.ReadAllText(File(id, DataLayout.ResultFile)));
+    public Result LoadResult(string id) => StoredJson.Parse<Result>(System.IO.File.ReadAllText(File(id, DataLayout.ResultFile)));
 
     public void SavePlot(string id, byte[] png) => AtomicFile.Write(File(id, DataLayout.PlotFile), s => s.Write(png));
 
@@ -48,7 +44,7 @@ public sealed class AnalysisStore(DataLayout layout, ILogger<AnalysisStore> logg
                 {
                     System.IO.File.Delete(tmp);
                 }
-                loaded.Add(Parser.Parse<Analysis>(System.IO.File.ReadAllText(file)));
+                loaded.Add(StoredJson.Parse<Analysis>(System.IO.File.ReadAllText(file)));
             }
             catch (Exception ex) when (ex is InvalidProtocolBufferException or IOException or InvalidJsonException)
             {

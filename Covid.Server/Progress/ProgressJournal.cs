@@ -10,15 +10,11 @@ namespace Covid.Server.Progress;
 /// </summary>
 public sealed class ProgressJournal(DataLayout layout, ILogger<ProgressJournal> logger)
 {
-    private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false));
-    // Newer servers may add fields; an older one reading them back should not refuse to start.
-    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
-
     public void Append(string id, ProgressEvent progressEvent)
     {
         Directory.CreateDirectory(layout.AnalysisDirectory(id));
         using var stream = new FileStream(Path(id), FileMode.Append, FileAccess.Write, FileShare.Read);
-        stream.Write(System.Text.Encoding.UTF8.GetBytes(Formatter.Format(progressEvent) + "\n"));
+        stream.Write(System.Text.Encoding.UTF8.GetBytes(StoredJson.Format(progressEvent) + "\n"));
     }
 
     /// <summary>The analysis' events in order; empty when it has none yet.</summary>
@@ -39,7 +35,7 @@ public sealed class ProgressJournal(DataLayout layout, ILogger<ProgressJournal> 
             }
             try
             {
-                events.Add(Parser.Parse<ProgressEvent>(line));
+                events.Add(StoredJson.Parse<ProgressEvent>(line));
             }
             catch (Exception ex) when (ex is InvalidProtocolBufferException or InvalidJsonException)
             {
@@ -53,7 +49,7 @@ public sealed class ProgressJournal(DataLayout layout, ILogger<ProgressJournal> 
         {
             // Rewritten without the torn line, or the next append would be glued onto it and lost.
             logger.LogWarning("Dropping a torn last line of {Path}", path);
-            AtomicFile.WriteText(path, string.Concat(events.Select(e => Formatter.Format(e) + "\n")));
+            AtomicFile.WriteText(path, string.Concat(events.Select(e => StoredJson.Format(e) + "\n")));
         }
         return events;
     }

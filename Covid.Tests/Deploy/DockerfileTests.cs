@@ -1,3 +1,4 @@
+using Covid.Tests.Support.Deploy;
 using k8s.Models;
 
 namespace Covid.Tests.Deploy;
@@ -39,7 +40,7 @@ public sealed class DockerfileTests
     public async Task ServerDockerfile_User_NonRootAndTheDeploymentsRunAsUser()
     {
         var user = LastUser(await Dockerfiles.ReadAsync("server.Dockerfile"));
-        var pod = ServerDeploymentTests.PodSpec(await DeployBundle.GetAsync()).SecurityContext;
+        var pod = ServerDeployment.PodSpec(await DeployBundle.GetAsync()).SecurityContext;
 
         Assert.Equal("1654", user); // the aspnet image's "app" user, numeric
         Assert.Equal(long.Parse(user), pod.RunAsUser);
@@ -49,7 +50,7 @@ public sealed class DockerfileTests
     public async Task SparkDockerfile_StockSpark35Image_UserIsThePodTemplatesNonRootUid()
     {
         var text = await Dockerfiles.ReadAsync("spark.Dockerfile");
-        var templates = await PodTemplateTests.LoadAsync();
+        var templates = await PodTemplates.LoadAsync();
 
         Assert.Single(Dockerfiles.Instructions(text, "FROM"));
         Assert.Matches(@"^apache/spark:3\.5\.[0-9]+$", Dockerfiles.FinalFrom(text));

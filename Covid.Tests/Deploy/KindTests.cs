@@ -1,3 +1,4 @@
+using Covid.Tests.Support.Deploy;
 using k8s.Models;
 
 namespace Covid.Tests.Deploy;
@@ -38,7 +39,7 @@ public sealed class KindTests
         var config = await ServerSettings.LoadAsync();
 
         Assert.Contains("NOT RUN IN CI", script);
-        Assert.Contains($"SERVER_IMAGE={ServerDeploymentTests.Server(await DeployBundle.GetAsync()).Image}\n", script);
+        Assert.Contains($"SERVER_IMAGE={ServerDeployment.Container(await DeployBundle.GetAsync()).Image}\n", script);
         Assert.Contains($"SPARK_IMAGE={ServerSettings.Require(config, "Kubernetes:SparkImage")}\n", script);
         Assert.Contains($"HOST_DIR={volume.Spec.HostPath.Path}\n", script);
         Assert.Contains("pvc-hostpath-patch.yaml", script);

@@ -1,3 +1,4 @@
+using Covid.Tests.Support.Deploy;
 using k8s;
 using k8s.Models;
 

@@ -1,6 +1,7 @@
 using Covid.Server.Kubernetes;
 using Covid.Server.Spark;
-using Covid.Tests.Kubernetes.Launch;
+using Covid.Tests.Support.Deploy;
+using Covid.Tests.Support.Spark;
 using k8s.Models;
 
 namespace Covid.Tests.Deploy;
@@ -15,7 +16,7 @@ public sealed class LaunchedPodTests
     {
         var config = await ServerSettings.LoadAsync();
         var options = (KubernetesOptions)ServerSettings.BindStrict(config.GetSection(KubernetesOptions.Section), typeof(KubernetesOptions));
-        var template = (await PodTemplateTests.LoadAsync())[Path.GetFileName(options.DriverPodTemplate!)];
+        var template = (await PodTemplates.LoadAsync())[Path.GetFileName(options.DriverPodTemplate!)];
         return DriverPodBuilder.Build(LaunchFixtures.Names, options.ResolvedNamespace, LaunchFixtures.Job, options, template);
     }
 
@@ -24,7 +25,7 @@ public sealed class LaunchedPodTests
     {
         var pod = await DriverPodAsync();
         var bundle = await DeployBundle.GetAsync();
-        var server = ServerDeploymentTests.PodSpec(bundle).SecurityContext;
+        var server = ServerDeployment.PodSpec(bundle).SecurityContext;
 
         Assert.Equal(DeployBundle.Namespace, pod.Metadata.NamespaceProperty);
         Assert.Equal(bundle.Get<V1ServiceAccount>("covid-spark").Metadata.Name, pod.Spec.ServiceAccountName);
@@ -40,7 +41,7 @@ public sealed class LaunchedPodTests
     {
         var pod = await DriverPodAsync();
         var bundle = await DeployBundle.GetAsync();
-        var serverMount = ServerDeploymentTests.MountOf(bundle, "covid-data");
+        var serverMount = ServerDeployment.MountOf(bundle, "covid-data");
 
         var volume = Assert.Single(pod.Spec.Volumes, v => v.PersistentVolumeClaim is not null);
         Assert.Equal(bundle.Get<V1PersistentVolumeClaim>("covid-data").Metadata.Name, volume.PersistentVolumeClaim.ClaimName);
@@ -56,14 +57,14 @@ public sealed class LaunchedPodTests
     [Fact]
     public async Task ServerPod_Spec_MeetsRestrictedPodSecurity()
     {
-        Assert.Empty(RestrictedPodSecurity.Violations(ServerDeploymentTests.PodSpec(await DeployBundle.GetAsync())));
+        Assert.Empty(RestrictedPodSecurity.Violations(ServerDeployment.PodSpec(await DeployBundle.GetAsync())));
     }
 
     [Fact]
     public async Task ExecutorTemplate_Spec_MeetsRestrictedPodSecurity()
     {
         // Spark adds its image, env, conf map, local-dir emptyDirs and the PVC; none changes these.
-        Assert.Empty(RestrictedPodSecurity.Violations((await PodTemplateTests.LoadAsync())["executor.yaml"].Spec));
+        Assert.Empty(RestrictedPodSecurity.Violations((await PodTemplates.LoadAsync())["executor.yaml"].Spec));
     }
 
     [Fact]

@@ -1,9 +1,10 @@
 using Covid.Server.Kubernetes;
 using Covid.Server.Spark;
-using Covid.Tests.Kubernetes.Fake;
-using Covid.Tests.Kubernetes.Launch;
+using Covid.Tests.FakeKubernetes;
+using Covid.Tests.Support.Deploy;
+using Covid.Tests.Support.Kubernetes;
+using Covid.Tests.Support.Spark;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using k8s.Models;
 using k8s;
 
@@ -21,10 +22,8 @@ public sealed class LauncherRbacTests
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var ct = timeout.Token;
-        await using var fake = await FakeKubeApiServer.StartAsync();
-        var client = fake.CreateClient();
-        var api = new KubernetesApi(Options.Create(new KubernetesOptions { ApiAttempts = 2, ApiRetryDelay = TimeSpan.FromMilliseconds(1) }),
-            NullLogger<KubernetesApi>.Instance);
+        await using var cluster = await FakeCluster.StartAsync(new() { Kubernetes = o => o.ApiAttempts = 2 });
+        var (fake, client, api) = (cluster.Fake, cluster.Client, cluster.Api);
         var ns = DeployBundle.Namespace;
         var names = LaunchFixtures.Names;
         var objects = await ObjectsAsync(names, ns);
@@ -38,7 +37,7 @@ public sealed class LauncherRbacTests
         await new DriverRemover(client, api, NullLogger<DriverRemover>.Instance).RemoveAsync(names, ns, ct); // delete x3, list/watch until gone
 
         var sent = fake.Journal.External.Select(r => $"{r.Resource}:{r.Verb}").ToHashSet();
-        var granted = RbacTests.Grants((await DeployBundle.GetAsync()).Get<V1Role>("covid-server"));
+        var granted = Rbac.Grants((await DeployBundle.GetAsync()).Get<V1Role>("covid-server"));
         Assert.Equal(pod.Metadata.Name, names.DriverPod);
         Assert.Equal(granted.Order(StringComparer.Ordinal), sent.Order(StringComparer.Ordinal));
     }

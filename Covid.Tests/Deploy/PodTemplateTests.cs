@@ -1,17 +1,12 @@
-using k8s;
+using Covid.Tests.Support.Deploy;
 using k8s.Models;
+using static Covid.Tests.Support.Deploy.PodTemplates;
 
 namespace Covid.Tests.Deploy;
 
 /// <summary>The driver and executor pod templates, read from ConfigMap covid-pod-templates as the server reads them.</summary>
 public sealed class PodTemplateTests
 {
-    public static async Task<Dictionary<string, V1Pod>> LoadAsync()
-    {
-        var map = (await DeployBundle.GetAsync()).Get<V1ConfigMap>("covid-pod-templates");
-        return map.Data.ToDictionary(p => p.Key, p => KubernetesYaml.Deserialize<V1Pod>(p.Value, strict: true));
-    }
-
     [Theory]
     [InlineData("driver.yaml", "spark-kubernetes-driver", "spark-driver")]
     [InlineData("executor.yaml", "spark-kubernetes-executor", "spark-executor")]
@@ -39,7 +34,7 @@ public sealed class PodTemplateTests
     public async Task Template_Security_NonRootAsTheServersUidNoEscalation(string key)
     {
         var pod = (await LoadAsync())[key];
-        var server = ServerDeploymentTests.PodSpec(await DeployBundle.GetAsync()).SecurityContext;
+        var server = ServerDeployment.PodSpec(await DeployBundle.GetAsync()).SecurityContext;
         var container = Assert.Single(pod.Spec.Containers).SecurityContext;
 
         Assert.True(pod.Spec.SecurityContext.RunAsNonRoot);

@@ -1,4 +1,6 @@
+using Covid.Tests.Support.Deploy;
 using k8s.Models;
+using static Covid.Tests.Support.Deploy.Rbac;
 
 namespace Covid.Tests.Deploy;
 
@@ -113,7 +115,4 @@ public sealed class RbacTests
 
         Assert.Equal(["configmaps:create", "configmaps:get", "pods/log:get", "pods:get"], Grants(role).Order(StringComparer.Ordinal));
     }
-
-    public static HashSet<string> Grants(V1Role role) =>
-        role.Rules.SelectMany(rule => rule.Resources.SelectMany(resource => rule.Verbs.Select(verb => $"{resource}:{verb}"))).ToHashSet();
 }

@@ -1,3 +1,4 @@
+using Covid.Tests.Support.Deploy;
 using k8s.Models;
 using Microsoft.Extensions.Configuration;
 
@@ -73,7 +74,7 @@ public sealed class ServerConfigTests
         var config = await ServerSettings.LoadAsync();
         var bundle = await DeployBundle.GetAsync();
         var templates = bundle.Get<V1ConfigMap>("covid-pod-templates");
-        var mount = ServerDeploymentTests.MountOf(bundle, "covid-pod-templates");
+        var mount = ServerDeployment.MountOf(bundle, "covid-pod-templates");
 
         foreach (var key in new[] { "Kubernetes:DriverPodTemplate", "Kubernetes:ExecutorPodTemplate" })
         {

@@ -1,22 +1,12 @@
+using Covid.Tests.Support.Deploy;
 using k8s.Models;
+using static Covid.Tests.Support.Deploy.ServerDeployment;
 
 namespace Covid.Tests.Deploy;
 
 /// <summary>The server's Deployment, Service and data volume claim.</summary>
 public sealed class ServerDeploymentTests
 {
-    public static V1PodSpec PodSpec(DeployBundle bundle) => bundle.Get<V1Deployment>("covid-server").Spec.Template.Spec;
-
-    public static V1Container Server(DeployBundle bundle) => Assert.Single(PodSpec(bundle).Containers);
-
-    /// <summary>The server container's mount of the volume that holds this ConfigMap or claim.</summary>
-    public static V1VolumeMount MountOf(DeployBundle bundle, string configMapOrClaim)
-    {
-        var volume = Assert.Single(PodSpec(bundle).Volumes,
-            v => v.ConfigMap?.Name == configMapOrClaim || v.PersistentVolumeClaim?.ClaimName == configMapOrClaim);
-        return Assert.Single(Server(bundle).VolumeMounts, m => m.Name == volume.Name);
-    }
-
     [Fact]
     public async Task DataClaim_AccessModes_ReadWriteManyOnly()
     {
@@ -44,7 +34,7 @@ public sealed class ServerDeploymentTests
     {
         var bundle = await DeployBundle.GetAsync();
         var mount = MountOf(bundle, "covid-server-config");
-        var environment = Assert.Single(Server(bundle).Env, e => e.Name == "DOTNET_ENVIRONMENT").Value;
+        var environment = Assert.Single(Container(bundle).Env, e => e.Name == "DOTNET_ENVIRONMENT").Value;
         var workdir = Dockerfiles.Instructions(await Dockerfiles.ReadAsync("server.Dockerfile"), "WORKDIR").Last();
 
         Assert.Equal($"appsettings.{environment}.json", mount.SubPath);
@@ -57,7 +47,7 @@ public sealed class ServerDeploymentTests
     public async Task Deployment_Probes_GrpcHealthOnTheContainersGrpcPort()
     {
         var bundle = await DeployBundle.GetAsync();
-        var server = Server(bundle);
+        var server = Container(bundle);
         var port = Assert.Single(server.Ports);
 
         Assert.Equal(5000, port.ContainerPort);
@@ -77,7 +67,7 @@ public sealed class ServerDeploymentTests
     [Fact]
     public async Task Deployment_Kestrel_H2cOnPort5000()
     {
-        var env = Server(await DeployBundle.GetAsync()).Env.ToDictionary(e => e.Name, e => e.Value);
+        var env = Container(await DeployBundle.GetAsync()).Env.ToDictionary(e => e.Name, e => e.Value);
 
         Assert.Equal("http://0.0.0.0:5000", env["ASPNETCORE_URLS"]);
         Assert.Equal("Http2", env["Kestrel__EndpointDefaults__Protocols"]);
@@ -88,7 +78,7 @@ public sealed class ServerDeploymentTests
     {
         var bundle = await DeployBundle.GetAsync();
         var pod = PodSpec(bundle).SecurityContext;
-        var container = Server(bundle).SecurityContext;
+        var container = Container(bundle).SecurityContext;
 
         Assert.True(pod.RunAsNonRoot);
         Assert.True(pod.RunAsUser > 0);
@@ -97,8 +87,8 @@ public sealed class ServerDeploymentTests
         Assert.False(container.AllowPrivilegeEscalation);
         Assert.Equal(["ALL"], container.Capabilities.Drop);
         // With a read-only root, the process works in the writable /tmp (DuckDB spills to ./.tmp).
-        Assert.Equal("/tmp", Server(bundle).WorkingDir);
-        Assert.Equal("/tmp", Assert.Single(Server(bundle).VolumeMounts, m => PodSpec(bundle).Volumes.Single(v => v.Name == m.Name).EmptyDir is not null).MountPath);
+        Assert.Equal("/tmp", Container(bundle).WorkingDir);
+        Assert.Equal("/tmp", Assert.Single(Container(bundle).VolumeMounts, m => PodSpec(bundle).Volumes.Single(v => v.Name == m.Name).EmptyDir is not null).MountPath);
     }
 
     [Fact]
@@ -106,7 +96,7 @@ public sealed class ServerDeploymentTests
     {
         var bundle = await DeployBundle.GetAsync();
         var deployment = bundle.Get<V1Deployment>("covid-server");
-        var server = Server(bundle);
+        var server = Container(bundle);
 
         Assert.Equal("covid-analysis/server:latest", server.Image);
         Assert.Equal("IfNotPresent", server.ImagePullPolicy);
@@ -127,7 +117,7 @@ public sealed class ServerDeploymentTests
 
         Assert.All(service.Spec.Selector, pair => Assert.Equal(pair.Value, podLabels[pair.Key]));
         Assert.Equal(5000, port.Port);
-        Assert.Equal(Assert.Single(Server(bundle).Ports).Name, port.TargetPort.Value);
+        Assert.Equal(Assert.Single(Container(bundle).Ports).Name, port.TargetPort.Value);
         Assert.Equal("kubernetes.io/h2c", port.AppProtocol);
         Assert.Equal("ClusterIP", service.Spec.Type);
     }

@@ -38,6 +38,9 @@ public sealed class ServerHost : IAsyncDisposable
 
     public ServerHostOptions Options { get; }
 
+    /// <summary>The server's http:// address, as a user passes it to --server.</summary>
+    public string Address => App.Urls.Single();
+
     public GrpcChannel Channel { get; }
 
     public AnalysisService.AnalysisServiceClient Analyses { get; }

@@ -1,4 +1,3 @@
-using Covid.Tests.Server;
 using Covid.Tests.Support;
 using Covid.V1;
 
@@ -32,7 +31,7 @@ public sealed class AnonymousBindingTests
         // Kestrel reports 0.0.0.0, which is no address to connect to; its port is open on loopback too.
         using var channel = global::Grpc.Net.Client.GrpcChannel.ForAddress(host.Channel.Target.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)
             is var target && target.Contains("://", StringComparison.Ordinal) ? target : "http://" + target);
-        var listed = await new DatasetService.DatasetServiceClient(channel).ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: ServerSpecs.Timeout());
+        var listed = await new DatasetService.DatasetServiceClient(channel).ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: Timeouts.Token());
 
         Assert.NotEmpty(listed.Datasets);
     }
@@ -42,7 +41,7 @@ public sealed class AnonymousBindingTests
     {
         await using var host = await ServerHost.StartAsync();
 
-        var submitted = await host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example() }, cancellationToken: ServerSpecs.Timeout());
+        var submitted = await host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample() }, cancellationToken: Timeouts.Token());
 
         Assert.Equal("anonymous", submitted.Owner);
         Assert.Contains(RawCalls.MappedMethods(host), m => m.ServiceName.StartsWith("grpc.reflection", StringComparison.Ordinal));

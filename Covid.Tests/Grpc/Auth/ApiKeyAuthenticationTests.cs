@@ -1,4 +1,3 @@
-using Covid.Tests.Server;
 using Covid.Tests.Support;
 using Covid.V1;
 using Grpc.Core;
@@ -26,7 +25,7 @@ public sealed class ApiKeyAuthenticationTests : IAsyncLifetime
         Assert.True(methods.Count >= 11, string.Join(", ", methods.Select(m => m.FullName)));
         foreach (var method in methods)
         {
-            var status = await RawCalls.CallAsync(host.Channel.CreateCallInvoker(), method, ServerSpecs.Timeout());
+            var status = await RawCalls.CallAsync(host.Channel.CreateCallInvoker(), method, Timeouts.Token());
             if (method.ServiceName == "grpc.health.v1.Health")
             {
                 Assert.NotEqual(StatusCode.Unauthenticated, status.StatusCode);
@@ -43,7 +42,7 @@ public sealed class ApiKeyAuthenticationTests : IAsyncLifetime
         var invoker = TestCredentials.As(host, "not-a-key-of-this-server-0123456789abcdef");
         foreach (var method in RawCalls.MappedMethods(host).Where(m => m.ServiceName != "grpc.health.v1.Health"))
         {
-            var status = await RawCalls.CallAsync(invoker, method, ServerSpecs.Timeout());
+            var status = await RawCalls.CallAsync(invoker, method, Timeouts.Token());
 
             Assert.True(status.StatusCode == StatusCode.Unauthenticated, $"{method.FullName}: {status}");
             Assert.Contains("API key is not valid", status.Detail, StringComparison.Ordinal);
@@ -55,7 +54,7 @@ public sealed class ApiKeyAuthenticationTests : IAsyncLifetime
     {
         var (_, datasets) = TestCredentials.Clients(host, "alice");
 
-        var listed = await datasets.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: ServerSpecs.Timeout());
+        var listed = await datasets.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: Timeouts.Token());
 
         Assert.Contains(listed.Datasets, d => d.Name == "cdc-cases-deaths-by-state" && d.Shared && d.Owner == "");
     }
@@ -66,7 +65,7 @@ public sealed class ApiKeyAuthenticationTests : IAsyncLifetime
         Assert.DoesNotContain(RawCalls.MappedMethods(host), m => m.ServiceName.StartsWith("grpc.reflection", StringComparison.Ordinal));
 
         var health = new Health.HealthClient(host.Channel);
-        var serving = await health.CheckAsync(new HealthCheckRequest(), cancellationToken: ServerSpecs.Timeout());
+        var serving = await health.CheckAsync(new HealthCheckRequest(), cancellationToken: Timeouts.Token());
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, serving.Status);
     }
 
@@ -76,7 +75,7 @@ public sealed class ApiKeyAuthenticationTests : IAsyncLifetime
         var headers = new Metadata { { "authorization", "Basic YWxpY2U6c2VjcmV0" } };
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            host.Datasets.ListDatasetsAsync(new ListDatasetsRequest(), headers, cancellationToken: ServerSpecs.Timeout()).ResponseAsync);
+            host.Datasets.ListDatasetsAsync(new ListDatasetsRequest(), headers, cancellationToken: Timeouts.Token()).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Contains("Bearer KEY", error.Status.Detail, StringComparison.Ordinal);

@@ -1,4 +1,3 @@
-using Covid.Tests.Server;
 using Covid.Tests.Support;
 using Covid.V1;
 using Grpc.Core;
@@ -30,7 +29,7 @@ public sealed class JwtAuthenticationTests : IAsyncLifetime
     {
         var analyses = Analyses(issuer.Token("system:serviceaccount:team-a:notebook"));
 
-        var submitted = await analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example() }, cancellationToken: ServerSpecs.Timeout());
+        var submitted = await analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample() }, cancellationToken: Timeouts.Token());
 
         Assert.Equal("system:serviceaccount:team-a:notebook", submitted.Owner);
     }
@@ -52,7 +51,7 @@ public sealed class JwtAuthenticationTests : IAsyncLifetime
         var invoker = TestCredentials.As(host, token);
         foreach (var method in RawCalls.MappedMethods(host).Where(m => m.ServiceName != "grpc.health.v1.Health"))
         {
-            var status = await RawCalls.CallAsync(invoker, method, ServerSpecs.Timeout());
+            var status = await RawCalls.CallAsync(invoker, method, Timeouts.Token());
 
             Assert.True(status.StatusCode == StatusCode.Unauthenticated, $"{method.FullName}: {status}");
             Assert.Contains(said, status.Detail, StringComparison.Ordinal);
@@ -62,11 +61,11 @@ public sealed class JwtAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Token_WithTheAdminRole_SeesOtherPrincipalsAnalyses()
     {
-        var submitted = await Analyses(issuer.Token("alice")).SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example() }, cancellationToken: ServerSpecs.Timeout());
+        var submitted = await Analyses(issuer.Token("alice")).SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample() }, cancellationToken: Timeouts.Token());
 
-        var asAdmin = await Analyses(issuer.Token("ops", roles: ["admin"])).GetAnalysisAsync(new GetAnalysisRequest { Name = submitted.Name }, cancellationToken: ServerSpecs.Timeout());
+        var asAdmin = await Analyses(issuer.Token("ops", roles: ["admin"])).GetAnalysisAsync(new GetAnalysisRequest { Name = submitted.Name }, cancellationToken: Timeouts.Token());
         var asBob = await Assert.ThrowsAsync<RpcException>(() =>
-            Analyses(issuer.Token("bob")).GetAnalysisAsync(new GetAnalysisRequest { Name = submitted.Name }, cancellationToken: ServerSpecs.Timeout()).ResponseAsync);
+            Analyses(issuer.Token("bob")).GetAnalysisAsync(new GetAnalysisRequest { Name = submitted.Name }, cancellationToken: Timeouts.Token()).ResponseAsync);
 
         Assert.Equal("alice", asAdmin.Owner);
         Assert.Equal(StatusCode.NotFound, asBob.StatusCode);
@@ -76,7 +75,7 @@ public sealed class JwtAuthenticationTests : IAsyncLifetime
     public async Task Token_SignedWithARotatedKey_IsAcceptedOnceTheServerHasFetchedTheNewKey()
     {
         var datasets = new DatasetService.DatasetServiceClient(TestCredentials.As(host, issuer.Token("alice")));
-        await datasets.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: ServerSpecs.Timeout());
+        await datasets.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: Timeouts.Token());
         var fetchedBefore = issuer.Fetches;
 
         issuer.RotateKey("rotated-key");
@@ -90,7 +89,7 @@ public sealed class JwtAuthenticationTests : IAsyncLifetime
         {
             try
             {
-                listed = await rotated.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: ServerSpecs.Timeout());
+                listed = await rotated.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: Timeouts.Token());
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.Unauthenticated)
             {
@@ -116,7 +115,7 @@ public sealed class JwtAuthenticationTests : IAsyncLifetime
         await using var orphan = await ServerHost.StartAsync(new ServerHostOptions { Settings = settings });
 
         var error = await Assert.ThrowsAsync<RpcException>(() => new DatasetService.DatasetServiceClient(TestCredentials.As(orphan, token))
-            .ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: ServerSpecs.Timeout(30)).ResponseAsync);
+            .ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: Timeouts.Token(30)).ResponseAsync);
 
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
         Assert.Contains("issuer's keys cannot be fetched", error.Status.Detail, StringComparison.Ordinal);

@@ -1,7 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Covid.Tests.Server;
 using Covid.Tests.Support;
 using Covid.V1;
 using Grpc.Net.Client;
@@ -40,7 +39,7 @@ public sealed class TlsTests
                 return headers;
             });
 
-            var listed = await new DatasetService.DatasetServiceClient(invoker).ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: ServerSpecs.Timeout());
+            var listed = await new DatasetService.DatasetServiceClient(invoker).ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: Timeouts.Token());
 
             Assert.StartsWith("https://", host.Channel.Target.Contains("://", StringComparison.Ordinal) ? host.Channel.Target : "https://" + host.Channel.Target, StringComparison.Ordinal);
             Assert.NotEmpty(listed.Datasets);

@@ -1,4 +1,3 @@
-using Covid.Tests.Server;
 using Covid.Tests.Support;
 using Covid.V1;
 using Google.Protobuf;
@@ -16,7 +15,7 @@ public sealed class CallLimitTests
     [Fact]
     public async Task MessageSize_AtTheLimitPasses_OneByteMoreIsRefusedNamingIt()
     {
-        var ct = ServerSpecs.Timeout(60);
+        var ct = Timeouts.Token(60);
         var csv = await File.ReadAllBytesAsync(CdcFiles.Get(CdcFiles.CasesDeaths2020), ct);
         await using var host = await ServerHost.StartAsync(new ServerHostOptions { Settings = { ["Limits:MaxMessageBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
 
@@ -32,7 +31,7 @@ public sealed class CallLimitTests
     public async Task UnaryMessageSize_AtTheLimitPasses_OneByteMoreIsRefusedNamingIt()
     {
         await using var host = await ServerHost.StartAsync(new ServerHostOptions { Settings = { ["Limits:MaxMessageBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
-        var explain = (ExplainAnalysisRequest request) => host.Analyses.ExplainAnalysisAsync(request, cancellationToken: ServerSpecs.Timeout()).ResponseAsync;
+        var explain = (ExplainAnalysisRequest request) => host.Analyses.ExplainAnalysisAsync(request, cancellationToken: Timeouts.Token()).ResponseAsync;
 
         var atLimit = await explain(ExplainOfSize(Limit));
         var error = await Assert.ThrowsAsync<RpcException>(() => explain(ExplainOfSize(Limit + 1)));
@@ -45,7 +44,7 @@ public sealed class CallLimitTests
     /// <summary>An ExplainAnalysisRequest of the example spec whose plot title pads it to exactly <paramref name="bytes"/> on the wire.</summary>
     private static ExplainAnalysisRequest ExplainOfSize(int bytes)
     {
-        var spec = ServerSpecs.Example();
+        var spec = Specs.IssueExample();
         spec.Plot = new Plot { Kind = Plot.Types.Kind.Line, X = "period", Y = { "cases" }, Series = "state" };
         var request = new ExplainAnalysisRequest { Spec = spec };
         var title = bytes - request.CalculateSize();
@@ -64,7 +63,7 @@ public sealed class CallLimitTests
     [Fact]
     public async Task UploadThatStopsSending_IsEndedAfterTheIdleTimeoutAndLeavesNothing()
     {
-        var ct = ServerSpecs.Timeout(60);
+        var ct = Timeouts.Token(60);
         await using var host = await ServerHost.StartAsync(new ServerHostOptions { Settings = { ["Limits:StreamIdleTimeout"] = "00:00:01" } });
         using var call = host.Datasets.UploadDataset(cancellationToken: ct);
         await call.RequestStream.WriteAsync(new UploadDatasetRequest { Header = new UploadHeader { Name = "stalled", Schema = "cdc-cases-deaths-by-state" } }, ct);

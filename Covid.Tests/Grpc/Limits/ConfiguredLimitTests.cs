@@ -1,4 +1,3 @@
-using Covid.Tests.Server;
 using Covid.Tests.Support;
 using Covid.V1;
 using Grpc.Core;
@@ -31,11 +30,11 @@ public sealed class ConfiguredLimitTests : IAsyncLifetime
     public async Task DisposeAsync() => await host.DisposeAsync();
 
     private Task<ExplainAnalysisResponse> Explain(AnalysisSpec spec) =>
-        host.Analyses.ExplainAnalysisAsync(new ExplainAnalysisRequest { Spec = spec }, cancellationToken: ServerSpecs.Timeout()).ResponseAsync;
+        host.Analyses.ExplainAnalysisAsync(new ExplainAnalysisRequest { Spec = spec }, cancellationToken: Timeouts.Token()).ResponseAsync;
 
     private static AnalysisSpec Spec(Action<AnalysisSpec> change)
     {
-        var spec = ServerSpecs.Example();
+        var spec = Specs.IssueExample();
         spec.Plot = null;
         spec.Limit = 0;
         change(spec);
@@ -56,7 +55,7 @@ public sealed class ConfiguredLimitTests : IAsyncLifetime
     [Fact]
     public async Task ResultRows_AtTheLimitPass_OneMoreIsRefused_AndZeroMeansTheLimit()
     {
-        var ct = ServerSpecs.Timeout(60);
+        var ct = Timeouts.Token(60);
         var atLimit = await Explain(Spec(s => s.Limit = MaxResultRows));
         var error = await Assert.ThrowsAsync<RpcException>(() => Explain(Spec(s => s.Limit = MaxResultRows + 1)));
         var unlimited = await host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Spec(s => s.Limit = 0) }, cancellationToken: ct);

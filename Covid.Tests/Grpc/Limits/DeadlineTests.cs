@@ -1,5 +1,4 @@
-using Covid.Tests.Data;
-using Covid.Tests.Server;
+using Covid.Tests.Support.Cdc;
 using Covid.Tests.Support;
 using Covid.V1;
 using Grpc.Core;
@@ -20,10 +19,10 @@ public sealed class DeadlineTests
         var invoker = host.Channel.CreateCallInvoker();
         var stoppedBefore = SlowService.Stopped;
 
-        await SlowService.CallAsync(invoker, 100, new CallOptions(cancellationToken: ServerSpecs.Timeout()));
+        await SlowService.CallAsync(invoker, 100, new CallOptions(cancellationToken: Timeouts.Token()));
         // The client allows a minute; the server's two seconds win.
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            SlowService.CallAsync(invoker, 60_000, new CallOptions(deadline: DateTime.UtcNow.AddMinutes(1), cancellationToken: ServerSpecs.Timeout())));
+            SlowService.CallAsync(invoker, 60_000, new CallOptions(deadline: DateTime.UtcNow.AddMinutes(1), cancellationToken: Timeouts.Token())));
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
         Assert.Contains("took longer than this server's deadline of 00:00:02 (Limits:UnaryDeadline) and was stopped", error.Status.Detail, StringComparison.Ordinal);
@@ -36,7 +35,7 @@ public sealed class DeadlineTests
         await using var host = await ServerHost.StartAsync(new ServerHostOptions { Map = SlowService.Map });
 
         var error = await Assert.ThrowsAsync<RpcException>(() => SlowService.CallAsync(host.Channel.CreateCallInvoker(), 60_000,
-            new CallOptions(deadline: DateTime.UtcNow.AddMilliseconds(500), cancellationToken: ServerSpecs.Timeout())));
+            new CallOptions(deadline: DateTime.UtcNow.AddMilliseconds(500), cancellationToken: Timeouts.Token())));
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
         Assert.DoesNotContain("Limits:UnaryDeadline", error.Status.Detail, StringComparison.Ordinal);
@@ -45,7 +44,7 @@ public sealed class DeadlineTests
     [Fact]
     public async Task Import_InsideTheDeadlinePasses_OneThatOutlivesItIsStoppedNamingTheLimitAndLeavesNothing()
     {
-        var ct = ServerSpecs.Timeout(90);
+        var ct = Timeouts.Token(90);
         await using var http = await CdcHttpServer.StartAsync();
         await using var host = await ServerHost.StartAsync(new ServerHostOptions
         {

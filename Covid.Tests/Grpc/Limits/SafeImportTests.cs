@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Covid.Tests.Server;
 using Covid.Tests.Support;
 using Covid.V1;
 using Grpc.Core;
@@ -60,7 +59,7 @@ public sealed class SafeImportTests : IAsyncLifetime
 
     private static async Task<RpcException> ImportFails(ServerHost host, string url) =>
         await Assert.ThrowsAsync<RpcException>(() => host.Datasets.ImportDatasetAsync(
-            new ImportDatasetRequest { Name = "imported", Schema = "cdc-cases-deaths-by-state", Url = url }, cancellationToken: ServerSpecs.Timeout()).ResponseAsync);
+            new ImportDatasetRequest { Name = "imported", Schema = "cdc-cases-deaths-by-state", Url = url }, cancellationToken: Timeouts.Token()).ResponseAsync);
 
     [Theory]
     [InlineData("http://127.0.0.1:{port}/x.csv", "not a host this server imports from")]

@@ -1,4 +1,3 @@
-using Covid.Tests.Server;
 using Covid.Tests.Support;
 using Covid.V1;
 using Grpc.Core;
@@ -11,11 +10,11 @@ public sealed class SpecLimitTests(ServerFixture fixture) : IClassFixture<Server
     private static readonly string[] States = ["NY", "NYC", "NJ", "CA", "TX", "FL", "WA", "OR", "PA", "OH"];
 
     private Task<ExplainAnalysisResponse> Explain(AnalysisSpec spec) =>
-        fixture.Host.Analyses.ExplainAnalysisAsync(new ExplainAnalysisRequest { Spec = spec }, cancellationToken: ServerSpecs.Timeout()).ResponseAsync;
+        fixture.Host.Analyses.ExplainAnalysisAsync(new ExplainAnalysisRequest { Spec = spec }, cancellationToken: Timeouts.Token()).ResponseAsync;
 
     private static AnalysisSpec WithValues(int count)
     {
-        var spec = ServerSpecs.Example();
+        var spec = Specs.IssueExample();
         spec.Filters[0].Values.Clear();
         spec.Filters[0].Values.AddRange(Enumerable.Range(0, count).Select(i => States[i % States.Length]));
         return spec;
@@ -51,7 +50,7 @@ public sealed class SpecLimitTests(ServerFixture fixture) : IClassFixture<Server
     {
         AnalysisSpec WithMetrics(int count)
         {
-            var spec = ServerSpecs.Example();
+            var spec = Specs.IssueExample();
             spec.Metrics.Clear();
             spec.OrderBy.Clear();
             spec.Plot = null;
@@ -70,7 +69,7 @@ public sealed class SpecLimitTests(ServerFixture fixture) : IClassFixture<Server
     {
         AnalysisSpec WithFilters(int count)
         {
-            var spec = ServerSpecs.Example();
+            var spec = Specs.IssueExample();
             spec.Filters.Clear();
             spec.Filters.AddRange(Enumerable.Range(0, count).Select(_ => new Filter { Field = "state", Values = { "NY" } }));
             return spec;

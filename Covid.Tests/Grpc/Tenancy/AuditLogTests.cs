@@ -1,5 +1,4 @@
 using System.Globalization;
-using Covid.Tests.Server;
 using Covid.Tests.Support;
 using Covid.V1;
 using Grpc.Core;
@@ -13,7 +12,7 @@ public sealed class AuditLogTests
     [Fact]
     public async Task EveryStateChangingCall_WritesOneAuditLine_WithWhoWhatWhenAndResult()
     {
-        var ct = ServerSpecs.Timeout(120);
+        var ct = Timeouts.Token(120);
         var csv = await File.ReadAllBytesAsync(CdcFiles.Get(CdcFiles.CasesDeaths2020), ct);
         var logs = new CapturedLogs("Covid.Audit");
         var settings = TestCredentials.ApiKeys(("alice", "user"), ("root", "admin"));
@@ -23,7 +22,7 @@ public sealed class AuditLogTests
         var alice = TestCredentials.Clients(host, "alice");
         var root = TestCredentials.Clients(host, "root").Datasets;
 
-        var submitted = await alice.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example() }, cancellationToken: ct);
+        var submitted = await alice.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample() }, cancellationToken: ct);
         await alice.Analyses.CancelAnalysisAsync(new CancelAnalysisRequest { Name = submitted.Name }, cancellationToken: ct);
         await ServerCalls.UploadAsync(alice.Datasets, "alice-cases", csv, ct);
         await Assert.ThrowsAsync<RpcException>(() => alice.Datasets.ImportDatasetAsync(new ImportDatasetRequest

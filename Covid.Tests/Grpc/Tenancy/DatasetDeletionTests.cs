@@ -1,6 +1,5 @@
 using System.Globalization;
 using Covid.SparkJob.Engine;
-using Covid.Tests.Server;
 using Covid.Tests.Support;
 using Covid.V1;
 using Grpc.Core;
@@ -26,7 +25,7 @@ public sealed class DatasetDeletionTests
     [Fact]
     public async Task Delete_OwnDataset_RemovesItsFilesAndFreesTheStorageQuota()
     {
-        var ct = ServerSpecs.Timeout(90);
+        var ct = Timeouts.Token(90);
         var csv = await Csv(ct);
         var settings = TestCredentials.ApiKeys(Principals);
         settings["Quotas:MaxStoredBytes"] = csv.Length.ToString(CultureInfo.InvariantCulture);
@@ -50,7 +49,7 @@ public sealed class DatasetDeletionTests
     [Fact]
     public async Task Delete_AnotherUsersPrivateDataset_IsNotFoundWordForWordLikeAMissingOne_ButAnAdminMay()
     {
-        var ct = ServerSpecs.Timeout(90);
+        var ct = Timeouts.Token(90);
         await using var host = await ServerHost.StartAsync(new ServerHostOptions { Settings = TestCredentials.ApiKeys(Principals) });
         await ServerCalls.UploadAsync(TestCredentials.Clients(host, "alice").Datasets, "alice-cases", await Csv(ct), ct);
         var bob = TestCredentials.Clients(host, "bob").Datasets;
@@ -69,7 +68,7 @@ public sealed class DatasetDeletionTests
     [Fact]
     public async Task SharedAndBuiltInDatasets_OnlyAnAdminSharesUnsharesOrDeletesThem_AndSharingSurvivesARestart()
     {
-        var ct = ServerSpecs.Timeout(120);
+        var ct = Timeouts.Token(120);
         var host = await ServerHost.StartAsync(new ServerHostOptions { Settings = TestCredentials.ApiKeys(Principals) });
         try
         {
@@ -113,15 +112,15 @@ public sealed class DatasetDeletionTests
     [Fact]
     public async Task Delete_WhileAnAnalysisReadsIt_IsFailedPreconditionUntilTheAnalysisEnds()
     {
-        var ct = ServerSpecs.Timeout(120);
+        var ct = Timeouts.Token(120);
         var gated = new GatedEngine(new EmbeddedEngine());
         var settings = TestCredentials.ApiKeys(Principals);
         settings["Jobs:MaxConcurrent"] = "1";
-        await using var host = await ServerHost.StartAsync(new ServerHostOptions { Customize = LifecycleTests.Gate(gated), Settings = settings });
+        await using var host = await ServerHost.StartAsync(new ServerHostOptions { Customize = gated.Customize, Settings = settings });
         var (analyses, datasets) = TestCredentials.Clients(host, "alice");
         await ServerCalls.UploadAsync(datasets, "alice-cases", await Csv(ct), ct);
-        var running = await analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example("alice-cases") }, cancellationToken: ct);
-        var queued = await analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example("alice-cases"), RequestId = "second" }, cancellationToken: ct);
+        var running = await analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample("alice-cases") }, cancellationToken: ct);
+        var queued = await analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample("alice-cases"), RequestId = "second" }, cancellationToken: ct);
         await gated.WaitEnteredAsync(ct);
 
         var inUse = await Assert.ThrowsAsync<RpcException>(() => Delete(datasets, "alice-cases", ct));
@@ -132,7 +131,7 @@ public sealed class DatasetDeletionTests
         await Delete(datasets, "alice-cases", ct);
         var result = await analyses.GetResultAsync(new GetResultRequest { Name = running.Name }, cancellationToken: ct);
         var submitAfter = await Assert.ThrowsAsync<RpcException>(() =>
-            analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example("alice-cases") }, cancellationToken: ct).ResponseAsync);
+            analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample("alice-cases") }, cancellationToken: ct).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, inUse.StatusCode);
         Assert.Contains("read by 2 queued or running analyses", inUse.Status.Detail, StringComparison.Ordinal);

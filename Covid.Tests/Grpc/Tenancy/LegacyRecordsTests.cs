@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Covid.Tests.Server;
 using Covid.Tests.Support;
 using Covid.V1;
 using Grpc.Core;
@@ -16,7 +15,7 @@ public sealed class LegacyRecordsTests
     [Fact]
     public async Task RecordsWithoutOwner_BelongToAnonymous_VisibleAnonymouslyAndToAdmins_HiddenFromUsers()
     {
-        var ct = ServerSpecs.Timeout(120);
+        var ct = Timeouts.Token(120);
         var directory = Directory.CreateTempSubdirectory("covid-legacy-").FullName;
         try
         {
@@ -24,7 +23,7 @@ public sealed class LegacyRecordsTests
             await using (var before = await ServerHost.StartAsync(new ServerHostOptions { DataDirectory = directory }))
             {
                 await ServerCalls.UploadAsync(before.Datasets, "old-cases", await File.ReadAllBytesAsync(CdcFiles.Get(CdcFiles.CasesDeaths2020), ct), ct);
-                old = await before.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example("old-cases"), RequestId = "old-1" }, cancellationToken: ct);
+                old = await before.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample("old-cases"), RequestId = "old-1" }, cancellationToken: ct);
                 await ServerCalls.WaitForAsync(before.Analyses, old.Name, a => a.State == Analysis.Types.State.Succeeded, ct);
             }
             await StripOwnersAsync(directory);
@@ -38,7 +37,7 @@ public sealed class LegacyRecordsTests
                 var alicesDatasets = await alice.Datasets.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: ct);
                 var seenByAdmin = await root.Analyses.GetAnalysisAsync(new GetAnalysisRequest { Name = old.Name }, cancellationToken: ct);
                 var adminsDatasets = await root.Datasets.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: ct);
-                var alicesOwnRequest = await alice.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example(), RequestId = "old-1" }, cancellationToken: ct);
+                var alicesOwnRequest = await alice.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample(), RequestId = "old-1" }, cancellationToken: ct);
 
                 Assert.Equal(StatusCode.NotFound, hidden.StatusCode);
                 Assert.DoesNotContain(alicesDatasets.Datasets, d => d.Name == "old-cases");
@@ -49,7 +48,7 @@ public sealed class LegacyRecordsTests
             }
 
             await using var laptop = await ServerHost.StartAsync(new ServerHostOptions { DataDirectory = directory });
-            var again = await laptop.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example("old-cases"), RequestId = "old-1" }, cancellationToken: ct);
+            var again = await laptop.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample("old-cases"), RequestId = "old-1" }, cancellationToken: ct);
             var result = await laptop.Analyses.GetResultAsync(new GetResultRequest { Name = old.Name }, cancellationToken: ct);
 
             Assert.Equal(old.Name, again.Name);

@@ -1,5 +1,4 @@
 using Covid.SparkJob.Engine;
-using Covid.Tests.Server;
 using Covid.Tests.Support;
 using Covid.V1;
 using Grpc.Core;
@@ -12,19 +11,19 @@ public sealed class QuotaTests
     [Fact]
     public async Task ActiveAnalyses_AtTheQuotaPass_OneMoreIsRefusedForThatPrincipalOnly()
     {
-        var ct = ServerSpecs.Timeout(60);
+        var ct = Timeouts.Token(60);
         var gated = new GatedEngine(new EmbeddedEngine());
         var settings = TestCredentials.ApiKeys(("alice", "user"), ("bob", "user"));
         settings["Quotas:MaxActiveAnalyses"] = "2";
         settings["Jobs:MaxConcurrent"] = "1";
-        await using var host = await ServerHost.StartAsync(new ServerHostOptions { Customize = LifecycleTests.Gate(gated), Settings = settings });
+        await using var host = await ServerHost.StartAsync(new ServerHostOptions { Customize = gated.Customize, Settings = settings });
         var alice = TestCredentials.Clients(host, "alice").Analyses;
-        var submit = () => alice.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example() }, cancellationToken: ct).ResponseAsync;
+        var submit = () => alice.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample() }, cancellationToken: ct).ResponseAsync;
 
         await submit();
         await submit();
         var third = await Assert.ThrowsAsync<RpcException>(submit);
-        var bobs = await TestCredentials.Clients(host, "bob").Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example() }, cancellationToken: ct);
+        var bobs = await TestCredentials.Clients(host, "bob").Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample() }, cancellationToken: ct);
         gated.Open();
 
         Assert.Equal(StatusCode.ResourceExhausted, third.StatusCode);
@@ -36,7 +35,7 @@ public sealed class QuotaTests
     [Fact]
     public async Task StoredBytes_AtTheQuotaPass_OneByteMoreIsRefusedAndNothingKept()
     {
-        var ct = ServerSpecs.Timeout(60);
+        var ct = Timeouts.Token(60);
         var csv = await File.ReadAllBytesAsync(CdcFiles.Get(CdcFiles.CasesDeaths2020), ct);
         var settings = TestCredentials.ApiKeys(("alice", "user"));
         settings["Quotas:MaxStoredBytes"] = (2L * csv.Length - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -62,14 +61,14 @@ public sealed class QuotaTests
         settings["Limits:RequestBurst"] = "3";
         await using var host = await ServerHost.StartAsync(new ServerHostOptions { Settings = settings });
         var alice = TestCredentials.Clients(host, "alice").Datasets;
-        var list = () => alice.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: ServerSpecs.Timeout()).ResponseAsync;
+        var list = () => alice.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: Timeouts.Token()).ResponseAsync;
 
         for (var i = 0; i < 3; i++)
         {
             await list();
         }
         var fourth = await Assert.ThrowsAsync<RpcException>(list);
-        var bobs = await TestCredentials.Clients(host, "bob").Datasets.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: ServerSpecs.Timeout());
+        var bobs = await TestCredentials.Clients(host, "bob").Datasets.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: Timeouts.Token());
 
         Assert.Equal(StatusCode.ResourceExhausted, fourth.StatusCode);
         Assert.Contains("too many requests from alice", fourth.Status.Detail, StringComparison.Ordinal);
@@ -80,13 +79,13 @@ public sealed class QuotaTests
     [Fact]
     public async Task OpenStreams_AtTheLimitPass_OneMoreIsRefusedNamingIt()
     {
-        var ct = ServerSpecs.Timeout(60);
+        var ct = Timeouts.Token(60);
         var gated = new GatedEngine(new EmbeddedEngine());
         var settings = TestCredentials.ApiKeys(("alice", "user"));
         settings["Limits:MaxStreamsPerPrincipal"] = "2";
-        await using var host = await ServerHost.StartAsync(new ServerHostOptions { Customize = LifecycleTests.Gate(gated), Settings = settings });
+        await using var host = await ServerHost.StartAsync(new ServerHostOptions { Customize = gated.Customize, Settings = settings });
         var alice = TestCredentials.Clients(host, "alice").Analyses;
-        var submitted = await alice.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example() }, cancellationToken: ct);
+        var submitted = await alice.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample() }, cancellationToken: ct);
         await gated.WaitEnteredAsync(ct);
         using var one = alice.StreamProgress(new StreamProgressRequest { Name = submitted.Name }, cancellationToken: ct);
         using var two = alice.StreamProgress(new StreamProgressRequest { Name = submitted.Name }, cancellationToken: ct);
@@ -104,7 +103,7 @@ public sealed class QuotaTests
     [Fact]
     public async Task UploadsInFlight_AtTheQuotaPass_OneMoreIsRefusedUntilOneEnds()
     {
-        var ct = ServerSpecs.Timeout(90);
+        var ct = Timeouts.Token(90);
         var csv = await File.ReadAllBytesAsync(CdcFiles.Get(CdcFiles.CasesDeaths2020), ct);
         var settings = TestCredentials.ApiKeys(("alice", "user"), ("bob", "user"));
         settings["Quotas:MaxUploadsInFlight"] = "1";

@@ -1,4 +1,3 @@
-using Covid.Tests.Server;
 using Covid.Tests.Support;
 using Covid.V1;
 using Grpc.Core;
@@ -17,7 +16,7 @@ public sealed class TenantIsolationTests : IAsyncLifetime
 
     private static AnalysisSpec PlottedExample()
     {
-        var spec = ServerSpecs.Example();
+        var spec = Specs.IssueExample();
         spec.Plot = new Plot { Kind = Plot.Types.Kind.Line, X = "period", Y = { "cases" }, Series = "state" };
         return spec;
     }
@@ -25,7 +24,7 @@ public sealed class TenantIsolationTests : IAsyncLifetime
     [Fact]
     public async Task AnotherUsersAnalysis_IsNotFoundForEveryRpc()
     {
-        var ct = ServerSpecs.Timeout(60);
+        var ct = Timeouts.Token(60);
         var alice = TestCredentials.Clients(host, "alice").Analyses;
         var bob = TestCredentials.Clients(host, "bob").Analyses;
         var submitted = await alice.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = PlottedExample() }, cancellationToken: ct);
@@ -55,15 +54,15 @@ public sealed class TenantIsolationTests : IAsyncLifetime
     [Fact]
     public async Task RequestId_IsScopedToItsOwner()
     {
-        var ct = ServerSpecs.Timeout();
+        var ct = Timeouts.Token();
         var alice = TestCredentials.Clients(host, "alice").Analyses;
         var bob = TestCredentials.Clients(host, "bob").Analyses;
-        var spec = ServerSpecs.Example();
+        var spec = Specs.IssueExample();
         spec.Limit = 7;
 
         var first = await alice.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = spec, RequestId = "nightly-1" }, cancellationToken: ct);
         var again = await alice.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = spec, RequestId = "nightly-1" }, cancellationToken: ct);
-        var bobs = await bob.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example(), RequestId = "nightly-1" }, cancellationToken: ct);
+        var bobs = await bob.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample(), RequestId = "nightly-1" }, cancellationToken: ct);
 
         Assert.Equal(first.Name, again.Name);
         Assert.NotEqual(first.Name, bobs.Name);
@@ -74,12 +73,12 @@ public sealed class TenantIsolationTests : IAsyncLifetime
     [Fact]
     public async Task PrivateDataset_IsInvisibleToOthersAndItsNameTaken()
     {
-        var ct = ServerSpecs.Timeout(60);
+        var ct = Timeouts.Token(60);
         var csv = await File.ReadAllBytesAsync(CdcFiles.Get(CdcFiles.CasesDeaths2020), ct);
         var alice = TestCredentials.Clients(host, "alice");
         var bob = TestCredentials.Clients(host, "bob");
         await ServerCalls.UploadAsync(alice.Datasets, "alice-cases", csv, ct);
-        var spec = ServerSpecs.Example("alice-cases");
+        var spec = Specs.IssueExample("alice-cases");
 
         var bobsList = await bob.Datasets.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: ct);
         var submit = await Assert.ThrowsAsync<RpcException>(() => bob.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = spec }, cancellationToken: ct).ResponseAsync);
@@ -103,7 +102,7 @@ public sealed class TenantIsolationTests : IAsyncLifetime
     [Fact]
     public async Task BuiltInDataset_OnlyAnAdminMayReplaceIt_AndOnlyAnAdminMayShare()
     {
-        var ct = ServerSpecs.Timeout(90);
+        var ct = Timeouts.Token(90);
         var csv = await File.ReadAllBytesAsync(CdcFiles.Get(CdcFiles.CasesDeaths2020), ct);
         var alice = TestCredentials.Clients(host, "alice").Datasets;
         var root = TestCredentials.Clients(host, "root").Datasets;
@@ -127,16 +126,16 @@ public sealed class TenantIsolationTests : IAsyncLifetime
     [Fact]
     public async Task Owners_SurviveARestart()
     {
-        var ct = ServerSpecs.Timeout(60);
+        var ct = Timeouts.Token(60);
         var csv = await File.ReadAllBytesAsync(CdcFiles.Get(CdcFiles.CasesDeaths2020), ct);
-        var submitted = await TestCredentials.Clients(host, "alice").Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example(), RequestId = "r1" }, cancellationToken: ct);
+        var submitted = await TestCredentials.Clients(host, "alice").Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample(), RequestId = "r1" }, cancellationToken: ct);
         await ServerCalls.UploadAsync(TestCredentials.Clients(host, "alice").Datasets, "alice-kept", csv, ct);
 
         host = await host.RestartAsync();
         var alice = TestCredentials.Clients(host, "alice");
         var bob = TestCredentials.Clients(host, "bob");
 
-        var again = await alice.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = ServerSpecs.Example(), RequestId = "r1" }, cancellationToken: ct);
+        var again = await alice.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample(), RequestId = "r1" }, cancellationToken: ct);
         var hidden = await Assert.ThrowsAsync<RpcException>(() => bob.Analyses.GetAnalysisAsync(new GetAnalysisRequest { Name = submitted.Name }, cancellationToken: ct).ResponseAsync);
         var bobsList = await bob.Datasets.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: ct);
         var alicesList = await alice.Datasets.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: ct);

@@ -1,0 +1,57 @@
+using Covid.SparkJob.Catalog;
+using Covid.SparkJob.Datasets;
+using Covid.SparkJob.Ingestion;
+using Covid.SparkJob.Planning;
+using Covid.SparkJob.Samples;
+using Covid.SparkJob.Sql;
+using Covid.Tests.Core.Correctness;
+using Covid.Tests.Support;
+using Covid.Tests.Support.Reference;
+using Covid.Tests.Support.Sql;
+
+namespace Covid.Tests.Core.Sql;
+
+/// <summary>Every golden Spark script parses with Spark's grammar; DuckDB-only syntax does not.</summary>
+public sealed class SparkSyntaxGateTests
+{
+    [SkippableFactIfGateMissing]
+    public void Gate_GoldenScripts_ParseAsSparkSql()
+    {
+        var scripts = RepresentativeSpec.All.ToDictionary(s => s.Name, AnalysisDatasets.SparkScript);
+        // Case surveillance (CFR and hospitalization by age group) over Parquet and over its CSV in place.
+        foreach (var storage in new[] { DatasetStorage.Parquet, DatasetStorage.CsvInPlace })
+        {
+            var info = new DatasetInfo(CaseSurveillance.Name, CaseSurveillance.Schema, storage == DatasetStorage.Parquet ? "/d/data.parquet" : "", "/d/original.csv",
+                "test", true, 0, 0, null, null, DateTimeOffset.UnixEpoch, storage);
+            var plan = AnalysisPlanner.Plan(Google.Protobuf.JsonParser.Default.Parse<Covid.V1.AnalysisSpec>(CaseSurveillanceRatesTests.Json), new TestDatasets(info));
+            scripts["case-surveillance-" + storage] = SparkSqlDialect.Build(plan, "/d/out");
+        }
+
+        var errors = SparkSyntaxGate.Check(scripts);
+
+        Assert.All(errors, e => Assert.True(e.Value.Count == 0, $"{e.Key}: {string.Join("; ", e.Value)}"));
+    }
+
+    [SkippableFactIfGateMissing]
+    public void Gate_DuckDbOnlySyntax_IsRejected()
+    {
+        var scripts = new Dictionary<string, string>
+        {
+            ["qualify"] = "SELECT `state`, `cases` FROM `t` QUALIFY row_number() OVER (PARTITION BY `period` ORDER BY `cases` DESC) <= 5;",
+            ["read_csv_auto"] = "CREATE OR REPLACE TEMPORARY VIEW `d` AS SELECT * FROM read_csv_auto('/data/x.csv');",
+            ["strptime"] = "SELECT CAST(strptime(`submission_date`, '%m/%d/%Y') AS DATE) AS `d` FROM `t`;",
+            ["read_parquet"] = "SELECT * FROM read_parquet('/data/x.parquet');",
+            ["dollar-parameter"] = "SELECT * FROM `t` WHERE `state` = $1;",
+            ["unterminated"] = "SELECT 'NY FROM `t`;",
+            ["control"] = "SELECT `state` FROM `t` WHERE `state` IN ('NY');",
+        };
+
+        var errors = SparkSyntaxGate.Check(scripts);
+
+        Assert.Empty(errors["control"]);
+        foreach (var name in scripts.Keys.Where(n => n != "control"))
+        {
+            Assert.True(errors[name].Count > 0, $"the gate accepted DuckDB-only/invalid script '{name}'");
+        }
+    }
+}

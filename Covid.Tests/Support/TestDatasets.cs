@@ -1,0 +1,21 @@
+using Covid.SparkJob.Catalog;
+using Covid.SparkJob.Datasets;
+using Covid.SparkJob.Ingestion;
+using Covid.SparkJob.Samples;
+
+namespace Covid.Tests.Support;
+
+/// <summary>An in-memory dataset registry for planning tests.</summary>
+internal sealed class TestDatasets(params DatasetInfo[] datasets) : IDatasetLookup
+{
+    public DatasetInfo? Find(string name) => datasets.FirstOrDefault(d => d.Name == name);
+
+    public IEnumerable<string> Names => datasets.Select(d => d.Name);
+
+    /// <summary>The CDC dataset registered at a Parquet path that planning never opens.</summary>
+    public static TestDatasets CasesDeaths(string parquetPath = "/data/datasets/cdc-cases-deaths-by-state/data.parquet") =>
+        new(Info(parquetPath));
+
+    public static DatasetInfo Info(string parquetPath, string name = CasesDeathsByState.Name) =>
+        new(name, CasesDeathsByState.Schema, parquetPath, parquetPath + ".csv", "test", false, 0, 0, null, null, DateTimeOffset.UnixEpoch);
+}
