@@ -6,6 +6,7 @@
 #   bash bench/run.sh small-plot       the same with each analysis' chart drawn and fetched
 #   bash bench/run.sh concurrency      16 clients at Jobs:MaxConcurrent 2 and 8
 #   bash bench/run.sh chart            drawing 60 series × 700 days vs a one-point chart of the same size
+#   bash bench/run.sh huge-spec        server CPU of a 100,000-value spec: refused by the count-first limit vs validated in full
 #   bash bench/run.sh parquet [ROWS]   Parquet written at upload vs reading the CSV on every analysis
 #   bash bench/run.sh cli              `covid datasets list` (the installed tool) vs a one-shot Python gRPC client
 # Tables go to stdout and to bench/results/FIGURE.md.
@@ -56,6 +57,9 @@ run() {
         "$(printf '%q ' "${bench[@]}") small $(printf '%q' "$real") $(printf '%q' "$example") --clients 16 --max-concurrent 2 && $(printf '%q ' "${bench[@]}") small $(printf '%q' "$real") $(printf '%q' "$example") --clients 16 --max-concurrent 8" ;;
     chart)
       record chart "Chart drawing" "${bench[@]}" chart ;;
+    huge-spec)
+      need_real
+      record huge-spec "A spec of 100,000 filter values: what it costs the server" "${bench[@]}" huge-spec "$real" "$example" ;;
     parquet)
       local rows="${2:-2000000}"
       dotnet build -c Release Covid.Client/Cli -v quiet -nologo -clp:NoSummary >/dev/null
@@ -73,13 +77,13 @@ run() {
       need_real
       record cli "CLI start: covid datasets list vs a one-shot Python gRPC client" bash bench/cli-start.sh ;;
     *)
-      echo "bench: unknown figure '$1' (all, small, small-plot, concurrency, chart, parquet, cli)" >&2
+      echo "bench: unknown figure '$1' (all, small, small-plot, concurrency, chart, huge-spec, parquet, cli)" >&2
       exit 2 ;;
   esac
 }
 
 if [[ "$figure" == all ]]; then
-  for f in small small-plot concurrency chart parquet cli; do run "$f"; done
+  for f in small small-plot concurrency chart huge-spec parquet cli; do run "$f"; done
 else
   run "$figure" "$@"
 fi

@@ -108,13 +108,21 @@ patches:
   - path: small-cluster-patch.yaml
 KUSTOMIZATION
 kubectl apply -k "$WORK"
+
+dotnet build "$ROOT/Covid.Client/Cli/Covid.Cli.csproj" -c Release -v quiet -nologo -clp:NoSummary
+covid() { dotnet "$ROOT/Covid.Client/Cli/bin/Release/net10.0/covid.dll" "$@"; }
+
+# The server needs credentials: one admin key for this script, made here and kept only as its hash.
+KEY_AND_HASH=$(covid admin hash-key 2>/dev/null)
+export COVID_API_KEY=$(sed -n 's/^key:  //p' <<<"$KEY_AND_HASH")
+kubectl -n "$NAMESPACE" create secret generic covid-auth --dry-run=client -o yaml \
+  --from-literal=Auth__ApiKeys__0__Principal=kind-admin \
+  --from-literal=Auth__ApiKeys__0__Role=admin \
+  --from-literal=Auth__ApiKeys__0__Hash="$(sed -n 's/^hash: //p' <<<"$KEY_AND_HASH")" | kubectl apply -f -
 # A re-run with a new image under the same tag: restart so the node's new image is used.
 kubectl -n "$NAMESPACE" rollout restart deployment/covid-server >/dev/null
 echo "== waiting for the server (grpc health SERVING)"
 kubectl -n "$NAMESPACE" rollout status deployment/covid-server --timeout=600s
-
-dotnet build "$ROOT/Covid.Client/Cli/Covid.Cli.csproj" -c Release -v quiet -nologo -clp:NoSummary
-covid() { dotnet "$ROOT/Covid.Client/Cli/bin/Release/net10.0/covid.dll" "$@"; }
 
 PORT=$((20000 + RANDOM % 40000))
 kubectl -n "$NAMESPACE" port-forward svc/covid-server "$PORT:5000" >"$OUT/port-forward.log" 2>&1 &

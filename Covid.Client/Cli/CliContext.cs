@@ -7,7 +7,7 @@ namespace Covid.Cli;
 /// What every verb shares: the console, how to make a client, the global --server option, and
 /// the one place failures become messages on stderr and exit codes.
 /// </summary>
-internal sealed class CliContext(CliConsole console, Func<string, CovidClient> clientFactory)
+internal sealed class CliContext(CliConsole console, Func<string, string?, CovidClient> clientFactory)
 {
     /// <summary>Used when neither --server nor COVID_SERVER is given.</summary>
     public const string DefaultServer = "http://127.0.0.1:5000";
@@ -22,18 +22,27 @@ internal sealed class CliContext(CliConsole console, Func<string, CovidClient> c
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("COVID_SERVER") is { Length: > 0 } fromEnv ? fromEnv : DefaultServer,
     };
 
+    /// <summary>--api-key, on every verb; never echoed.</summary>
+    public Option<string?> ApiKey { get; } = new("--api-key")
+    {
+        Description = "The API key to send as 'authorization: Bearer KEY' (default: env COVID_API_KEY; none when neither is set).",
+        Recursive = true,
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("COVID_API_KEY") is { Length: > 0 } fromEnv ? fromEnv : null,
+    };
+
     /// <summary>Runs a verb's work with a client for --server and turns any failure into a message and an exit code.</summary>
     public async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken, Func<CovidClient, Task<ExitCode>> work)
     {
         var server = parse.GetValue(Server) ?? DefaultServer;
+        var apiKey = parse.GetValue(ApiKey);
         try
         {
-            await using var client = clientFactory(server);
+            await using var client = clientFactory(server, apiKey);
             return (int)await work(client);
         }
         catch (CovidException e)
         {
-            ErrorReporter.Report(console.Error, e, server);
+            ErrorReporter.Report(console.Error, e, server, apiKey is not null);
             return (int)ExitCodes.From(e.StatusCode);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -13,7 +13,9 @@ internal static class CovidCli
     /// </summary>
     public static async Task<int> InvokeAsync(IReadOnlyList<string> args, CliConsole console, Func<string, CovidClient>? clientFactory = null, CancellationToken cancellationToken = default)
     {
-        var context = new CliContext(console, clientFactory ?? (address => new CovidClient(address)));
+        var context = new CliContext(console, clientFactory is null
+            ? (address, apiKey) => new CovidClient(address, new CovidClientOptions { ApiKey = apiKey })
+            : (address, _) => clientFactory(address));
         var parse = BuildRoot(context).Parse(args);
 
         // Usage errors get their own exit code (System.CommandLine would return 1, which here means "the analysis failed").
@@ -41,6 +43,7 @@ internal static class CovidCli
     {
         var root = new RootCommand("covid — run COVID-19 analyses on a covid-analysis server.");
         root.Add(context.Server);
+        root.Add(context.ApiKey);
         root.Add(new RunCommand(context));
         root.Add(new SubmitCommand(context));
         root.Add(new StatusCommand(context));
@@ -51,6 +54,7 @@ internal static class CovidCli
         root.Add(new CancelCommand(context));
         root.Add(new ExplainCommand(context));
         root.Add(new DatasetsCommand(context));
+        root.Add(new AdminCommand(context));
         return root;
     }
 }

@@ -5,8 +5,17 @@ namespace Covid.Cli;
 /// <summary>Writes a <see cref="CovidException"/> for people: the message, each field violation, and a hint where one helps.</summary>
 internal static class ErrorReporter
 {
-    public static void Report(TextWriter error, CovidException e, string server)
+    public static void Report(TextWriter error, CovidException e, string server, bool sentApiKey = false)
     {
+        if (e.StatusCode == StatusCode.Unauthenticated)
+        {
+            error.WriteLine($"covid: the server at {server} did not accept the call: {e.Message}");
+            error.WriteLine(sentApiKey
+                ? "  The API key given (--api-key or COVID_API_KEY) was refused; ask the server's operator for a valid one."
+                : "  No API key was sent: pass --api-key KEY or set COVID_API_KEY.");
+            return;
+        }
+
         if (e.StatusCode == StatusCode.Unavailable)
         {
             error.WriteLine($"covid: cannot reach the server at {server}: {e.Message}");

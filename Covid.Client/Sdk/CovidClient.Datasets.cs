@@ -69,6 +69,26 @@ public sealed partial class CovidClient
         return ProtoMapping.ToInfo(await Call(datasets.ImportDatasetAsync(request, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// Deletes dataset <paramref name="name"/>: its files and its name, freeing its bytes from the
+    /// owner's quota. The owner may delete its own datasets; built-in and shared ones only an admin.
+    /// </summary>
+    /// <exception cref="CovidException">NotFound (no such dataset, or another user's), PermissionDenied (built in or shared,
+    /// and the caller is no admin), FailedPrecondition (a queued or running analysis reads it, or it is configured in place).</exception>
+    public async Task DeleteDatasetAsync(string name, CancellationToken cancellationToken = default) =>
+        await Call(datasets.DeleteDatasetAsync(new DeleteDatasetRequest { Name = name }, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Admins only: makes dataset <paramref name="name"/> readable by every user (<paramref name="shared"/> true),
+    /// or by its owner only again. Returns the dataset as it is now.
+    /// </summary>
+    /// <exception cref="CovidException">NotFound, PermissionDenied (the caller is no admin), FailedPrecondition (unsharing a built-in dataset).</exception>
+    public async Task<DatasetInfo> SetDatasetSharedAsync(string name, bool shared, CancellationToken cancellationToken = default)
+    {
+        var request = new SetDatasetSharedRequest { Name = name, Shared = shared };
+        return ProtoMapping.ToInfo(await Call(datasets.SetDatasetSharedAsync(request, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>The datasets loaded on the server, by name.</summary>
     public async Task<IReadOnlyList<DatasetInfo>> ListDatasetsAsync(CancellationToken cancellationToken = default)
     {

@@ -24,7 +24,14 @@ public sealed partial class CovidClient : IDisposable, IAsyncDisposable
     /// </summary>
     /// <exception cref="CovidException">The address is not a valid http(s) URL (InvalidArgument).</exception>
     public CovidClient(string address)
-        : this(CreateChannel(address), ownsChannel: true)
+        : this(address, new CovidClientOptions())
+    {
+    }
+
+    /// <summary>Connects to <paramref name="address"/> as <see cref="CovidClient(string)"/> does, with the given options (e.g. an API key).</summary>
+    /// <exception cref="CovidException">The address is not a valid http(s) URL (InvalidArgument).</exception>
+    public CovidClient(string address, CovidClientOptions options)
+        : this(CreateChannel(address, options ?? throw new ArgumentNullException(nameof(options))), ownsChannel: true)
     {
     }
 
@@ -79,8 +86,14 @@ public sealed partial class CovidClient : IDisposable, IAsyncDisposable
         return uri;
     }
 
-    private static GrpcChannel CreateChannel(string address) =>
-        GrpcChannel.ForAddress(ParseAddress(address), new GrpcChannelOptions { MaxReceiveMessageSize = MaxReceiveMessageBytes });
+    private static GrpcChannel CreateChannel(string address, CovidClientOptions options) =>
+        GrpcChannel.ForAddress(ParseAddress(address), new GrpcChannelOptions
+        {
+            MaxReceiveMessageSize = MaxReceiveMessageBytes,
+            // The credential rides on every HTTP/2 request, plain http (loopback, in-cluster h2c) included.
+            HttpHandler = options.HasCredential ? new BearerHandler(options) : null,
+            DisposeHttpClient = true,
+        });
 
     /// <summary>Awaits a unary call, translating its failure.</summary>
     private static async Task<T> Call<T>(AsyncUnaryCall<T> call, CancellationToken cancellationToken)

@@ -30,6 +30,12 @@ public sealed record DatasetInfo
     /// <summary>When it was loaded.</summary>
     public DateTimeOffset? CreateTime { get; init; }
 
+    /// <summary>The principal that loaded it; empty for the server's built-in datasets.</summary>
+    public string Owner { get; init; } = "";
+
+    /// <summary>True when every user may read it: built-in datasets and those an admin shared.</summary>
+    public bool Shared { get; init; }
+
     /// <summary>The fields specs may use.</summary>
     public IReadOnlyList<DatasetField> Fields { get; init; } = [];
 }

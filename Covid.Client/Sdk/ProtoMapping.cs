@@ -54,6 +54,8 @@ internal static class ProtoMapping
         MinDate = Day(d.MinDate),
         MaxDate = Day(d.MaxDate),
         CreateTime = Time(d.CreateTime),
+        Owner = d.Owner,
+        Shared = d.Shared,
         Fields = d.Fields.Select(f => new Client.DatasetField(f.Name, (FieldKind)(int)f.Type, f.Dimension, f.Description)).ToList(),
     };
 

@@ -1,5 +1,7 @@
 using System.Net;
+using Covid.Server.Imports;
 using Covid.Server.Storage;
+using Covid.Server.Tenancy;
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Errors;
@@ -11,26 +13,20 @@ namespace Covid.Server.Datasets;
 /// <summary>
 /// ImportDataset: downloads an http(s) CSV (e.g. a data.cdc.gov export link) straight into a
 /// staging directory with a size limit and a timeout, then loads it through the same validation
-/// and atomic publish as an upload. A failed, cut or oversized download leaves nothing behind.
+/// and atomic publish as an upload. A failed, cut or oversized download leaves nothing behind. Only
+/// hosts of <c>Data:ImportHosts</c> are fetched from, and only at addresses they may have (see Import/).
 /// </summary>
-public sealed class DatasetImporter(DatasetStaging staging, DatasetRegistry registry, IOptions<DataOptions> options, ILogger<DatasetImporter> logger)
-    : IDisposable
+public sealed class DatasetImporter(
+    DatasetStaging staging, DatasetRegistry registry, GuardedImportClient http, IOptions<DataOptions> options, ILogger<DatasetImporter> logger)
 {
-    // One client for the server's life; redirects are followed because export links redirect.
-    private readonly HttpClient http = new(new SocketsHttpHandler { AllowAutoRedirect = true, MaxAutomaticRedirections = 5 })
-    {
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
-
-    public void Dispose() => http.Dispose();
-
-    public async Task<DatasetInfo> ImportAsync(ImportDatasetRequest request, CancellationToken cancellationToken)
+    public async Task<DatasetInfo> ImportAsync(Caller caller, ImportDatasetRequest request, CancellationToken cancellationToken)
     {
         var (schema, url) = Validate(request);
-        registry.EnsureAvailable(request.Name, request.Replace);
+        http.Policy.Check(url);
+        registry.EnsureWritable(new DatasetWrite(request.Name, caller, request.Replace, request.Shared));
         logger.LogInformation("Importing dataset {Name} from {Url}", request.Name, url);
-        return await staging.LoadAsync(request.Name, schema, (path, ct) => DownloadAsync(url, path, ct), "url:" + url,
-            synthetic: false, request.Replace, cancellationToken);
+        return await staging.LoadAsync(new DatasetWrite(request.Name, caller, request.Replace, request.Shared), schema,
+            (path, ct) => DownloadAsync(url, path, ct), "url:" + url, synthetic: false, cancellationToken);
     }
 
     private async Task DownloadAsync(Uri url, string path, CancellationToken cancellationToken)
@@ -42,7 +38,8 @@ public sealed class DatasetImporter(DatasetStaging staging, DatasetRegistry regi
         long size = 0;
         try
         {
-            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            // Redirects are followed (export links redirect), each one checked against the allow-list.
+            using var response = await http.GetAsync(url, deadline.Token);
             if (!response.IsSuccessStatusCode)
             {
                 var code = response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone ? ErrorCode.NotFound : ErrorCode.FailedPrecondition;

@@ -6,7 +6,8 @@ namespace Covid.Server.Datasets;
 
 /// <summary>
 /// dataset.json: what is known about a dataset beyond its files, so a restart does not have to
-/// re-read the data to list it.
+/// re-read the data to list it. Files written before owners existed have none: they belong to the
+/// anonymous principal.
 /// </summary>
 public sealed record DatasetMetadata(
     string Name,
@@ -17,10 +18,13 @@ public sealed record DatasetMetadata(
     long SizeBytes,
     DateOnly? MinDate,
     DateOnly? MaxDate,
-    DateTimeOffset CreateTime)
+    DateTimeOffset CreateTime,
+    string? Owner = null,
+    bool Shared = false)
 {
-    public static DatasetMetadata From(DatasetInfo info) => new(
-        info.Name, info.Schema.Name, info.Source, info.Synthetic, info.RowCount, info.SizeBytes, info.MinDate, info.MaxDate, info.CreateTime);
+    public static DatasetMetadata From(DatasetInfo info, DatasetAccess access) => new(
+        info.Name, info.Schema.Name, info.Source, info.Synthetic, info.RowCount, info.SizeBytes, info.MinDate, info.MaxDate, info.CreateTime,
+        access.Owner, access.Shared);
 
     /// <summary>The loaded form, with paths inside <paramref name="directory"/>; null when the schema is no longer in the catalog.</summary>
     public DatasetInfo? ToInfo(string directory) => SchemaCatalog.Find(Schema) is { } schema

@@ -1,4 +1,5 @@
 using Covid.Server.Storage;
+using Covid.Server.Tenancy;
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Samples;
@@ -15,10 +16,13 @@ public sealed class DatasetSeeder(DatasetStaging staging, DatasetRegistry regist
 {
     public static string Name => CasesDeathsByState.Schema.Name;
 
+    private static DatasetWrite BuiltIn => new(Name, Caller.System, Replace: false);
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         if (registry.Find(Name) is not null)
         {
+            registry.MarkBuiltIn(Name);
             return;
         }
         var schema = CasesDeathsByState.Schema;
@@ -30,12 +34,13 @@ public sealed class DatasetSeeder(DatasetStaging staging, DatasetRegistry regist
                 throw new FileNotFoundException($"Data:Seed names {path}, which does not exist", path);
             }
             logger.LogInformation("Loading dataset {Name} from {Path}", Name, path);
-            await staging.LoadAsync(Name, schema, (target, ct) => CopyAsync(path, target, ct), "file:" + path,
-                synthetic: false, replace: false, cancellationToken);
+            // The source names the file only: where the server's files lie is not for clients to read.
+            await staging.LoadAsync(BuiltIn, schema, (target, ct) => CopyAsync(path, target, ct), "file:" + Path.GetFileName(path),
+                synthetic: false, cancellationToken);
             return;
         }
         logger.LogInformation("No Data:Seed given: loading dataset {Name} from the generated CDC-format SYNTHETIC sample", Name);
-        await staging.LoadAsync(Name, schema, WriteSampleAsync, "sample", synthetic: true, replace: false, cancellationToken);
+        await staging.LoadAsync(BuiltIn, schema, WriteSampleAsync, "sample", synthetic: true, cancellationToken);
     }
 
     private static async Task CopyAsync(string source, string target, CancellationToken cancellationToken)

@@ -2,6 +2,9 @@ using Covid.Server.Storage;
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Ingestion;
+using Covid.Server.Tenancy;
+using Covid.SparkJob.Errors;
+using Microsoft.Extensions.Options;
 
 namespace Covid.Server.Datasets;
 
@@ -9,26 +12,31 @@ namespace Covid.Server.Datasets;
 /// Loads one dataset the safe way: original written into a fresh staging directory, validated and
 /// converted to Parquet there, then published. Any failure — bad data, a cut stream, cancellation —
 /// deletes the staging directory, so the registry and the data directory are as they were.
+/// The caller's quotas are held here, where every way in passes: uploads and imports in flight, and
+/// bytes stored once the original is written.
 /// </summary>
-public sealed class DatasetStaging(DataLayout layout, DatasetRegistry registry, ILogger<DatasetStaging> logger)
+public sealed class DatasetStaging(
+    DataLayout layout, DatasetRegistry registry, UploadSlots slots, IOptions<QuotaOptions> quotas, ILogger<DatasetStaging> logger)
 {
     public async Task<DatasetInfo> LoadAsync(
-        string name,
+        DatasetWrite write,
         DatasetSchema schema,
         Func<string, CancellationToken, Task> writeOriginal,
         string source,
         bool synthetic,
-        bool replace,
         CancellationToken cancellationToken)
     {
+        registry.EnsureWritable(write);
+        using var slot = write.Caller == Caller.System ? null : slots.Acquire(write.Caller);
         var staging = layout.NewStagingDirectory();
         try
         {
             var original = Path.Combine(staging, DataLayout.OriginalFile);
             await writeOriginal(original, cancellationToken);
+            EnsureStorageQuota(write, new FileInfo(original).Length);
             var parquet = Path.Combine(staging, DataLayout.ParquetFile);
-            var staged = await DatasetIngestor.IngestAsync(name, schema, original, parquet, source, synthetic, cancellationToken);
-            return registry.Publish(staging, staged, replace);
+            var staged = await DatasetIngestor.IngestAsync(write.Name, schema, original, parquet, source, synthetic, cancellationToken);
+            return registry.Publish(staging, staged, write);
         }
         finally
         {
@@ -44,6 +52,25 @@ public sealed class DatasetStaging(DataLayout layout, DatasetRegistry registry, 
                     logger.LogWarning("Could not delete staging directory {Directory}: {Message}", staging, ex.Message);
                 }
             }
+        }
+    }
+
+    /// <summary>RESOURCE_EXHAUSTED when the new file would take the owner past Quotas:MaxStoredBytes (a replaced file's bytes are freed).</summary>
+    private void EnsureStorageQuota(DatasetWrite write, long size)
+    {
+        var access = registry.Find(write.Name) is null ? null : registry.AccessOf(write.Name);
+        if (write.Caller == Caller.System || access is { BuiltIn: true })
+        {
+            return;
+        }
+        var owner = access?.Owner ?? write.Caller.Principal;
+        var freed = access is null ? 0 : registry.Find(write.Name)?.SizeBytes ?? 0;
+        var used = registry.StoredBytes(owner) - freed;
+        var limit = quotas.Value.MaxStoredBytes;
+        if (used + size > limit)
+        {
+            throw ServiceException.ResourceExhausted(
+                $"{owner}'s datasets would hold {used + size} bytes, more than the {limit} bytes one principal may store (Quotas:MaxStoredBytes); nothing was loaded");
         }
     }
 }

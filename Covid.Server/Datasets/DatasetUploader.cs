@@ -1,4 +1,5 @@
 using Covid.Server.Storage;
+using Covid.Server.Tenancy;
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Errors;
@@ -8,16 +9,16 @@ using Microsoft.Extensions.Options;
 namespace Covid.Server.Datasets;
 
 /// <summary>Takes an uploaded file, streamed straight to disk chunk by chunk, and loads it as a dataset.</summary>
-public sealed class DatasetUploader(DatasetStaging staging, DatasetRegistry registry, IOptions<DataOptions> options)
+public sealed class DatasetUploader(DatasetStaging staging, IOptions<DataOptions> options)
 {
-    public async Task<DatasetInfo> UploadAsync(UploadHeader header, IAsyncEnumerable<ReadOnlyMemory<byte>> chunks, CancellationToken cancellationToken)
+    public async Task<DatasetInfo> UploadAsync(
+        Caller caller, UploadHeader header, IAsyncEnumerable<ReadOnlyMemory<byte>> chunks, CancellationToken cancellationToken)
     {
         var schema = Validate(header);
-        registry.EnsureAvailable(header.Name, header.Replace);
         var fileName = Path.GetFileName(header.FileName);
         var source = "upload:" + (fileName.Length > 0 ? fileName : header.Name);
-        return await staging.LoadAsync(header.Name, schema, (path, ct) => WriteAsync(path, chunks, ct), source,
-            header.Synthetic, header.Replace, cancellationToken);
+        return await staging.LoadAsync(new DatasetWrite(header.Name, caller, header.Replace, header.Shared), schema,
+            (path, ct) => WriteAsync(path, chunks, ct), source, header.Synthetic, cancellationToken);
     }
 
     private async Task WriteAsync(string path, IAsyncEnumerable<ReadOnlyMemory<byte>> chunks, CancellationToken cancellationToken)

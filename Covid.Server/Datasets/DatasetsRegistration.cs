@@ -1,4 +1,6 @@
+using Covid.Server.Imports;
 using Covid.Server.Storage;
+using Covid.Server.Tenancy;
 using Covid.SparkJob.Datasets;
 
 namespace Covid.Server.Datasets;
@@ -9,11 +11,23 @@ public static class DatasetsRegistration
     public static IServiceCollection AddDatasets(this IServiceCollection services)
     {
         services.AddDataStorage();
+        services.AddSingleton<DatasetUses>();
         services.AddSingleton<DatasetRegistry>();
         services.AddSingleton<IDatasetLookup>(sp => sp.GetRequiredService<DatasetRegistry>());
+        services.AddSingleton<ITenantDatasets>(sp => sp.GetRequiredService<DatasetRegistry>());
+        services.AddTenancy();
         services.AddSingleton<DatasetStaging>();
         services.AddSingleton<DatasetUploader>();
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section)
+            .Validate(o => o.ImportHosts.Where(e => e.Trim().Length > 0).All(AllowedHost.IsValid),
+                "Data:ImportHosts entries must be HOST, https://HOST[:PORT] or http://HOST[:PORT]")
+            .ValidateOnStart();
+        services.AddSingleton<ImportHostPolicy>();
+        services.AddSingleton<ImportAddressGuard>();
+        services.AddSingleton<GuardedImportClient>();
         services.AddSingleton<DatasetImporter>();
+        services.AddSingleton<DatasetDeleter>();
+        services.AddSingleton<DatasetSharing>();
         services.AddSingleton<InPlaceRegistration>();
         services.AddSingleton<DatasetSeeder>();
         return services;

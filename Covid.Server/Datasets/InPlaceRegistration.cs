@@ -53,7 +53,7 @@ public sealed class InPlaceRegistration(DatasetRegistry registry, IOptions<DataO
         }
         try
         {
-            return InPlaceCsv.Register(name, schema, path, "inplace:" + path, entry.Synthetic);
+            return InPlaceCsv.Register(name, schema, path, "inplace:" + Path.GetRelativePath(root, path), entry.Synthetic);
         }
         catch (Exception ex) when (ex is DatasetFormatException or ArgumentException or IOException)
         {

@@ -7,17 +7,18 @@ using Grpc.Core;
 namespace Covid.Server.Grpc;
 
 /// <summary>covid.v1.AnalysisService: request parsing and response shaping around <see cref="AnalysisManager"/>.</summary>
-public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplainer explainer) : AnalysisService.AnalysisServiceBase
+public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplainer explainer, Audit audit) : AnalysisService.AnalysisServiceBase
 {
     private const int PlotChunkBytes = 64 * 1024;
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 1000;
 
     public override Task<Analysis> SubmitAnalysis(SubmitAnalysisRequest request, ServerCallContext context) =>
-        Task.FromResult(analyses.Submit(request.Spec, request.RequestId));
+        Task.FromResult(audit.Run(context, "submit", a => a.Name, () => analyses.Submit(context.Caller(), request.Spec, request.RequestId),
+            request.Spec?.Dataset ?? ""));
 
     public override Task<Analysis> GetAnalysis(GetAnalysisRequest request, ServerCallContext context) =>
-        Task.FromResult(analyses.Get(request.Name));
+        Task.FromResult(analyses.Get(context.Caller(), request.Name));
 
     public override Task<ListAnalysesResponse> ListAnalyses(ListAnalysesRequest request, ServerCallContext context)
     {
@@ -26,7 +27,7 @@ public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplai
             throw ServiceException.InvalidArgument("page_size", "must not be negative");
         }
         var size = request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize);
-        var all = analyses.Newest();
+        var all = analyses.Newest(context.Caller());
         var start = PageToken.Decode(request.PageToken, all);
         var page = all.Skip(start).Take(size).ToList();
         var next = start + page.Count < all.Count ? PageToken.Encode(page[^1]) : "";
@@ -35,18 +36,18 @@ public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplai
 
     public override async Task StreamProgress(StreamProgressRequest request, IServerStreamWriter<ProgressEvent> responseStream, ServerCallContext context)
     {
-        await foreach (var progressEvent in analyses.Follow(request.Name, request.AfterSequence, context.CancellationToken))
+        await foreach (var progressEvent in analyses.Follow(context.Caller(), request.Name, request.AfterSequence, context.CancellationToken))
         {
             await responseStream.WriteAsync(progressEvent, context.CancellationToken);
         }
     }
 
     public override Task<Result> GetResult(GetResultRequest request, ServerCallContext context) =>
-        Task.FromResult(analyses.GetResult(request.Name));
+        Task.FromResult(analyses.GetResult(context.Caller(), request.Name));
 
     public override async Task GetPlot(GetPlotRequest request, IServerStreamWriter<PlotChunk> responseStream, ServerCallContext context)
     {
-        var (stream, width, height) = analyses.OpenPlot(request.Name);
+        var (stream, width, height) = analyses.OpenPlot(context.Caller(), request.Name);
         await using var png = stream;
         var buffer = new byte[PlotChunkBytes];
         var first = true;
@@ -66,8 +67,8 @@ public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplai
     }
 
     public override Task<Analysis> CancelAnalysis(CancelAnalysisRequest request, ServerCallContext context) =>
-        Task.FromResult(analyses.Cancel(request.Name));
+        Task.FromResult(audit.Run(context, "cancel", a => a.Name, () => analyses.Cancel(context.Caller(), request.Name), request.Name));
 
     public override Task<ExplainAnalysisResponse> ExplainAnalysis(ExplainAnalysisRequest request, ServerCallContext context) =>
-        Task.FromResult(explainer.Explain(request.Spec ?? throw ServiceException.InvalidArgument("spec", "required")));
+        Task.FromResult(explainer.Explain(context.Caller(), request.Spec ?? throw ServiceException.InvalidArgument("spec", "required")));
 }

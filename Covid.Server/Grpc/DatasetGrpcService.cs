@@ -2,15 +2,18 @@ using System.Runtime.CompilerServices;
 using Covid.Server.Datasets;
 using Covid.SparkJob.Errors;
 using Covid.V1;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 
 namespace Covid.Server.Grpc;
 
-/// <summary>covid.v1.DatasetService: lists datasets, takes uploads and imports from URLs.</summary>
-public sealed class DatasetGrpcService(DatasetRegistry registry, DatasetUploader uploader, DatasetImporter importer) : DatasetService.DatasetServiceBase
+/// <summary>covid.v1.DatasetService: lists datasets, takes uploads and imports from URLs, deletes and shares them.</summary>
+public sealed class DatasetGrpcService(
+    DatasetRegistry registry, DatasetUploader uploader, DatasetImporter importer, DatasetDeleter deleter, DatasetSharing sharing, DatasetMapper mapper, Audit audit)
+    : DatasetService.DatasetServiceBase
 {
     public override Task<ListDatasetsResponse> ListDatasets(ListDatasetsRequest request, ServerCallContext context) =>
-        Task.FromResult(new ListDatasetsResponse { Datasets = { registry.All().Select(DatasetMapper.ToProto) } });
+        Task.FromResult(new ListDatasetsResponse { Datasets = { registry.All(context.Caller()).Select(mapper.ToProto) } });
 
     public override async Task<Dataset> UploadDataset(IAsyncStreamReader<UploadDatasetRequest> requestStream, ServerCallContext context)
     {
@@ -19,12 +22,25 @@ public sealed class DatasetGrpcService(DatasetRegistry registry, DatasetUploader
         {
             throw ServiceException.InvalidArgument("header", "the first message of an upload must be its header");
         }
-        var info = await uploader.UploadAsync(requestStream.Current.Header, Chunks(requestStream, ct), ct);
-        return DatasetMapper.ToProto(info);
+        var header = requestStream.Current.Header;
+        return mapper.ToProto(await audit.RunAsync(context, "upload", d => d.Name,
+            () => uploader.UploadAsync(context.Caller(), header, Chunks(requestStream, ct), ct), header.Name));
     }
 
     public override async Task<Dataset> ImportDataset(ImportDatasetRequest request, ServerCallContext context) =>
-        DatasetMapper.ToProto(await importer.ImportAsync(request, context.CancellationToken));
+        mapper.ToProto(await audit.RunAsync(context, "import", d => $"{d.Name} from {request.Url}",
+            () => importer.ImportAsync(context.Caller(), request, context.CancellationToken), $"{request.Name} from {request.Url}"));
+
+    public override Task<Empty> DeleteDataset(DeleteDatasetRequest request, ServerCallContext context) =>
+        Task.FromResult(audit.Run(context, "delete", _ => request.Name, () =>
+        {
+            deleter.Delete(context.Caller(), request.Name);
+            return new Empty();
+        }, request.Name));
+
+    public override Task<Dataset> SetDatasetShared(SetDatasetSharedRequest request, ServerCallContext context) =>
+        Task.FromResult(mapper.ToProto(audit.Run(context, request.Shared ? "share" : "unshare", d => d.Name,
+            () => sharing.SetShared(context.Caller(), request.Name, request.Shared), request.Name)));
 
     private static async IAsyncEnumerable<ReadOnlyMemory<byte>> Chunks(
         IAsyncStreamReader<UploadDatasetRequest> requestStream, [EnumeratorCancellation] CancellationToken ct)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Covid.Server.Datasets;
+using Covid.Server.Storage;
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
 using Covid.V1;
@@ -6,22 +8,25 @@ using Google.Protobuf.WellKnownTypes;
 
 namespace Covid.Server.Grpc;
 
-/// <summary>Dataset model → contract, in one place.</summary>
-public static class DatasetMapper
+/// <summary>Dataset model → contract, in one place; with its owner and sharing, and no server paths.</summary>
+public sealed class DatasetMapper(DatasetRegistry registry, DataLayout layout)
 {
-    public static Dataset ToProto(DatasetInfo info)
+    public Dataset ToProto(DatasetInfo info)
     {
+        var access = registry.AccessOf(info.Name);
         var dataset = new Dataset
         {
             Name = info.Name,
             Schema = info.Schema.Name,
-            Source = info.Source,
+            Source = layout.Relative(info.Source),
             Synthetic = info.Synthetic,
             RowCount = info.RowCount,
             SizeBytes = info.SizeBytes,
             MinDate = Format(info.MinDate),
             MaxDate = Format(info.MaxDate),
             CreateTime = Timestamp.FromDateTimeOffset(info.CreateTime),
+            Owner = access.Owner,
+            Shared = access.Shared,
         };
         dataset.Fields.AddRange(info.Schema.Fields.Select(f => new DatasetField
         {

@@ -15,6 +15,15 @@ public static class StatusMapping
 {
     public const string CorrelationIdTrailer = "correlation-id";
 
+    /// <summary>
+    /// Field violations sent with one status; the rest are summed up in one more. gRPC clients
+    /// refuse trailers over 8 KB by default, and a status they cannot read helps no one.
+    /// </summary>
+    public const int MaxViolations = 20;
+
+    /// <summary>The longest status message (and violation description) sent, in characters.</summary>
+    public const int MaxMessageLength = 1024;
+
     public static readonly IReadOnlyDictionary<ErrorCode, StatusCode> Codes = new Dictionary<ErrorCode, StatusCode>
     {
         [ErrorCode.InvalidArgument] = StatusCode.InvalidArgument,
@@ -55,17 +64,29 @@ public static class StatusMapping
         var code = Codes[exception.Code];
         if (exception.Violations.Count == 0)
         {
-            return new RpcException(new global::Grpc.Core.Status(code, exception.Message), exception.Message);
+            var text = Cap(exception.Message, MaxMessageLength);
+            return new RpcException(new global::Grpc.Core.Status(code, text), text);
         }
+        var shown = exception.Violations.Take(MaxViolations).ToList();
+        var more = exception.Violations.Count - shown.Count;
         var badRequest = new BadRequest();
-        badRequest.FieldViolations.AddRange(exception.Violations.Select(v =>
-            new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
+        badRequest.FieldViolations.AddRange(shown.Select(v =>
+            new BadRequest.Types.FieldViolation { Field = Cap(v.Field, 200), Description = Cap(v.Description, 300) }));
+        if (more > 0)
+        {
+            badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = "", Description = $"and {more} more" });
+        }
+        var message = more > 0
+            ? $"{string.Join("; ", shown.Take(3).Select(v => $"{v.Field}: {v.Description}"))}; {exception.Violations.Count} problems in all (the first {MaxViolations} are listed)"
+            : exception.Message;
         var status = new Google.Rpc.Status
         {
             Code = (int)code,
-            Message = exception.Message,
+            Message = Cap(message, MaxMessageLength),
             Details = { Any.Pack(badRequest) },
         };
         return status.ToRpcException();
     }
+
+    private static string Cap(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

@@ -18,7 +18,7 @@ public static class CovidAnalysisExtensions
         services.AddSingleton<ServerReadiness>();
         services.AddGrpcHealthChecks().AddCheck<ReadinessHealthCheck>("ready");
 
-        services.AddCovidGrpc();
+        services.AddCovidGrpc(builder.Configuration);
         services.AddDatasets();
         services.AddAnalysisJobs();
         services.AddEmbeddedEngine();

@@ -1,3 +1,4 @@
+using Covid.Server.Tenancy;
 using Covid.SparkJob.Planning;
 using Covid.V1;
 
@@ -13,6 +14,9 @@ public sealed class AnalysisEntry(Analysis analysis)
 
     public string Id { get; } = AnalysisNames.ParseId(analysis.Name);
 
+    /// <summary>The principal it belongs to; analyses stored before owners belong to the anonymous one.</summary>
+    public string Owner { get; } = Caller.OwnerOrAnonymous(analysis.Owner);
+
     /// <summary>Mutable; guard with <see cref="Gate"/>.</summary>
     public Analysis Analysis { get; } = analysis;
 
@@ -21,6 +25,9 @@ public sealed class AnalysisEntry(Analysis analysis)
     /// that had not finished. Null for finished analyses read back from disk.
     /// </summary>
     public AnalysisPlan? Plan { get; set; }
+
+    /// <summary>Holds the planned dataset while the analysis is queued or running, so it is not deleted from under it.</summary>
+    public IDisposable? DatasetUse { get; set; }
 
     /// <summary>Set while the analysis runs; cancelling it stops the engine.</summary>
     public CancellationTokenSource? Cancellation { get; set; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Covid.Server.Storage;
+using Covid.Server.Tenancy;
 using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Planning;
 using Covid.SparkJob.Sql;
@@ -9,11 +10,12 @@ using Engine = Covid.V1.AnalysisSpec.Types.Engine;
 namespace Covid.Server.Jobs;
 
 /// <summary>ExplainAnalysis: the validated spec with defaults filled in and the SQL each engine would run.</summary>
-public sealed class AnalysisExplainer(IDatasetLookup datasets, EngineSelector engines, DataLayout layout)
+public sealed class AnalysisExplainer(ITenantDatasets datasets, SpecLimits limits, EngineSelector engines, DataLayout layout)
 {
-    public ExplainAnalysisResponse Explain(AnalysisSpec spec)
+    public ExplainAnalysisResponse Explain(Caller caller, AnalysisSpec spec)
     {
-        var plan = AnalysisPlanner.Plan(spec, datasets);
+        limits.Check(spec);
+        var plan = limits.Apply(AnalysisPlanner.Plan(spec, datasets.VisibleTo(caller)));
         var auto = engines.AutoFor(plan.Dataset);
         var filled = spec.Clone();
         filled.Limit = plan.Limit;
@@ -27,9 +29,10 @@ public sealed class AnalysisExplainer(IDatasetLookup datasets, EngineSelector en
         {
             Spec = filled,
             Engine = auto,
-            DuckdbSql = duckDb.Sql,
+            // Paths relative to the data directory: where the server keeps files is not the client's business.
+            DuckdbSql = layout.Relative(duckDb.Sql),
             // Where a real run would put its output; the id is a placeholder since nothing is submitted.
-            SparkSql = SparkSqlDialect.Build(plan, layout.SparkResult("{id}")),
+            SparkSql = layout.Relative(SparkSqlDialect.Build(plan, layout.SparkResult("{id}"))),
         };
         response.Columns.AddRange(plan.Columns.Select(c => new Column { Name = c.Name, Type = ResultMapper.ToProto(c.Type) }));
         response.DuckdbParameters.AddRange(duckDb.Parameters.Select(Format));

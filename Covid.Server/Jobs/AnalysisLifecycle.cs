@@ -39,6 +39,9 @@ public sealed class AnalysisLifecycle(AnalysisStore store, ProgressHub hub)
         if (IsTerminal(state))
         {
             analysis.EndTime ??= now;
+            // Finished: its dataset may be deleted now (the result is stored with the analysis).
+            entry.DatasetUse?.Dispose();
+            entry.DatasetUse = null;
         }
         store.Save(analysis);
         analysis.Progress = hub.Publish(entry.Id, new ProgressEvent

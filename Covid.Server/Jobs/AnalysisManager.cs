@@ -1,9 +1,11 @@
 using Covid.Server.Progress;
+using Covid.Server.Tenancy;
 using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Errors;
 using Covid.SparkJob.Planning;
 using Covid.V1;
 using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.Options;
 using State = Covid.V1.Analysis.Types.State;
 using Stage = Covid.V1.ProgressEvent.Types.Stage;
 
@@ -17,7 +19,9 @@ public sealed class AnalysisManager(
     AnalysisStore store,
     ProgressHub hub,
     EngineSelector engines,
-    IDatasetLookup datasets,
+    ITenantDatasets datasets,
+    SpecLimits limits,
+    IOptions<QuotaOptions> quotas,
     ILogger<AnalysisManager> logger)
 {
     public const int MaxRequestIdLength = 128;
@@ -26,13 +30,13 @@ public sealed class AnalysisManager(
     // still finds one analysis, and the queue's capacity check with the enqueue.
     private readonly Lock submitGate = new();
 
-    public Analysis Submit(AnalysisSpec? spec, string requestId)
+    public Analysis Submit(Caller caller, AnalysisSpec? spec, string requestId)
     {
         if (requestId.Length > MaxRequestIdLength)
         {
             throw ServiceException.InvalidArgument("request_id", $"at most {MaxRequestIdLength} characters, got {requestId.Length}");
         }
-        if (index.FindByRequestId(requestId) is { } earlier)
+        if (index.FindByRequestId(caller, requestId) is { } earlier)
         {
             return earlier.Snapshot();
         }
@@ -40,14 +44,16 @@ public sealed class AnalysisManager(
         {
             throw ServiceException.InvalidArgument("spec", "required");
         }
-        var plan = AnalysisPlanner.Plan(spec, datasets);
+        limits.Check(spec);
+        var plan = limits.Apply(AnalysisPlanner.Plan(spec, datasets.VisibleTo(caller)));
         var engine = engines.Resolve(spec.Engine, plan.Dataset);
         lock (submitGate)
         {
-            if (index.FindByRequestId(requestId) is { } raced)
+            if (index.FindByRequestId(caller, requestId) is { } raced)
             {
                 return raced.Snapshot();
             }
+            EnsureQuota(caller);
             queue.EnsureCapacity();
             var entry = new AnalysisEntry(new Analysis
             {
@@ -56,10 +62,12 @@ public sealed class AnalysisManager(
                 State = State.Queued,
                 Engine = engine,
                 RequestId = requestId,
+                Owner = caller.Principal,
                 CreateTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
             })
             {
                 Plan = plan,
+                DatasetUse = datasets.Use(plan.Dataset),
             };
             lifecycle.Transition(entry, State.Queued, Stage.Queued, 0, "queued");
             index.Add(entry);
@@ -69,18 +77,18 @@ public sealed class AnalysisManager(
         }
     }
 
-    public Analysis Get(string name) => index.Get(AnalysisNames.ParseId(name)).Snapshot();
+    public Analysis Get(Caller caller, string name) => Find(caller, name).Snapshot();
 
-    /// <summary>Every analysis, newest first (ties broken by name, so paging over it is stable).</summary>
-    public IReadOnlyList<Analysis> Newest() => index.Newest();
+    /// <summary>The caller's analyses (an admin's: all), newest first (ties broken by name, so paging over it is stable).</summary>
+    public IReadOnlyList<Analysis> Newest(Caller caller) => index.Newest(caller);
 
     /// <summary>
     /// Queued: CANCELLED at once. Running: the engine is stopped and the runner records CANCELLED
     /// when it has; the analysis returned is still RUNNING. Finished: unchanged.
     /// </summary>
-    public Analysis Cancel(string name)
+    public Analysis Cancel(Caller caller, string name)
     {
-        var entry = index.Get(AnalysisNames.ParseId(name));
+        var entry = Find(caller, name);
         CancellationTokenSource? running = null;
         lock (entry.Gate)
         {
@@ -102,16 +110,16 @@ public sealed class AnalysisManager(
         return entry.Snapshot();
     }
 
-    public Result GetResult(string name)
+    public Result GetResult(Caller caller, string name)
     {
-        var entry = RequireSucceeded(name, "a result");
+        var entry = RequireSucceeded(caller, name, "a result");
         return store.LoadResult(entry.Id);
     }
 
     /// <summary>The stored PNG and its size in pixels; NOT_FOUND when the spec asked for no plot.</summary>
-    public (Stream Png, int Width, int Height) OpenPlot(string name)
+    public (Stream Png, int Width, int Height) OpenPlot(Caller caller, string name)
     {
-        var entry = RequireSucceeded(name, "a plot");
+        var entry = RequireSucceeded(caller, name, "a plot");
         var analysis = entry.Snapshot();
         if (!analysis.HasPlot)
         {
@@ -120,19 +128,32 @@ public sealed class AnalysisManager(
         return (store.OpenPlot(entry.Id), analysis.PlotWidth, analysis.PlotHeight);
     }
 
-    public IAsyncEnumerable<ProgressEvent> Follow(string name, long afterSequence, CancellationToken cancellationToken)
+    public IAsyncEnumerable<ProgressEvent> Follow(Caller caller, string name, long afterSequence, CancellationToken cancellationToken)
     {
         if (afterSequence < 0)
         {
             throw ServiceException.InvalidArgument("after_sequence", "must not be negative");
         }
-        var entry = index.Get(AnalysisNames.ParseId(name));
+        var entry = Find(caller, name);
         return hub.Follow(entry.Id, afterSequence, cancellationToken);
     }
 
-    private AnalysisEntry RequireSucceeded(string name, string what)
+    private AnalysisEntry Find(Caller caller, string name) => index.Get(AnalysisNames.ParseId(name), caller);
+
+    /// <summary>RESOURCE_EXHAUSTED when the caller already has its quota of analyses waiting or running.</summary>
+    private void EnsureQuota(Caller caller)
     {
-        var entry = index.Get(AnalysisNames.ParseId(name));
+        var limit = quotas.Value.MaxActiveAnalyses;
+        if (index.ActiveCount(caller.Principal) >= limit)
+        {
+            throw ServiceException.ResourceExhausted(
+                $"{caller.Principal} already has {limit} analyses queued or running, the most one principal may have (Quotas:MaxActiveAnalyses); wait for some to finish or cancel them");
+        }
+    }
+
+    private AnalysisEntry RequireSucceeded(Caller caller, string name, string what)
+    {
+        var entry = Find(caller, name);
         var state = entry.Snapshot().State;
         if (state != State.Succeeded)
         {

@@ -1,4 +1,5 @@
 using Covid.Server.Progress;
+using Covid.Server.Tenancy;
 using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Errors;
 using Covid.SparkJob.Planning;
@@ -20,6 +21,7 @@ public sealed class AnalysisRecovery(
     AnalysisLifecycle lifecycle,
     ProgressHub hub,
     IDatasetLookup datasets,
+    ITenantDatasets uses,
     ILogger<AnalysisRecovery> logger)
 {
     public void Recover()
@@ -30,6 +32,7 @@ public sealed class AnalysisRecovery(
         {
             var events = hub.Restore(AnalysisNames.ParseId(analysis.Name));
             analysis.Progress = events.Count > 0 ? events[^1] : analysis.Progress;
+            analysis.Owner = Caller.OwnerOrAnonymous(analysis.Owner);
             var entry = new AnalysisEntry(analysis);
             index.Add(entry);
             switch (analysis.State)
@@ -85,6 +88,7 @@ public sealed class AnalysisRecovery(
         try
         {
             entry.Plan = AnalysisPlanner.Plan(entry.Analysis.Spec, datasets);
+            entry.DatasetUse = uses.Use(entry.Plan.Dataset);
             return true;
         }
         catch (ServiceException ex)

@@ -1,4 +1,6 @@
+using Covid.Server.Tenancy;
 using Covid.Server.Plots;
+using Covid.Server.Storage;
 using Covid.SparkJob.Engine;
 using State = Covid.V1.Analysis.Types.State;
 using Stage = Covid.V1.ProgressEvent.Types.Stage;
@@ -12,11 +14,12 @@ public sealed class AnalysisRunner(
     AnalysisStore store,
     EngineSelector engines,
     PlotRenderer plots,
+    DataLayout layout,
     ILogger<AnalysisRunner> logger)
 {
     public async Task RunAsync(string id, CancellationToken stopping)
     {
-        var entry = index.Get(id);
+        var entry = index.Get(id, Caller.System);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         lock (entry.Gate)
         {
@@ -47,7 +50,8 @@ public sealed class AnalysisRunner(
         }
         catch (Exception ex)
         {
-            var reason = ex.Message;
+            // Engines name the files they read; the client sees them relative to the data directory.
+            var reason = layout.Relative(ex.Message);
             logger.LogWarning("Analysis {Id} failed: {Reason}", id, reason);
             lifecycle.Transition(entry, State.Failed, Stage.Finished, Fraction(entry), "failed: " + reason,
                 a => a.FailureReason = reason);

@@ -1,6 +1,7 @@
 using Covid.Server.Plots;
 using Covid.Server.Progress;
 using Covid.Server.Storage;
+using Covid.SparkJob.Validation;
 
 namespace Covid.Server.Jobs;
 
@@ -18,6 +19,13 @@ public static class JobsRegistration
             .Validate(o => EngineSelector.TryParse(o.Default, out _), "Engine:Default must be embedded or spark")
             .Validate(o => o.SparkThresholdBytes >= 0, "Engine:SparkThresholdBytes must not be negative")
             .ValidateOnStart();
+        services.AddOptions<SpecLimitOptions>().BindConfiguration(SpecLimitOptions.Section)
+            .Validate(o => o.MaxFilters >= 1 && o.MaxValuesPerFilter >= 1 && o.MaxMetrics >= 1 && o.MaxGroupBy >= 1,
+                "Limits:MaxFilters, MaxValuesPerFilter, MaxMetrics and MaxGroupBy must be at least 1")
+            .Validate(o => o.MaxResultRows is >= 1 and <= SpecValidator.MaxLimit, $"Limits:MaxResultRows must be 1 to {SpecValidator.MaxLimit}")
+            .Validate(o => o.MaxPlotPixels >= 200 * 200, "Limits:MaxPlotPixels must be at least 40000 (200×200)")
+            .ValidateOnStart();
+        services.AddSingleton<SpecLimits>();
         services.AddSingleton<ProgressJournal>();
         services.AddSingleton<ProgressHub>();
         services.AddSingleton<PlotRenderer>();

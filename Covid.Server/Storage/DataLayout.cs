@@ -43,6 +43,14 @@ public sealed class DataLayout(IOptions<DataOptions> options)
     /// <summary>Where Spark writes an analysis' result (part files and _SUCCESS), as the server and the pods see it.</summary>
     public string SparkResult(string id) => AnalysisFilePath(id, SparkResultDirectory);
 
+    /// <summary>
+    /// <paramref name="text"/> (an error, a failure reason, SQL) with every path under the data
+    /// directory written relative to it: no answer tells a client where the server keeps its files.
+    /// </summary>
+    public string Relative(string text) =>
+        text.Replace(Path.TrimEndingDirectorySeparator(Root) + Path.DirectorySeparatorChar, "", StringComparison.Ordinal)
+            .Replace(Path.TrimEndingDirectorySeparator(Root), ".", StringComparison.Ordinal);
+
     public string NewStagingDirectory()
     {
         var dir = Path.Combine(Staging, Guid.NewGuid().ToString("N"));

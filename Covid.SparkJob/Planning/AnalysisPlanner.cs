@@ -58,11 +58,12 @@ public static class AnalysisPlanner
     private static PlannedFilter Filter(SchemaField field, IEnumerable<string> values)
     {
         var typed = new List<object>();
+        // Repeated values would only lengthen the IN list; a set keeps the de-duplication linear.
+        var seen = new HashSet<object>();
         foreach (var text in values)
         {
             FieldValues.TryParse(field, text, out var value, out _);
-            // Repeated values would only lengthen the IN list.
-            if (!typed.Contains(value))
+            if (seen.Add(value))
             {
                 typed.Add(value);
             }

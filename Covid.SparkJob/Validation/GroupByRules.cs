@@ -10,11 +10,12 @@ internal static class GroupByRules
     public static IReadOnlyList<string> Check(AnalysisSpec spec, DatasetSchema? schema, Violations v)
     {
         var names = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < spec.GroupBy.Count; i++)
         {
             var name = spec.GroupBy[i];
             var path = $"spec.group_by[{i}]";
-            if (names.Contains(name, StringComparer.Ordinal))
+            if (!seen.Add(name))
             {
                 v.Add(path, $"'{name}' is already grouped by");
                 continue;

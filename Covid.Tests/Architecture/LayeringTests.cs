@@ -42,6 +42,12 @@ public sealed class LayeringTests
     [InlineData("Covid.Server.Progress", "Covid.Server.Jobs")]
     [InlineData("Covid.Server.Storage", "Covid.Server.Datasets")]
     [InlineData("Covid.Server.Jobs", "Covid.Server.Hosting")]
+    [InlineData("Covid.Server.Jobs", "Covid.Server.Auth")]
+    [InlineData("Covid.Server.Datasets", "Covid.Server.Auth")]
+    [InlineData("Covid.Server.Auth", "Covid.Server.Grpc")]
+    [InlineData("Covid.Server.Tenancy", "Covid.Server.Jobs")]
+    [InlineData("Covid.Server.Tenancy", "Covid.Server.Datasets")]
+    [InlineData("Covid.Server.Imports", "Covid.Server.Datasets")]
     public void Server_LowerRoom_DoesNotUseHigherRoom(string lower, string higher)
     {
         var graph = new NamespaceGraph(Server, "Covid.Server");

@@ -41,7 +41,7 @@ public sealed class EndToEndTests
 
         var seeded = (await host.Datasets.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: ct)).Datasets.Single();
         Assert.Equal(("cdc-cases-deaths-by-state", 29_700L, false), (seeded.Name, seeded.RowCount, seeded.Synthetic));
-        Assert.Equal("file:" + csv, seeded.Source);
+        Assert.Equal("file:" + Path.GetFileName(csv), seeded.Source);
 
         await AssertExampleAnalysisAsync(host, "cdc-cases-deaths-by-state", csv, ct);
     }

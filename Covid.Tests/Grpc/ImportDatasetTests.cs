@@ -20,7 +20,12 @@ public sealed class ImportDatasetTests : IAsyncLifetime
         _http = await CdcHttpServer.StartAsync();
         _host = await ServerHost.StartAsync(new ServerHostOptions
         {
-            Settings = { ["Data:MaxImportBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Data:ImportTimeout"] = "00:00:03" },
+            Settings =
+            {
+                ["Data:MaxImportBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Data:ImportTimeout"] = "00:00:03",
+                ["Data:ImportHosts:0"] = _http.Url(""),
+            },
         });
     }
 
@@ -129,7 +134,7 @@ public sealed class ImportDatasetTests : IAsyncLifetime
     [Fact]
     public async Task CliImport_RealVaccinationsFile_PrintsRowsAndSpan()
     {
-        await using var host = await ServerHost.StartAsync(new ServerHostOptions { Seed = "" });
+        await using var host = await ServerHost.StartAsync(new ServerHostOptions { Seed = "", Settings = { ["Data:ImportHosts:0"] = _http.Url("") } });
 
         var (code, output, error) = await CliRun.InvokeAsync("datasets", "import", _http.Url("/files/" + RealData.Vaccinations),
             "--name", "vaccinations", "--schema", "cdc-vaccinations-jurisdiction", "--server", host.Address);

@@ -72,6 +72,7 @@ public sealed class ServerHost : IAsyncDisposable
         }
         args.AddRange(options.Settings.Select(kv => $"--{kv.Key}={kv.Value}"));
         var app = CovidServer.Build([.. args], options.Customize);
+        options.Map?.Invoke(app);
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -105,6 +106,7 @@ public sealed class ServerHost : IAsyncDisposable
             Seed = next.Seed,
             Settings = next.Settings,
             Customize = next.Customize,
+            Map = next.Map,
         }, owns);
     }
 

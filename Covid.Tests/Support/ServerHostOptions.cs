@@ -16,4 +16,7 @@ public sealed class ServerHostOptions
 
     /// <summary>Runs after the server's own registrations, e.g. to decorate the embedded engine.</summary>
     public Action<WebApplicationBuilder>? Customize { get; init; }
+
+    /// <summary>Runs on the built application before it starts, e.g. to map a test-only gRPC service beside the real ones.</summary>
+    public Action<WebApplication>? Map { get; init; }
 }

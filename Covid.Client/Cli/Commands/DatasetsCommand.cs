@@ -6,12 +6,15 @@ namespace Covid.Cli.Commands;
 internal sealed class DatasetsCommand : Command
 {
     public DatasetsCommand(CliContext context)
-        : base("datasets", "Load and list datasets.")
+        : base("datasets", "Load, list, delete and share datasets.")
     {
         Add(new DatasetsUploadCommand(context));
         Add(new DatasetsListCommand(context));
         Add(new DatasetsDescribeCommand(context));
         Add(new DatasetsImportCommand(context));
         Add(new DatasetsGenerateCommand(context));
+        Add(new DatasetsDeleteCommand(context));
+        Add(new DatasetsShareCommand(context, shared: true));
+        Add(new DatasetsShareCommand(context, shared: false));
     }
 }

@@ -8,6 +8,7 @@ internal static class DatasetTables
         new("name", ColumnKind.String), new("schema", ColumnKind.String), new("source", ColumnKind.String),
         new("synthetic", ColumnKind.String), new("rows", ColumnKind.Int64), new("size_bytes", ColumnKind.Int64),
         new("min_date", ColumnKind.Date), new("max_date", ColumnKind.Date), new("created", ColumnKind.String),
+        new("owner", ColumnKind.String), new("shared", ColumnKind.String),
     ];
 
     public static ResultTable Of(IEnumerable<DatasetInfo> datasets) =>
@@ -22,5 +23,6 @@ internal static class DatasetTables
     [
         d.Name, d.Schema, d.Source, d.Synthetic ? "true" : "false", d.RowCount, d.SizeBytes,
         d.MinDate, d.MaxDate, AnalysisTables.Time(d.CreateTime),
+        d.Owner.Length > 0 ? d.Owner : "(built in)", d.Shared ? "true" : "false",
     ];
 }

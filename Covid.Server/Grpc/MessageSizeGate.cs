@@ -1,0 +1,56 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using Grpc.AspNetCore.Server;
+using Grpc.Core;
+using Microsoft.AspNetCore.Http;
+
+namespace Covid.Server.Grpc;
+
+/// <summary>
+/// Refuses a unary or server-streaming request whose one message is over Limits:MaxMessageBytes,
+/// naming the limit. grpc-dotnet reads such a message before any interceptor runs and answers with
+/// a text that names no limit; this reads only the message's length prefix (gRPC's wire format: a
+/// compressed flag, then a 4-byte big-endian length) and leaves the body unread for grpc-dotnet,
+/// whose MaxReceiveMessageSize stays the backstop. Client streams (uploads) are checked message by
+/// message as they are read (see <see cref="LimitedStreamReader{T}"/>).
+/// </summary>
+public static class MessageSizeGate
+{
+    private const int PrefixBytes = 5;
+
+    public static string Refusal(int limit) =>
+        $"the request message is larger than this server's limit of {limit} bytes (Limits:MaxMessageBytes)";
+
+    public static WebApplication UseMessageSizeGate(this WebApplication app, int limit)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method is { Type: MethodType.Unary or MethodType.ServerStreaming }
+                && await AnnouncedLengthAsync(context.Request, context.RequestAborted) > limit)
+            {
+                await GrpcStatusResponse.WriteAsync(context.Response, StatusCode.ResourceExhausted, Refusal(limit));
+                return;
+            }
+            await next();
+        });
+        return app;
+    }
+
+    /// <summary>The length the request's first message announces, or -1 when the body is shorter than a prefix.</summary>
+    private static async Task<long> AnnouncedLengthAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var reader = request.BodyReader;
+        var read = await reader.ReadAtLeastAsync(PrefixBytes, cancellationToken);
+        var buffer = read.Buffer;
+        long length = -1;
+        if (buffer.Length >= PrefixBytes)
+        {
+            Span<byte> prefix = stackalloc byte[PrefixBytes];
+            buffer.Slice(0, PrefixBytes).CopyTo(prefix);
+            length = BinaryPrimitives.ReadUInt32BigEndian(prefix[1..]);
+        }
+        // Nothing consumed, nothing examined: grpc-dotnet's first read returns these bytes at once.
+        reader.AdvanceTo(buffer.Start);
+        return length;
+    }
+}
