@@ -64,6 +64,9 @@ public sealed class ServerHost : IAsyncDisposable
             "--Kestrel:EndpointDefaults:Protocols=Http2",
             $"--Data:Directory={dir}",
             "--Logging:LogLevel:Default=Warning",
+            // Tests poll every 25 ms; the per-principal rate limit is tested on its own (QuotaTests), with its own settings.
+            "--Limits:RequestsPerMinute=6000000",
+            "--Limits:RequestBurst=100000",
         };
         var seed = options.Seed ?? CdcFiles.Get(CdcFiles.CasesDeaths2021);
         if (seed.Length > 0)
