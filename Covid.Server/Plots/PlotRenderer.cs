@@ -1,3 +1,4 @@
+using System.Globalization;
 using Covid.SparkJob.Planning;
 using Covid.SparkJob.Results;
 using Covid.V1;
@@ -6,6 +7,7 @@ using OxyPlot.Axes;
 using OxyPlot.Legends;
 using OxyPlot.Series;
 using OxyPlot.SkiaSharp;
+using SkiaSharp;
 
 namespace Covid.Server.Plots;
 
@@ -16,9 +18,29 @@ public sealed class PlotRenderer
     {
         var (width, height) = PlotSize.Resolve(plot);
         var model = Build(table, plot, width);
-        using var stream = new MemoryStream();
-        new PngExporter { Width = width, Height = height }.Export(model, stream);
-        return new RenderedPlot(stream.ToArray(), width, height);
+        return new RenderedPlot(Png(model, width, height), width, height);
+    }
+
+    /// <summary>
+    /// Draws the model into a bitmap and encodes it. OxyPlot's PngExporter shapes text with
+    /// HarfBuzz and encodes with every PNG filter at zlib level 6: five times slower than drawing,
+    /// for labels in Latin script and charts of flat colour that need neither (a 1000×600 chart:
+    /// ~100 ms then, ~20 ms so, for a file about half again as large).
+    /// </summary>
+    private static byte[] Png(PlotModel model, int width, int height)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        using var canvas = new SKCanvas(bitmap);
+        using (var context = new SkiaRenderContext { RenderTarget = RenderTarget.PixelGraphic, SkCanvas = canvas, UseTextShaping = false })
+        {
+            canvas.Clear(SKColors.White);
+            IPlotModel drawn = model;
+            drawn.Update(true);
+            drawn.Render(context, new OxyRect(0, 0, width, height));
+        }
+        using var pixels = bitmap.PeekPixels();
+        using var png = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, zLibLevel: 3));
+        return png.ToArray();
     }
 
     /// <summary>The chart as an OxyPlot model, before it is drawn (tests look at its axes and series).</summary>
@@ -135,7 +157,9 @@ public sealed class PlotRenderer
     internal static CategoryAxis CategoryAxis(string title, List<string> categories)
     {
         var axis = new CategoryAxis { Position = AxisPosition.Bottom, Title = title, Angle = categories.Count > 12 ? -45 : 0 };
-        axis.Labels.AddRange(categories);
+        // Month buckets (every date a 1st) read as months, not as their first day.
+        var months = categories.Count > 0 && categories.All(c => c.Length == 10 && c.EndsWith("-01", StringComparison.Ordinal) && DateOnly.TryParse(c, CultureInfo.InvariantCulture, out _));
+        axis.Labels.AddRange(months ? categories.Select(c => c[..7]) : categories);
         return axis;
     }
 
