@@ -47,7 +47,7 @@ public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplai
 
     public override async Task GetPlot(GetPlotRequest request, IServerStreamWriter<PlotChunk> responseStream, ServerCallContext context)
     {
-        var (stream, width, height) = analyses.OpenPlot(context.Caller(), request.Name);
+        var (stream, width, height) = await analyses.OpenPlotAsync(context.Caller(), request.Name);
         await using var png = stream;
         var buffer = new byte[PlotChunkBytes];
         var first = true;

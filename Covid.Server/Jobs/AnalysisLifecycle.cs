@@ -13,6 +13,14 @@ namespace Covid.Server.Jobs;
 /// recovery can repair (it adds the missing terminal event) rather than an event stream that
 /// claims an end the analysis never reached.
 /// </summary>
+/// <remarks>
+/// Every state is written before it is announced; only some are flushed to the disk first, each
+/// flush costing milliseconds on the path of every analysis. QUEUED is (an acknowledged submit is
+/// a promise), and so are FAILED and CANCELLED (decisions a re-run would not repeat). RUNNING is
+/// not: after a machine crash the analysis is simply queued again.
+/// SUCCEEDED is not either, because its result was flushed before it: losing it to a machine
+/// crash means the analysis runs again and stores the same result.
+/// </remarks>
 public sealed class AnalysisLifecycle(AnalysisStore store, ProgressHub hub)
 {
     public static bool IsTerminal(State state) => state is State.Succeeded or State.Failed or State.Cancelled;
@@ -43,7 +51,7 @@ public sealed class AnalysisLifecycle(AnalysisStore store, ProgressHub hub)
             entry.DatasetUse?.Dispose();
             entry.DatasetUse = null;
         }
-        store.Save(analysis);
+        store.Save(analysis, durable: state is State.Queued or State.Failed or State.Cancelled);
         analysis.Progress = hub.Publish(entry.Id, new ProgressEvent
         {
             Analysis = analysis.Name,

@@ -17,6 +17,8 @@ public sealed class AnalysisManager(
     AnalysisQueue queue,
     AnalysisLifecycle lifecycle,
     AnalysisStore store,
+    ResultCache results,
+    AnalysisPlots plots,
     ProgressHub hub,
     EngineSelector engines,
     ITenantDatasets datasets,
@@ -113,19 +115,19 @@ public sealed class AnalysisManager(
     public Result GetResult(Caller caller, string name)
     {
         var entry = RequireSucceeded(caller, name, "a result");
-        return store.LoadResult(entry.Id);
+        return results.GetOrLoad(entry.Id, store.LoadResult);
     }
 
-    /// <summary>The stored PNG and its size in pixels; NOT_FOUND when the spec asked for no plot.</summary>
-    public (Stream Png, int Width, int Height) OpenPlot(Caller caller, string name)
+    /// <summary>The chart as a PNG (drawn now if it was not yet) and its size in pixels; NOT_FOUND when the spec asked for no plot.</summary>
+    public async Task<(Stream Png, int Width, int Height)> OpenPlotAsync(Caller caller, string name)
     {
         var entry = RequireSucceeded(caller, name, "a plot");
         var analysis = entry.Snapshot();
-        if (!analysis.HasPlot)
+        if (!analysis.HasPlot || analysis.Spec.Plot is not { } plot)
         {
             throw ServiceException.NotFound($"analysis \"{AnalysisNames.Format(entry.Id)}\" has no plot: its spec has no plot section");
         }
-        return (store.OpenPlot(entry.Id), analysis.PlotWidth, analysis.PlotHeight);
+        return (await plots.OpenAsync(entry.Id, plot), analysis.PlotWidth, analysis.PlotHeight);
     }
 
     public IAsyncEnumerable<ProgressEvent> Follow(Caller caller, string name, long afterSequence, CancellationToken cancellationToken)

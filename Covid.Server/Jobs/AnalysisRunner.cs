@@ -1,7 +1,7 @@
 using Covid.Server.Tenancy;
-using Covid.Server.Plots;
 using Covid.Server.Storage;
 using Covid.SparkJob.Engine;
+using Covid.SparkJob.Planning;
 using State = Covid.V1.Analysis.Types.State;
 using Stage = Covid.V1.ProgressEvent.Types.Stage;
 
@@ -13,7 +13,8 @@ public sealed class AnalysisRunner(
     AnalysisLifecycle lifecycle,
     AnalysisStore store,
     EngineSelector engines,
-    PlotRenderer plots,
+    ResultCache results,
+    AnalysisPlots plots,
     DataLayout layout,
     ILogger<AnalysisRunner> logger)
 {
@@ -73,22 +74,23 @@ public sealed class AnalysisRunner(
         var table = await engine.RunAsync(new AnalysisJob(entry.Id, () => entry.CancelRequested), plan, sink, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
-        RenderedPlot? plot = null;
-        if (plan.Spec.Plot is { } section)
-        {
-            lifecycle.Report(entry, new EngineProgress(Stage.RenderingPlot, 1, "rendering the plot"), ProgressBudget.RenderingPlot);
-            plot = plots.Render(table, section);
-            store.SavePlot(entry.Id, plot.Png);
-        }
         lifecycle.Report(entry, new EngineProgress(Stage.StoringResult, 1, $"storing {table.Rows.Count} rows"), ProgressBudget.StoringResult);
-        store.SaveResult(entry.Id, ResultMapper.ToProto(entry.Id, table));
+        var result = ResultMapper.ToProto(entry.Id, table);
+        store.SaveResult(entry.Id, result);
+        results.Add(entry.Id, result);
+        var plot = plan.Spec.Plot;
+        var (width, height) = plot is null ? (0, 0) : PlotSize.Resolve(plot);
         lifecycle.Transition(entry, State.Succeeded, Stage.Finished, 1, $"succeeded with {table.Rows.Count} rows", a =>
         {
             a.ResultRowCount = table.Rows.Count;
             a.HasPlot = plot is not null;
-            a.PlotWidth = plot?.Width ?? 0;
-            a.PlotHeight = plot?.Height ?? 0;
+            a.PlotWidth = width;
+            a.PlotHeight = height;
         });
+        if (plot is not null)
+        {
+            plots.DrawSoon(entry.Id, plot);
+        }
         logger.LogInformation("Analysis {Id} succeeded: {Rows} rows", entry.Id, table.Rows.Count);
     }
 

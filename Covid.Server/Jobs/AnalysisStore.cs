@@ -11,14 +11,19 @@ namespace Covid.Server.Jobs;
 /// </summary>
 public sealed class AnalysisStore(DataLayout layout, ILogger<AnalysisStore> logger)
 {
-    public void Save(Analysis analysis) =>
-        AtomicFile.WriteText(File(AnalysisNames.ParseId(analysis.Name), DataLayout.AnalysisFile), StoredJson.Format(analysis));
-
-    public void SaveResult(string id, Result result) => AtomicFile.WriteText(File(id, DataLayout.ResultFile), StoredJson.Format(result));
+    /// <param name="durable">Flushed to the disk before it counts (see <see cref="AnalysisLifecycle"/> for which states need it).</param>
+    public void Save(Analysis analysis, bool durable) =>
+        AtomicFile.WriteText(File(AnalysisNames.ParseId(analysis.Name), DataLayout.AnalysisFile), StoredJson.Format(analysis), durable);
 
     public Result LoadResult(string id) => StoredJson.Parse<Result>(System.IO.File.ReadAllText(File(id, DataLayout.ResultFile)));
 
-    public void SavePlot(string id, byte[] png) => AtomicFile.Write(File(id, DataLayout.PlotFile), s => s.Write(png));
+    /// <summary>Flushed to the disk: the SUCCEEDED state saved after it relies on it.</summary>
+    public void SaveResult(string id, Result result) => AtomicFile.WriteText(File(id, DataLayout.ResultFile), StoredJson.Format(result));
+
+    /// <summary>Not flushed: a chart lost to a machine crash is drawn again from the result.</summary>
+    public void SavePlot(string id, byte[] png) => AtomicFile.Write(File(id, DataLayout.PlotFile), s => s.Write(png), durable: false);
+
+    public bool HasPlot(string id) => System.IO.File.Exists(File(id, DataLayout.PlotFile));
 
     public Stream OpenPlot(string id) =>
         new FileStream(File(id, DataLayout.PlotFile), FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);

@@ -9,4 +9,7 @@ public sealed class JobOptions
 
     /// <summary>Analyses waiting to run beyond this are refused with RESOURCE_EXHAUSTED.</summary>
     public int QueueLimit { get; set; } = 100;
+
+    /// <summary>Memory for recently used result tables (their encoded size), so GetResult does not parse result.json each time.</summary>
+    public long ResultCacheBytes { get; set; } = 64L * 1024 * 1024;
 }

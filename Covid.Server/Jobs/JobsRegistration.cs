@@ -30,6 +30,9 @@ public static class JobsRegistration
         services.AddSingleton<ProgressHub>();
         services.AddSingleton<PlotRenderer>();
         services.AddSingleton<AnalysisStore>();
+        services.AddSingleton<ResultCache>();
+        services.AddSingleton<AnalysisPlots>();
+        services.AddHostedService(sp => sp.GetRequiredService<AnalysisPlots>());
         services.AddSingleton<AnalysisIndex>();
         services.AddSingleton<AnalysisQueue>();
         services.AddSingleton<AnalysisLifecycle>();

@@ -1,15 +1,16 @@
 namespace Covid.Server.Storage;
 
 /// <summary>
-/// Whole files written to a temp file beside the target, flushed to disk and renamed into place,
-/// so a crash leaves the old version or the new one, never half of either.
+/// Whole files written to a temp file beside the target and renamed into place, so a crash of the
+/// process leaves the old version or the new one, never half of either. A durable write is also
+/// flushed to the disk before the rename, so that holds after a crash of the machine too.
 /// </summary>
 public static class AtomicFile
 {
     /// <summary>The suffix of temp files; start-up may delete any it finds, since none is ever the only copy.</summary>
     public const string TempSuffix = ".tmp";
 
-    public static void Write(string path, Action<Stream> write)
+    public static void Write(string path, Action<Stream> write, bool durable = true)
     {
         var dir = Path.GetDirectoryName(path)!;
         Directory.CreateDirectory(dir);
@@ -19,7 +20,7 @@ public static class AtomicFile
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
             {
                 write(stream);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: durable);
             }
             File.Move(temp, path, overwrite: true);
         }
@@ -29,5 +30,6 @@ public static class AtomicFile
         }
     }
 
-    public static void WriteText(string path, string text) => Write(path, s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)));
+    public static void WriteText(string path, string text, bool durable = true) =>
+        Write(path, s => s.Write(System.Text.Encoding.UTF8.GetBytes(text)), durable);
 }

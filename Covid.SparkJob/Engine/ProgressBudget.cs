@@ -16,9 +16,6 @@ public static class ProgressBudget
     /// <summary>… to here.</summary>
     public const double EngineEnd = 0.85;
 
-    /// <summary>Overall: drawing the chart.</summary>
-    public const double RenderingPlot = 0.90;
-
     /// <summary>Overall: writing the result table.</summary>
     public const double StoringResult = 0.95;
 
