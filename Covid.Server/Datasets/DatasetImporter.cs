@@ -13,7 +13,7 @@ namespace Covid.Server.Datasets;
 /// staging directory with a size limit and a timeout, then loads it through the same validation
 /// and atomic publish as an upload. A failed, cut or oversized download leaves nothing behind.
 /// </summary>
-public sealed class DatasetImporter(DatasetStaging staging, DatasetRegistry registry, IOptions<DataOptions> options, ILogger<DatasetImporter> logger)
+public sealed class DatasetImporter(DatasetStaging staging, DatasetRegistry registry, SchemaCatalog catalog, IOptions<DataOptions> options, ILogger<DatasetImporter> logger)
     : IDisposable
 {
     // One client for the server's life; redirects are followed because export links redirect.
@@ -93,17 +93,17 @@ public sealed class DatasetImporter(DatasetStaging staging, DatasetRegistry regi
     private static void TooLarge(Uri url, long limit, string why) =>
         throw ServiceException.InvalidArgument("url", $"{url} is too large to import: {why} than this server's limit of {limit} bytes (Data:MaxImportBytes); nothing was imported");
 
-    private static (DatasetSchema Schema, Uri Url) Validate(ImportDatasetRequest request)
+    private (DatasetSchema Schema, Uri Url) Validate(ImportDatasetRequest request)
     {
         var violations = new List<FieldViolation>();
         if (!DatasetNames.IsValid(request.Name))
         {
             violations.Add(new("name", $"\"{request.Name}\" is not a dataset name: {DatasetNames.Rule}"));
         }
-        var schema = SchemaCatalog.Find(request.Schema);
+        var schema = catalog.Find(request.Schema);
         if (schema is null)
         {
-            violations.Add(new("schema", $"unknown schema \"{request.Schema}\"; known schemas: {string.Join(", ", SchemaCatalog.All.Select(s => s.Name))}"));
+            violations.Add(new("schema", $"unknown schema \"{request.Schema}\"; known schemas: {string.Join(", ", catalog.Names)}"));
         }
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {

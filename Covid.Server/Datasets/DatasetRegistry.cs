@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Covid.Server.Storage;
+using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Errors;
 
@@ -10,7 +11,7 @@ namespace Covid.Server.Datasets;
 /// The loaded datasets. A dataset becomes visible only by <see cref="Publish"/>, which moves a
 /// fully written staging directory into place with one rename; readers never see half a dataset.
 /// </summary>
-public sealed class DatasetRegistry(DataLayout layout, ILogger<DatasetRegistry> logger) : IDatasetLookup
+public sealed class DatasetRegistry(DataLayout layout, SchemaCatalog catalog, ILogger<DatasetRegistry> logger) : IDatasetLookup
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -41,7 +42,7 @@ public sealed class DatasetRegistry(DataLayout layout, ILogger<DatasetRegistry> 
             try
             {
                 var metadata = JsonSerializer.Deserialize<DatasetMetadata>(File.ReadAllText(Path.Combine(dir, DataLayout.MetadataFile)), Json);
-                if (metadata?.ToInfo(dir) is { } info && info.Name == name && File.Exists(info.ParquetPath))
+                if (metadata?.ToInfo(dir, catalog) is { } info && info.Name == name && File.Exists(info.ParquetPath))
                 {
                     datasets[name] = info;
                 }
@@ -99,7 +100,7 @@ public sealed class DatasetRegistry(DataLayout layout, ILogger<DatasetRegistry> 
                 Directory.Move(target, aside);
             }
             Directory.Move(stagingDirectory, target);
-            var info = metadata.ToInfo(target)!;
+            var info = metadata.ToInfo(target, catalog)!;
             datasets[info.Name] = info;
             if (aside is not null)
             {

@@ -1,5 +1,7 @@
 using Covid.Server.Storage;
+using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
+using Microsoft.Extensions.Options;
 
 namespace Covid.Server.Datasets;
 
@@ -9,6 +11,8 @@ public static class DatasetsRegistration
     public static IServiceCollection AddDatasets(this IServiceCollection services)
     {
         services.AddDataStorage();
+        // Built (and every schema file validated) when the server starts: StartupService asks for it first.
+        services.AddSingleton(sp => SchemaCatalog.Load(sp.GetRequiredService<IOptions<DataOptions>>().Value.SchemaDirectory));
         services.AddSingleton<DatasetRegistry>();
         services.AddSingleton<IDatasetLookup>(sp => sp.GetRequiredService<DatasetRegistry>());
         services.AddSingleton<DatasetStaging>();

@@ -29,5 +29,11 @@ public sealed class DataOptions
     /// </summary>
     public Dictionary<string, InPlaceDataset> InPlace { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// A directory of further dataset schema files (*.json, the format of the built-in ones),
+    /// loaded at start beside the built-in schemas; a bad file stops the start with its name and key.
+    /// </summary>
+    public string? SchemaDirectory { get; set; }
+
     public string FullDirectory => Path.GetFullPath(Directory);
 }

@@ -49,8 +49,13 @@ public static class AnalysisPlanner
             spec.Limit == 0 ? SpecValidator.MaxLimit : spec.Limit,
             columns,
             spec.TopN is { } top ? new PlannedTopN(top.N, top.By, top.PerPeriod) : null,
-            schema.PopulationKey is { } key && spec.Metrics.Any(m => m.Per100K is not null) ? schema.Field(key) : null);
+            spec.Metrics.Any(m => m.Per100K is not null) ? PopulationKey(schema, groupBy) : null);
     }
+
+    /// <summary>The group-by field population is joined on: the dataset's own geography field, else the normalised jurisdiction.</summary>
+    private static SchemaField? PopulationKey(DatasetSchema schema, IReadOnlyList<SchemaField> groupBy) =>
+        groupBy.FirstOrDefault(f => f.Name == schema.Geography?.Field)
+        ?? groupBy.FirstOrDefault(f => f.Name == Geography.GeographyCoding.JurisdictionField);
 
     private static DateOnly ParseDate(string text) =>
         FieldValues.TryParseSpecDate(text, out var date) ? date : throw new InvalidOperationException("validated date did not parse");

@@ -32,6 +32,8 @@ public static class DuckDbDialect
             return "$" + Parameters.Count;
         }
 
+        protected override string TextLiteral(string text) => DuckDbDialect.StringLiteral(text);
+
         protected override string Bucket(string date, TimeBucket bucket) => bucket switch
         {
             TimeBucket.Day => $"CAST({date} AS DATE)",

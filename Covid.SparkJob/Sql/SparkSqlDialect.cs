@@ -40,7 +40,7 @@ public static class SparkSqlDialect
         script.Append("-- covid-analysis: ").Append(plan.Dataset.Schema.Name).Append(csv ? " over CSV in place\n" : " over Parquet\n");
         if (csv)
         {
-            script.Append(SparkCsvSource.Views(plan.Dataset.Schema, datasetPath, ViewName)).Append('\n');
+            script.Append(SparkCsvSource.Views(plan.Dataset.Schema, plan.Dataset.FileLayout, datasetPath, ViewName)).Append('\n');
         }
         else
         {
@@ -93,6 +93,8 @@ public static class SparkSqlDialect
             double x => $"CAST('{x.ToString("R", CultureInfo.InvariantCulture)}' AS DOUBLE)",
             _ => throw new ArgumentOutOfRangeException(nameof(value), value.GetType(), "no Spark literal for this type"),
         };
+
+        protected override string TextLiteral(string text) => StringLiteral(text);
 
         protected override string Bucket(string date, TimeBucket bucket) => bucket switch
         {

@@ -1,3 +1,4 @@
+using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Planning;
 using Aggregation = Covid.V1.Metric.Types.Aggregation;
 
@@ -6,9 +7,9 @@ namespace Covid.SparkJob.Sql;
 /// <summary>Aggregates, conditions and the result projection (ratios, per-100k).</summary>
 internal abstract partial class SqlQueryBuilder
 {
-    /// <summary>Column names of the population join; catalog fields and metric names never start with '_'.</summary>
-    private const string PopulationCode = "_code";
-    private const string PopulationResidents = "_residents";
+    // Column names of the population join; the catalog refuses fields named like them, metric names start with a letter.
+    private const string PopulationCode = ReservedColumns.PopulationCode;
+    private const string PopulationResidents = ReservedColumns.PopulationResidents;
 
     private string AggregateOf(PlannedMetric metric)
     {
@@ -43,7 +44,9 @@ internal abstract partial class SqlQueryBuilder
         {
             // Population is catalog data (codes and counts), written as literals: no spec text in it.
             var key = plan.PopulationKey ?? throw new InvalidOperationException("a per-100k plan has no population key");
-            sql += $"\nLEFT JOIN {PopulationTable.Sql(plan.Dataset.Schema, Identifier, Identifier(PopulationCode), Identifier(PopulationResidents))}" +
+            var geography = plan.Dataset.Schema.Geography ?? throw new InvalidOperationException("a per-100k plan over a dataset without geography");
+            var byCode = key.Name != geography.Field;
+            sql += $"\nLEFT JOIN {PopulationTable.Sql(geography, byCode, Identifier, TextLiteral, Identifier(PopulationCode), Identifier(PopulationResidents))}" +
                    $"\n  ON {Identifier(PopulationCode)} = {Identifier(key.Name)}";
         }
         return sql;

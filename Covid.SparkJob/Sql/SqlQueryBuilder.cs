@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Planning;
 using TimeBucket = Covid.V1.AnalysisSpec.Types.TimeBucket;
 
@@ -15,14 +16,17 @@ namespace Covid.SparkJob.Sql;
 /// </summary>
 internal abstract partial class SqlQueryBuilder
 {
-    /// <summary>Rank column of the top-N layer; metric names start with a letter, so it cannot collide.</summary>
-    internal const string RankColumn = "_rank";
+    /// <summary>Rank column of the top-N layer; metric names start with a letter and the catalog refuses it as a field name.</summary>
+    internal const string RankColumn = ReservedColumns.Rank;
 
     /// <summary>Quotes a catalog field name or a validated metric name.</summary>
     protected abstract string Identifier(string name);
 
     /// <summary>SQL for a typed spec value: a bound parameter or an escaped literal.</summary>
     protected abstract string Value(object value);
+
+    /// <summary>A string literal for catalog text (codes, levels, names): never spec text, always escaped.</summary>
+    protected abstract string TextLiteral(string text);
 
     /// <summary>The start of the bucket holding <paramref name="date"/> (an expression), as a DATE.</summary>
     protected abstract string Bucket(string date, TimeBucket bucket);

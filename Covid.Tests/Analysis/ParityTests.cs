@@ -27,7 +27,7 @@ public sealed class ParityTests(RealDataFixture fixture)
         var spec = RepresentativeSpec.All.Single(s => s.Name == name).Spec;
 
         var actual = await EngineHarness.RunAsync(spec, fixture.Lookup);
-        var expected = ReferenceEvaluator.Evaluate(spec, Rows.Value, CasesDeathsByState.Schema.DateField, CensusCsv.ForCasesDeaths);
+        var expected = ReferenceEvaluator.Evaluate(spec, Rows.Value, TestSchemas.CasesDeaths.DateField, CensusCsv.ForCasesDeaths);
 
         Assert.NotEmpty(expected.Rows);
         AssertTables.Equal(expected.Columns, expected.Rows, actual);

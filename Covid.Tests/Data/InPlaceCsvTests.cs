@@ -27,8 +27,8 @@ public sealed class InPlaceCsvTests(RealData data) : IClassFixture<RealData>, ID
     [MemberData(nameof(CasesSpecs))]
     public async Task Run_CasesInPlace_SameAsParquet(string spec)
     {
-        var parquet = await DatasetIngestor.IngestAsync("D", CasesDeathsByState.Schema, CdcFiles.Get(CdcFiles.CasesDeaths2021), _dir.File("d.parquet"), "t", false, CancellationToken.None);
-        var inPlace = InPlaceCsv.Register("D", CasesDeathsByState.Schema, CdcFiles.Get(CdcFiles.CasesDeaths2021), "t", false);
+        var parquet = await DatasetIngestor.IngestAsync("D", TestSchemas.CasesDeaths, CdcFiles.Get(CdcFiles.CasesDeaths2021), _dir.File("d.parquet"), "t", false, CancellationToken.None);
+        var inPlace = InPlaceCsv.Register("D", TestSchemas.CasesDeaths, CdcFiles.Get(CdcFiles.CasesDeaths2021), "t", false);
 
         var expected = await EngineHarness.RunAsync(Specs.Parse(spec), new TestDatasets(parquet));
         var actual = await EngineHarness.RunAsync(Specs.Parse(spec), new TestDatasets(inPlace));
@@ -41,7 +41,7 @@ public sealed class InPlaceCsvTests(RealData data) : IClassFixture<RealData>, ID
     public async Task Run_VaccinationsInPlace_SameAsParquet()
     {
         const string spec = """{"dataset": "cdc-vaccinations-jurisdiction", "groupBy": ["Location"], "timeBucket": "MONTH", "metrics": [{"name": "doses", "aggregation": "MAX", "field": "Administered"}, {"name": "pct", "aggregation": "MAX", "field": "Series_Complete_Pop_Pct"}], "limit": 10000}""";
-        var inPlace = InPlaceCsv.Register(VaccinationsJurisdiction.Name, VaccinationsJurisdiction.Schema, CdcFiles.Get(RealData.Vaccinations), "t", false);
+        var inPlace = InPlaceCsv.Register(TestSchemas.VaccinationsName, TestSchemas.Vaccinations, CdcFiles.Get(RealData.Vaccinations), "t", false);
 
         var expected = await EngineHarness.RunAsync(Specs.Parse(spec), new TestDatasets(data.VaccinationsInfo));
         var actual = await EngineHarness.RunAsync(Specs.Parse(spec), new TestDatasets(inPlace));
@@ -59,7 +59,7 @@ public sealed class InPlaceCsvTests(RealData data) : IClassFixture<RealData>, ID
         lines[500] = string.Join(',', cells);
         var csv = _dir.File("bad.csv");
         await File.WriteAllLinesAsync(csv, lines);
-        var inPlace = InPlaceCsv.Register("D", CasesDeathsByState.Schema, csv, "t", false);
+        var inPlace = InPlaceCsv.Register("D", TestSchemas.CasesDeaths, csv, "t", false);
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => EngineHarness.RunAsync(Specs.Parse(
             """{"dataset": "D", "metrics": [{"name": "cases", "aggregation": "SUM", "field": "new_case"}]}"""), new TestDatasets(inPlace)));
@@ -73,7 +73,7 @@ public sealed class InPlaceCsvTests(RealData data) : IClassFixture<RealData>, ID
         var dir = Directory.CreateDirectory(_dir.File("it's \"here\"; --")).FullName;
         var csv = Path.Combine(dir, "cases.csv");
         File.Copy(CdcFiles.Get(CdcFiles.CasesDeaths2020), csv);
-        var inPlace = InPlaceCsv.Register("D", CasesDeathsByState.Schema, csv, "t", false);
+        var inPlace = InPlaceCsv.Register("D", TestSchemas.CasesDeaths, csv, "t", false);
 
         var table = await EngineHarness.RunAsync(Specs.Parse(
             """{"dataset": "D", "metrics": [{"name": "rows", "aggregation": "COUNT"}]}"""), new TestDatasets(inPlace));
@@ -86,27 +86,27 @@ public sealed class InPlaceCsvTests(RealData data) : IClassFixture<RealData>, ID
     public void Register_WrongHeader_FailsOnLine1()
     {
         var error = Assert.Throws<DatasetFormatException>(() =>
-            InPlaceCsv.Register("D", CaseSurveillance.Schema, CdcFiles.Get(CdcFiles.CasesDeaths2020), "t", false));
+            InPlaceCsv.Register("D", TestSchemas.CaseSurveillance, CdcFiles.Get(CdcFiles.CasesDeaths2020), "t", false));
 
         Assert.Equal(1, error.Line);
     }
 
     [Fact]
     public void Register_CovidNet_RefusedBecauseOfItsFooter() =>
-        Assert.Throws<ArgumentException>(() => InPlaceCsv.Register("D", CovidNet.Schema, CdcFiles.Get(RealData.CovidNetFile), "t", false));
+        Assert.Throws<ArgumentException>(() => InPlaceCsv.Register("D", TestSchemas.CovidNet, CdcFiles.Get(RealData.CovidNetFile), "t", false));
 
     [Fact]
     public void Register_SmallFile_CountsRowsExactly_LargeFileEstimatesClosely()
     {
-        var small = InPlaceCsv.Register("D", VaccinationsJurisdiction.Schema, CdcFiles.Get(RealData.Vaccinations), "t", false);
-        var large = InPlaceCsv.Register("D", CasesDeathsByState.Schema, CdcFiles.Get(CdcFiles.CasesDeaths2021), "t", false);
+        var small = InPlaceCsv.Register("D", TestSchemas.Vaccinations, CdcFiles.Get(RealData.Vaccinations), "t", false);
+        var large = InPlaceCsv.Register("D", TestSchemas.CasesDeaths, CdcFiles.Get(CdcFiles.CasesDeaths2021), "t", false);
 
         // 3.1 MB and 2.4 MB: both above the 1 MiB sample, so both are estimates within 2%.
         Assert.InRange(small.RowCount, 11_056 * 0.98, 11_056 * 1.02);
         Assert.InRange(large.RowCount, 29_700 * 0.98, 29_700 * 1.02);
         var tiny = _dir.File("tiny.csv");
         File.WriteAllLines(tiny, File.ReadLines(CdcFiles.Get(CdcFiles.CasesDeaths2020)).Take(101));
-        Assert.Equal(100, InPlaceCsv.Register("D", CasesDeathsByState.Schema, tiny, "t", false).RowCount);
+        Assert.Equal(100, InPlaceCsv.Register("D", TestSchemas.CasesDeaths, tiny, "t", false).RowCount);
     }
 
     private static void AssertSame(ResultTable expected, ResultTable actual)

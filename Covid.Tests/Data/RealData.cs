@@ -25,9 +25,9 @@ public sealed class RealData : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        VaccinationsInfo = await Ingest(VaccinationsJurisdiction.Schema, Vaccinations);
-        CovidNetInfo = await Ingest(CovidNet.Schema, CovidNetFile);
-        Cases2020Info = await Ingest(CasesDeathsByState.Schema, CdcFiles.CasesDeaths2020);
+        VaccinationsInfo = await Ingest(TestSchemas.Vaccinations, Vaccinations);
+        CovidNetInfo = await Ingest(TestSchemas.CovidNet, CovidNetFile);
+        Cases2020Info = await Ingest(TestSchemas.CasesDeaths, CdcFiles.CasesDeaths2020);
     }
 
     public Task DisposeAsync()

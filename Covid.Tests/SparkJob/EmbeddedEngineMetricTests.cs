@@ -1,6 +1,7 @@
 using Covid.SparkJob.Engine;
 using Covid.SparkJob.Results;
 using Stage = Covid.V1.ProgressEvent.Types.Stage;
+using Covid.Tests.Support;
 
 namespace Covid.Tests.SparkJob;
 
@@ -17,7 +18,7 @@ public sealed class EmbeddedEngineMetricTests(RealDataFixture data)
 
         Assert.Equal(60, table.Rows.Count);
         Assert.All(table.Rows, r => Assert.Equal(495L, r[1]));
-        Assert.Equal(Covid.SparkJob.Catalog.Jurisdictions.Codes.Order(StringComparer.Ordinal), table.Rows.Select(r => (string)r[0]!));
+        Assert.Equal(TestSchemas.CasesDeathsCodes.Order(StringComparer.Ordinal), table.Rows.Select(r => (string)r[0]!));
     }
 
     [Fact]

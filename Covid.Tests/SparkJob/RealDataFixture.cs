@@ -25,7 +25,7 @@ public sealed class RealDataFixture : IAsyncLifetime
         Directory.CreateDirectory(_directory);
         var csv = CdcFiles.Get(CdcFiles.CasesDeaths2021);
         Dataset = await DatasetIngestor.IngestAsync(
-            CasesDeathsByState.Name, CasesDeathsByState.Schema, csv, Path.Combine(_directory, "data.parquet"),
+            TestSchemas.CasesDeathsName, TestSchemas.CasesDeaths, csv, Path.Combine(_directory, "data.parquet"),
             "file:" + csv, false, CancellationToken.None);
         Rows = IndependentRow.ReadAll(csv);
     }
