@@ -21,7 +21,7 @@ internal sealed class RowChecker
     private readonly SchemaField _time;
     private readonly WeekEndColumns? _mmwr;
     private readonly (GeographyCoding Coding, int Index)? _geography;
-    private readonly (SchemaField Field, int Index)? _levels;
+    private readonly List<(SchemaField Field, int Index)> _levelled;
 
     public RowChecker(DatasetSchema schema, FileLayout layout)
     {
@@ -37,10 +37,7 @@ internal sealed class RowChecker
         {
             _geography = (coding, g);
         }
-        if (schema.CsvFields.FirstOrDefault(f => f.Levels is not null) is { } levelled && layout.IndexOf(levelled) is >= 0 and var l)
-        {
-            _levels = (levelled, l);
-        }
+        _levelled = _present.Where(p => p.Field.Levels is not null).ToList();
     }
 
     public DateOnly? MinDate { get; private set; }
@@ -85,20 +82,21 @@ internal sealed class RowChecker
         }
     }
 
-    /// <summary>The time field may be empty only on rows of an untimed level (r8kw-7aab's By Month, By Year, By Total).</summary>
+    /// <summary>The time field may be empty only on rows of an untimed level (r8kw-7aab's By Month, By Year, By Total); other values of that field are errors.</summary>
     private bool TimeRequired(CsvDataReader csv, int line)
     {
-        if (_levels is not { } levels)
+        var required = true;
+        foreach (var (field, index) in _levelled)
         {
-            return true;
+            var value = csv.GetFieldSpan(index).ToString();
+            if (!field.Levels!.TryGetValue(value, out var level))
+            {
+                throw new DatasetFormatException(line,
+                    $"column {field.Name}: '{CsvLayout.Shorten(value)}' is not one of {string.Join(", ", field.Levels.Keys)}");
+            }
+            required &= field.TimedLevels.Count == 0 || field.TimedLevels.Contains(level);
         }
-        var value = csv.GetFieldSpan(levels.Index).ToString();
-        if (!levels.Field.Levels!.TryGetValue(value, out var level))
-        {
-            throw new DatasetFormatException(line,
-                $"column {levels.Field.Name}: '{CsvLayout.Shorten(value)}' is not one of {string.Join(", ", levels.Field.Levels.Keys)}");
-        }
-        return levels.Field.TimedLevels.Contains(level);
+        return required;
     }
 
     private void CheckGrain(DateOnly day, int line)
