@@ -8,4 +8,7 @@ namespace Covid.SparkJob.Catalog;
 public sealed record Suppression(long Min, long Max)
 {
     public string Describe() => $"an empty cell is a suppressed count of {Min}–{Max}";
+
+    /// <summary>The result column counting the suppressed cells a SUM metric <paramref name="metric"/> met.</summary>
+    public static string ColumnName(string metric) => metric + "_suppressed";
 }

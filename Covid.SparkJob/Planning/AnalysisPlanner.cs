@@ -25,14 +25,10 @@ public static class AnalysisPlanner
 
         var filters = spec.Filters.Select(f => Filter(schema.Field(f.Field)!, f.Values)).ToList();
         var groupBy = spec.GroupBy.Select(name => schema.Field(name)!).ToList();
-        var metrics = spec.Metrics.Select(m => Metric(m, schema)).ToList();
+        var metrics = spec.Metrics.SelectMany(m => WithSuppressed(Metric(m, schema))).ToList();
         var hasPeriod = spec.TimeBucket != AnalysisSpec.Types.TimeBucket.Unspecified;
 
-        var columns = new List<ResultColumn>();
-        if (hasPeriod)
-        {
-            columns.Add(new ResultColumn(AnalysisPlan.PeriodColumn, ColumnType.Date));
-        }
+        var columns = new List<ResultColumn>(TimeColumns.Of(spec.TimeBucket));
         columns.AddRange(groupBy.Select(f => new ResultColumn(f.Name, ColumnTypeOf(f.Type))));
         columns.AddRange(metrics.Select(m => new ResultColumn(m.Name, m.Type)));
 
@@ -89,6 +85,15 @@ public static class AnalysisPlanner
         {
             return new PlannedMetric(metric.Name, ColumnType.Double, Aggregation.Unspecified, null, null, null, Per100kOf: per100k.Metric);
         }
+        if (metric.Change is { } change)
+        {
+            return new PlannedMetric(metric.Name, ColumnType.Double, Aggregation.Unspecified, null, null, null)
+            {
+                ChangeOf = change.Metric,
+                ChangePeriods = change.Periods == 0 ? 1 : change.Periods,
+                ChangePercent = change.Percent,
+            };
+        }
         var field = metric.Field.Length == 0 ? null : schema.Field(metric.Field)!;
         var type = metric.Aggregation switch
         {
@@ -98,6 +103,20 @@ public static class AnalysisPlanner
         };
         var where = metric.Where.Select(f => Filter(schema.Field(f.Field)!, f.Values)).ToList();
         return new PlannedMetric(metric.Name, type, metric.Aggregation, field, null, null, Where: where);
+    }
+
+    /// <summary>
+    /// A SUM of a count CDC suppresses, then how many of its group's cells were suppressed (empty):
+    /// the sum is a lower bound, and the count says by how much it may fall short.
+    /// </summary>
+    private static IEnumerable<PlannedMetric> WithSuppressed(PlannedMetric metric)
+    {
+        yield return metric;
+        if (metric is { Aggregation: Aggregation.Sum, IsAggregate: true, Field.Suppression: not null })
+        {
+            yield return new PlannedMetric(Suppression.ColumnName(metric.Name), ColumnType.Int64, Aggregation.Count, null, null, null,
+                Where: [.. metric.Conditions, new PlannedFilter(metric.Field, [""])]);
+        }
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Planning;
+using Covid.SparkJob.Results;
 using Aggregation = Covid.V1.Metric.Types.Aggregation;
 
 namespace Covid.SparkJob.Sql;
@@ -39,7 +40,9 @@ internal abstract partial class SqlQueryBuilder
 
     private string Result(AnalysisPlan plan, string from)
     {
-        var sql = $"SELECT {string.Join(", ", plan.Columns.Select(c => OuterColumn(plan, c.Name)))}\nFROM {from}";
+        // A change is computed one layer up, from these columns of the periods before.
+        var columns = plan.Columns.Where(c => plan.Metrics.FirstOrDefault(m => m.Name == c.Name) is not { ChangeOf: not null });
+        var sql = $"SELECT {string.Join(", ", columns.Select(c => OuterColumn(plan, c.Name)))}\nFROM {from}";
         if (plan.HasPer100k)
         {
             // Population is catalog data (codes and counts), written as literals: no spec text in it.
@@ -54,6 +57,10 @@ internal abstract partial class SqlQueryBuilder
 
     private string OuterColumn(AnalysisPlan plan, string name)
     {
+        if (TimeColumns.After(plan.TimeBucket).Any(c => c.Name == name))
+        {
+            return $"{TimeColumn(name, plan)} AS {Identifier(name)}";
+        }
         var metric = plan.Metrics.FirstOrDefault(m => m.Name == name);
         if (metric is { IsRatio: true })
         {

@@ -20,7 +20,7 @@ public sealed class InPlaceCsvTests(RealData data) : IClassFixture<RealData>, ID
     [
         """{"dataset": "D", "groupBy": ["state"], "timeBucket": "WEEK", "metrics": [{"name": "cases", "aggregation": "SUM", "field": "new_case"}, {"name": "deaths", "aggregation": "SUM", "field": "new_death"}, {"name": "cfr", "ratio": {"numerator": "deaths", "denominator": "cases"}}], "limit": 100000}""",
         """{"dataset": "D", "dateRange": {"start": "2020-06-01", "end": "2020-08-31"}, "filters": [{"field": "state", "values": ["NY", "NYC", "TX"]}], "groupBy": ["state"], "metrics": [{"name": "max_total", "aggregation": "MAX", "field": "tot_cases"}, {"name": "mean_new", "aggregation": "MEAN", "field": "new_case"}, {"name": "days", "aggregation": "COUNT"}]}""",
-        """{"dataset": "D", "filters": [{"field": "consent_cases", "values": ["", "N/A"]}], "groupBy": ["consent_cases"], "timeBucket": "MONTH", "metrics": [{"name": "probable", "aggregation": "SUM", "field": "prob_cases"}, {"name": "reported", "aggregation": "COUNT", "field": "prob_cases"}, {"name": "min_new", "aggregation": "MIN", "field": "new_case"}], "limit": 10000}""",
+        """{"dataset": "D", "filters": [{"field": "consent_cases", "values": ["", "N/A"]}], "groupBy": ["consent_cases"], "timeBucket": "MONTH", "metrics": [{"name": "probable", "aggregation": "SUM", "field": "pnew_case"}, {"name": "reported", "aggregation": "COUNT", "field": "prob_cases"}, {"name": "min_new", "aggregation": "MIN", "field": "new_case"}], "limit": 10000}""",
     ];
 
     [Theory]
