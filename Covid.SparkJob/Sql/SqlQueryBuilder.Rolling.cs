@@ -16,8 +16,8 @@ internal abstract partial class SqlQueryBuilder
         var period = Identifier(AnalysisPlan.PeriodColumn);
         var groups = plan.GroupBy.Select(f => Identifier(f.Name)).ToList();
         var bounds = Identifier("bounds");
-        var series = Periods(Identifier("low"), Identifier("high"), plan);
-        var periods = $"(\n{Indent(series)}\n  FROM (SELECT MIN({period}) AS {Identifier("low")}, MAX({period}) AS {Identifier("high")} FROM {Identifier(Aggregated)}) AS {bounds}\n) AS {Identifier("periods")}";
+        var boundsFrom = $"(SELECT MIN({period}) AS {Identifier("low")}, MAX({period}) AS {Identifier("high")} FROM {Identifier(Aggregated)}) AS {bounds}";
+        var periods = $"(\n{Periods(Identifier("low"), Identifier("high"), boundsFrom, plan)}\n) AS {Identifier("periods")}";
         var grid = Identifier("grid");
         var a = Identifier("a");
         var gridSelect = new List<string> { $"{Identifier("periods")}.{period} AS {period}" };

@@ -74,16 +74,20 @@ internal abstract partial class SqlQueryBuilder
         var bucket => bucket,
     };
 
-    /// <summary>Every period start from <paramref name="low"/> to <paramref name="high"/> (both period starts).</summary>
-    private string Periods(string low, string high, AnalysisPlan plan)
+    /// <summary>
+    /// Every period start from <paramref name="low"/> to <paramref name="high"/> (both period
+    /// starts, columns of <paramref name="boundsFrom"/>), indented as a subquery's body.
+    /// </summary>
+    private string Periods(string low, string high, string boundsFrom, AnalysisPlan plan)
     {
         if (GridStep(plan) is { } step)
         {
-            return PeriodSeries(low, high, step);
+            return $"{Indent(PeriodSeries(low, high, step))}\n  FROM {boundsFrom}";
         }
+        // Seasons are 52 or 53 weeks long: step by the year each starts in, then find its week 40.
         var year = Identifier("season_year");
-        return $"SELECT {Week40Start(year)} AS {Identifier(AnalysisPlan.PeriodColumn)}\n" +
-               $"FROM ({IntegerSeries(MmwrYear(low), MmwrYear(high), year)}) AS {Identifier("season_years")}";
+        var years = $"{IntegerSeries(MmwrYear(low), MmwrYear(high), year)}\nFROM {boundsFrom}";
+        return Indent($"SELECT {Week40Start(year)} AS {Identifier(AnalysisPlan.PeriodColumn)}\nFROM (\n{Indent(years)}\n) AS {Identifier("season_years")}");
     }
 
     private string WeekStart(string date, System.DayOfWeek start) =>
