@@ -40,5 +40,8 @@ internal static class CensusFacts
 
     public static string PostalOf(string name) => CensusCsv.Postal[name];
 
+    /// <summary>The postal code of a state's full name, "" for anything else (a city, the nation).</summary>
+    public static string PostalOrEmpty(string name) => CensusCsv.Postal.GetValueOrDefault(name, "");
+
     public static double Per100k(double count, long residents) => count * 100_000 / residents;
 }
