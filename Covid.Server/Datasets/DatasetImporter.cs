@@ -26,6 +26,16 @@ public sealed class DatasetImporter(DatasetStaging staging, DatasetRegistry regi
 
     public async Task<DatasetInfo> ImportAsync(ImportDatasetRequest request, CancellationToken cancellationToken)
     {
+        if (SodaExport.IsCdcId(request.Url))
+        {
+            // A data.cdc.gov id: its SODA export, page by page, each page fetched like any URL.
+            var export = SodaExport.Resolve(request, catalog, options.Value);
+            registry.EnsureAvailable(request.Name, request.Replace);
+            logger.LogInformation("Importing dataset {Name} from {Source} ({Url} …)", request.Name, export.Source, export.PageUrl(0));
+            return await staging.LoadAsync(request.Name, export.Schema,
+                (path, ct) => export.DownloadAsync(DownloadAsync, path, options.Value.MaxImportBytes, ct), export.Source,
+                synthetic: false, request.Replace, cancellationToken);
+        }
         var (schema, url) = Validate(request);
         registry.EnsureAvailable(request.Name, request.Replace);
         logger.LogInformation("Importing dataset {Name} from {Url}", request.Name, url);

@@ -1,14 +1,18 @@
 using System.Runtime.CompilerServices;
 using Covid.Server.Datasets;
+using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Errors;
 using Covid.V1;
 using Grpc.Core;
 
 namespace Covid.Server.Grpc;
 
-/// <summary>covid.v1.DatasetService: lists datasets, takes uploads and imports from URLs.</summary>
-public sealed class DatasetGrpcService(DatasetRegistry registry, DatasetUploader uploader, DatasetImporter importer) : DatasetService.DatasetServiceBase
+/// <summary>covid.v1.DatasetService: lists datasets and schemas, takes uploads and imports from URLs and data.cdc.gov ids.</summary>
+public sealed class DatasetGrpcService(DatasetRegistry registry, DatasetUploader uploader, DatasetImporter importer, SchemaCatalog catalog) : DatasetService.DatasetServiceBase
 {
+    public override Task<ListSchemasResponse> ListSchemas(ListSchemasRequest request, ServerCallContext context) =>
+        Task.FromResult(new ListSchemasResponse { Schemas = { catalog.All.Select(SchemaMapper.ToProto) } });
+
     public override Task<ListDatasetsResponse> ListDatasets(ListDatasetsRequest request, ServerCallContext context) =>
         Task.FromResult(new ListDatasetsResponse { Datasets = { registry.All().Select(DatasetMapper.ToProto) } });
 

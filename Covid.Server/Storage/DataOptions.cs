@@ -23,6 +23,12 @@ public sealed class DataOptions
     /// <summary>How long ImportDataset may spend downloading, from the request to the last byte.</summary>
     public TimeSpan ImportTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>Where ImportDataset fetches "cdc:ID" from: the SODA API's host (data.cdc.gov; a mirror or a test server otherwise).</summary>
+    public string CdcBaseUrl { get; set; } = "https://data.cdc.gov";
+
+    /// <summary>Rows per SODA page ($limit) when importing "cdc:ID".</summary>
+    public int CdcPageSize { get; set; } = 50_000;
+
     /// <summary>
     /// CSV files registered in place at start (<c>Data:InPlace:NAME:Path</c> and <c>:Schema</c>):
     /// read where they lie, never copied. See Datasets/InPlaceRegistration.
