@@ -12,6 +12,8 @@ namespace Covid.Server.Datasets;
 /// ImportDataset: downloads an http(s) CSV (e.g. a data.cdc.gov export link) straight into a
 /// staging directory with a size limit and a timeout, then loads it through the same validation
 /// and atomic publish as an upload. A failed, cut or oversized download leaves nothing behind.
+/// "cdc:ID" is a data.cdc.gov dataset fetched through its SODA export in pages (<see cref="SodaExport"/>),
+/// each page downloaded here like any URL.
 /// </summary>
 public sealed class DatasetImporter(DatasetStaging staging, DatasetRegistry registry, SchemaCatalog catalog, IOptions<DataOptions> options, ILogger<DatasetImporter> logger)
     : IDisposable
