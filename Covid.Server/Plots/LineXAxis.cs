@@ -20,12 +20,28 @@ internal sealed record LineXAxis(Axis Axis, Func<object, double> Position)
             return new(Grid(new LinearAxis { Title = title }), v => Convert.ToDouble(v, CultureInfo.InvariantCulture));
         }
         var dates = data.SelectMany(s => s.Points).Select(p => (DateOnly)p.X).ToList();
-        return dates.Count > 0 && dates.All(d => d.Day == 1) ? Monthly(title, dates) : Daily(title);
+        return dates.Count > 0 && dates.All(d => d.Day == 1) ? Monthly(title, dates) : Daily(title, dates);
     }
 
-    private static LineXAxis Daily(string title) =>
-        new(Grid(new DateTimeAxis { Title = title, StringFormat = "yyyy-MM-dd" }),
-            v => DateTimeAxis.ToDouble(((DateOnly)v).ToDateTime(TimeOnly.MinValue)));
+    /// <summary>
+    /// Days and weeks on a date axis. Up to about seven months OxyPlot ticks on the first of each
+    /// month; beyond, its monthly labels crowd into one another and past a year it ticks yearly
+    /// (one label for a year of weekly points), so up to three years the ticks are set about every
+    /// k months (k·30 days), seven or fewer of them.
+    /// </summary>
+    private static LineXAxis Daily(string title, List<DateOnly> dates)
+    {
+        var axis = new DateTimeAxis { Title = title, StringFormat = "yyyy-MM-dd" };
+        var months = dates.Count == 0 ? 0 : MonthNumber(dates.Max()) - MonthNumber(dates.Min());
+        if (months is > 7 and <= 36)
+        {
+            axis.IntervalType = DateTimeIntervalType.Months;
+            axis.MajorStep = 30 * (int)Math.Ceiling(months / 7.0);
+            axis.MinorIntervalType = DateTimeIntervalType.Months;
+            axis.MinorStep = 30;
+        }
+        return new(Grid(axis), v => DateTimeAxis.ToDouble(((DateOnly)v).ToDateTime(TimeOnly.MinValue)));
+    }
 
     /// <summary>
     /// Month buckets on a month-number axis: OxyPlot's date axis places month ticks off the

@@ -49,4 +49,23 @@ public sealed class PlotAxesTests
         Assert.Equal("yyyy-MM-dd", axis.StringFormat);
         Assert.Equal(7, x.Position(new DateOnly(2020, 3, 9)) - x.Position(new DateOnly(2020, 3, 2)));
     }
+
+    [Theory]
+    [InlineData(2020, 5, 0)] // half a year: OxyPlot's own ticks on the first of each month
+    [InlineData(2021, 1, 60)] // a year of weekly points: a tick about every other month, not one a year
+    [InlineData(2022, 8, 150)]
+    public void LineXAxis_WeeksOverMonthsOrYears_TicksAboutEveryKMonths(int endYear, int endMonth, double step)
+    {
+        var rows = new List<object?[]>();
+        for (var week = new DateOnly(2020, 1, 5); week <= new DateOnly(endYear, endMonth, 28); week = week.AddDays(7))
+        {
+            rows.Add([week, 1L]);
+        }
+        var table = new ResultTable([new ResultColumn("period", ColumnType.Date), new ResultColumn("cases", ColumnType.Int64)], rows);
+
+        var axis = Assert.IsType<DateTimeAxis>(LineXAxis.For(ColumnType.Date, "period", PlotSeriesData.From(table, "period", ["cases"], null)).Axis);
+
+        Assert.Equal(step == 0 ? DateTimeIntervalType.Auto : DateTimeIntervalType.Months, axis.IntervalType);
+        Assert.Equal(step == 0 ? double.NaN : step, axis.MajorStep);
+    }
 }
