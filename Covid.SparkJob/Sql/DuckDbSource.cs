@@ -60,8 +60,6 @@ public static class DuckDbSource
         protected override string ToTimestamp(string text, string pattern) =>
             $"try_strptime({text}, {Literal(StrptimeFormat.From(pattern))})";
 
-        protected override string NullOf(FieldType type) => $"CAST(NULL AS {SqlType(type)})";
-
         // The Saturday ending the MMWR week: week 1 is the Sunday-started week holding January 4 (dayofweek: Sunday = 0).
         protected override string WeekEnd(string year, string week)
         {
@@ -74,24 +72,5 @@ public static class DuckDbSource
             var failure = $"error({Literal($"column {field.Name}: '")} || {text} || {Literal("' " + Expected(field, form))})";
             return $"CASE WHEN {text} IS NULL THEN NULL ELSE COALESCE({converted}, {failure}) END";
         }
-
-        private static string Expected(SchemaField field, ExportForm form) => field.Type switch
-        {
-            FieldType.Int64 => "is not an integer",
-            FieldType.Double => "is not a number",
-            FieldType.Date => $"is not a date written {field.WrittenAs(form)}",
-            FieldType.Timestamp => $"is not a timestamp written {field.WrittenAs(form)}",
-            _ => "is not valid",
-        };
-
-        private static string SqlType(FieldType type) => type switch
-        {
-            FieldType.Date => "DATE",
-            FieldType.String => "VARCHAR",
-            FieldType.Int64 => "BIGINT",
-            FieldType.Double => "DOUBLE",
-            FieldType.Timestamp => "TIMESTAMP",
-            _ => throw new ArgumentOutOfRangeException(nameof(type), type, "no SQL type"),
-        };
     }
 }

@@ -64,8 +64,6 @@ internal static class SparkCsvSource
         protected override string ToTimestamp(string text, string pattern) =>
             $"to_timestamp({text}, {Literal(JavaDatePattern.From(pattern))})";
 
-        protected override string NullOf(FieldType type) => $"CAST(NULL AS {SqlType(type)})";
-
         // Spark's dayofweek counts Sunday as 1 (DuckDB's as 0), and date_add and make_date take INT.
         protected override string WeekEnd(string year, string week)
         {
@@ -79,22 +77,9 @@ internal static class SparkCsvSource
             return $"CASE WHEN {text} IS NULL THEN NULL WHEN {converted} IS NULL THEN raise_error(concat({Literal(message)}, {text}, {Literal("' " + Expected(field, form))})) ELSE {converted} END";
         }
 
-        private static string Expected(SchemaField field, ExportForm form) => field.Type switch
-        {
-            FieldType.Int64 => "is not an integer",
-            FieldType.Double => "is not a number",
-            FieldType.Date or FieldType.Timestamp => $"is not written {string.Join(" or ", field.Formats(form))}",
-            _ => "is not valid",
-        };
-
-        private static string SqlType(FieldType type) => type switch
-        {
-            FieldType.Date => "DATE",
-            FieldType.String => "STRING",
-            FieldType.Int64 => "BIGINT",
-            FieldType.Double => "DOUBLE",
-            FieldType.Timestamp => "TIMESTAMP",
-            _ => throw new ArgumentOutOfRangeException(nameof(type), type, "no SQL type"),
-        };
+        // The message Spark jobs have always given for dates; numbers are explained as in DuckDB.
+        protected override string Expected(SchemaField field, ExportForm form) => field.Type is FieldType.Date or FieldType.Timestamp
+            ? $"is not written {string.Join(" or ", field.Formats(form))}"
+            : base.Expected(field, form);
     }
 }

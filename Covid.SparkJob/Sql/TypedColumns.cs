@@ -30,8 +30,26 @@ internal abstract class TypedColumns
 
     protected abstract string ToTimestamp(string text, string pattern);
 
-    /// <summary>NULL of the field's type, for a field the file does not carry.</summary>
-    protected abstract string NullOf(FieldType type);
+    /// <summary>NULL of the field's type, for a field the file does not carry (STRING is VARCHAR's alias in DuckDB).</summary>
+    protected static string NullOf(FieldType type) => type switch
+    {
+        FieldType.Date => "CAST(NULL AS DATE)",
+        FieldType.String => "CAST(NULL AS STRING)",
+        FieldType.Int64 => "CAST(NULL AS BIGINT)",
+        FieldType.Double => "CAST(NULL AS DOUBLE)",
+        FieldType.Timestamp => "CAST(NULL AS TIMESTAMP)",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "no SQL type"),
+    };
+
+    /// <summary>How a failed conversion is explained: "is not an integer", "is not a date written MM/DD/YYYY" …</summary>
+    protected virtual string Expected(SchemaField field, ExportForm form) => field.Type switch
+    {
+        FieldType.Int64 => "is not an integer",
+        FieldType.Double => "is not a number",
+        FieldType.Date => $"is not a date written {field.WrittenAs(form)}",
+        FieldType.Timestamp => $"is not a timestamp written {field.WrittenAs(form)}",
+        _ => "is not valid",
+    };
 
     /// <summary>The DATE ending MMWR week <paramref name="week"/> of <paramref name="year"/> (both BIGINT expressions).</summary>
     protected abstract string WeekEnd(string year, string week);
