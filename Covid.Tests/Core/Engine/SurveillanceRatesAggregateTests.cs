@@ -122,6 +122,36 @@ public sealed class SurveillanceRatesAggregateTests(CurrentDatasetsFixture data)
         Assert.All(table.Rows, row => Assert.Equal(expected[((string)row[2]!, (string)row[1]!)], (double?)row[3]));
     }
 
+    [Fact]
+    public async Task RespNet_YearlyMeanRateBySite_MatchesCsv()
+    {
+        var c = RespNet.Value;
+        var expected = c.Rows.Where(r => c.Text(r, "Site") != "Overall" && c.Text(r, "Surveillance Network") == "FluSurv-NET" && c.Text(r, "Age group") == "Overall"
+                                         && c.Text(r, "Sex") == "Overall" && c.Text(r, "Race/Ethnicity") == "Overall" && c.Text(r, "Type") == "Unadjusted Rate")
+            .GroupBy(r => (c.Text(r, "Site"), new DateOnly(c.Date(r, "Week Ending Date")!.Value.Year, 1, 1)))
+            .ToDictionary(g => g.Key, g => (Mean: g.Average(r => c.Double(r, "Weekly Rate")), Weeks: g.LongCount()));
+
+        var table = await Run("""
+            {"dataset": "resp-net-rates", "filters": [{"field": "geo_level", "values": ["site"]}, {"field": "surveillance_network", "values": ["FluSurv-NET"]},
+                {"field": "age_group", "values": ["Overall"]}, {"field": "sex", "values": ["Overall"]}, {"field": "race_ethnicity", "values": ["Overall"]}, {"field": "type", "values": ["Unadjusted Rate"]}],
+             "groupBy": ["site"], "timeBucket": "YEAR",
+             "metrics": [{"name": "mean_rate", "aggregation": "MEAN", "field": "weekly_rate"}, {"name": "weeks", "aggregation": "COUNT"}], "limit": 1000}
+            """);
+
+        Assert.Equal(expected.Count, table.Rows.Count);
+        foreach (var row in table.Rows)
+        {
+            var key = ((string)row[1]!, (DateOnly)row[0]!);
+            // MEAN ignores empty cells, as Average over nullable values does; COUNT counts every row.
+            Assert.Equal(expected[key].Mean is null, row[2] is null);
+            if (expected[key].Mean is { } mean)
+            {
+                Assert.Equal(mean, (double)row[2]!, 9);
+            }
+            Assert.Equal(expected[key].Weeks, (long)row[3]!);
+        }
+    }
+
     [Theory]
     [InlineData("covid-net-rates", "weeklyrate", "'weeklyrate' is a rate (hospitalizations per 100,000)")]
     [InlineData("resp-net-rates", "cumulative_rate", "'cumulative_rate' is a rate (hospitalizations per 100,000)")]
