@@ -7,7 +7,9 @@
 #
 # Data: --data FILE (a CDC "Cases and Deaths by State" CSV export) if given; else the real
 # export in ../shared/data/cdc/ beside the repository when present; else the server generates
-# a SYNTHETIC CDC-format sample (the script says so, loudly).
+# a SYNTHETIC CDC-format sample (the script says so, loudly). The current surveillance exports
+# (NHSN, NCHS, pwn4-m3yp, COVID-NET, RESP-NET, RESP-LENS) are uploaded from ../shared/data/cdc/
+# when present; examples over a dataset that is not there are skipped, and the script says so.
 #
 # The CLI: --covid CMD (or env COVID_CLI) runs the examples with that command, e.g. an installed
 # .NET tool (--covid covid, --covid /tmp/tools/covid); CMD is split on spaces, so
@@ -15,7 +17,17 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-REAL_DATA="$ROOT/../shared/data/cdc/cdc_9mfq-cb36_cases_deaths_by_state_2021-05-30.csv"
+SHARED="$ROOT/../shared/data/cdc"
+REAL_DATA="$SHARED/cdc_9mfq-cb36_cases_deaths_by_state_2021-05-30.csv"
+# Dataset (named as its schema) and the shared export it is loaded from.
+CURRENT=(
+  "nhsn-hospital-respiratory:cdc_ua7e-t2fy_nhsn_hospital_respiratory_2026-07-17.csv"
+  "nchs-provisional-deaths:cdc_r8kw-7aab_nchs_provisional_deaths_by_week_2023-12-07.csv"
+  "cdc-weekly-cases-deaths-by-state:cdc_pwn4-m3yp_weekly_cases_deaths_by_state_2023-01-12.csv"
+  "covid-net-rates:cdc_6jg4-xsqq_covid_net_weekly_rates_2025-07-24.csv"
+  "resp-net-rates:cdc_kvib-3txy_resp_net_rates_2025-07-25.csv"
+  "resp-lens-positivity:cdc_ch5i-63ve_resp_lens_lab_positivity_2026-07-07.csv"
+)
 DATA=""
 COVID="${COVID_CLI:-}"
 OUT="$ROOT/.artifacts/demo"
@@ -107,16 +119,33 @@ until covid datasets list >"$WORK/datasets.txt" 2>"$WORK/datasets.err"; do
   fi
   sleep 1
 done
+for entry in "${CURRENT[@]}"; do
+  dataset="${entry%%:*}"
+  file="$SHARED/${entry#*:}"
+  if [[ -f "$file" ]]; then
+    echo "== loading $dataset from $file"
+    covid datasets upload "$file" --name "$dataset" --schema "$dataset"
+  else
+    echo "== $dataset: $file is not there; the examples over it are skipped"
+  fi
+done
 echo "== datasets"
-cat "$WORK/datasets.txt"
-cat "$WORK/datasets.err" >&2
+covid datasets list
+LOADED=" $(covid datasets list --output csv 2>/dev/null | tail -n +2 | cut -d, -f1 | tr '\n' ' ') "
 
 shopt -s nullglob
 specs=("$ROOT"/deploy/examples/*.json)
 (( ${#specs[@]} > 0 )) || { echo "demo: no specs in deploy/examples/" >&2; exit 1; }
+SKIPPED=()
 for spec in "${specs[@]}"; do
   name="$(basename "$spec" .json)"
+  dataset="$(grep -o '"dataset": *"[^"]*"' "$spec" | head -n 1 | sed 's/.*"\([^"]*\)"$/\1/')"
   echo
+  if [[ "$LOADED" != *" $dataset "* ]]; then
+    echo "== $name: SKIPPED, dataset $dataset is not loaded (its CDC export is not in $SHARED)"
+    SKIPPED+=("$name")
+    continue
+  fi
   echo "== $name ($spec)"
   covid run "$spec" --plot "$OUT/$name.png" --output table --request-id "demo-$name"
   # Same request id: the server returns the analysis it already ran, so this only fetches its CSV.
@@ -126,4 +155,5 @@ done
 echo
 echo "== done: charts and CSV in $OUT"
 ls -l "$OUT"/*.png
+if (( ${#SKIPPED[@]} > 0 )); then echo "   skipped (their data was not found): ${SKIPPED[*]}"; fi
 if [[ -z "$DATA" ]]; then echo "   (reminder: SYNTHETIC sample data, not real CDC numbers)"; fi

@@ -59,7 +59,9 @@ public sealed partial class CovidClient
     /// <summary>
     /// Has the server download an http(s) CSV (e.g. a data.cdc.gov export link) as dataset
     /// <paramref name="name"/> of catalog schema <paramref name="schema"/>; validated and published
-    /// like an upload. The file never passes through this client.
+    /// like an upload. The file never passes through this client. With <paramref name="url"/>
+    /// "cdc:ID" (e.g. "cdc:ua7e-t2fy") the server fetches data.cdc.gov dataset ID from its SODA API
+    /// page by page, and <paramref name="schema"/> may be empty: the schema that reads ID is used.
     /// </summary>
     /// <exception cref="CovidException">Rejected or failed: InvalidArgument (bad URL, too large, a bad line), NotFound (HTTP 404),
     /// Unavailable (unreachable or cut mid-file), DeadlineExceeded (the server's import timeout), AlreadyExists.</exception>
@@ -87,6 +89,13 @@ public sealed partial class CovidClient
     {
         var request = new SetDatasetSharedRequest { Name = name, Shared = shared };
         return ProtoMapping.ToInfo(await Call(datasets.SetDatasetSharedAsync(request, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The catalog schemas the server can load datasets with (built in, and its Data:SchemaDirectory files).</summary>
+    public async Task<IReadOnlyList<SchemaInfo>> ListSchemasAsync(CancellationToken cancellationToken = default)
+    {
+        var response = await Call(datasets.ListSchemasAsync(new ListSchemasRequest(), cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
+        return response.Schemas.Select(ProtoMapping.ToSchema).ToList();
     }
 
     /// <summary>The datasets loaded on the server, by name.</summary>

@@ -9,7 +9,7 @@ public sealed record DatasetInfo
     /// <summary>The catalog schema its rows follow, e.g. "cdc-cases-deaths-by-state".</summary>
     public required string Schema { get; init; }
 
-    /// <summary>Where it came from: "upload:FILE", "file:PATH", "url:URL" or "sample".</summary>
+    /// <summary>Where it came from: "upload:FILE", "file:PATH", "url:URL", "cdc:ID", "inplace:PATH" or "sample".</summary>
     public string Source { get; init; } = "";
 
     /// <summary>True when the rows are generated, not real CDC data.</summary>
@@ -38,4 +38,13 @@ public sealed record DatasetInfo
 
     /// <summary>The fields specs may use.</summary>
     public IReadOnlyList<DatasetField> Fields { get; init; } = [];
+
+    /// <summary>The form the original file came in, detected from its header.</summary>
+    public ExportForm ExportForm { get; init; }
+
+    /// <summary>Schema fields the file did not carry (a SODA selection); their values are null.</summary>
+    public IReadOnlyList<string> MissingFields { get; init; } = [];
+
+    /// <summary>Columns of the file the schema does not know; they were ignored.</summary>
+    public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
 }

@@ -56,7 +56,38 @@ internal static class ProtoMapping
         CreateTime = Time(d.CreateTime),
         Owner = d.Owner,
         Shared = d.Shared,
-        Fields = d.Fields.Select(f => new Client.DatasetField(f.Name, (FieldKind)(int)f.Type, f.Dimension, f.Description)).ToList(),
+        Fields = d.Fields.Select(ToField).ToList(),
+        ExportForm = (ExportForm)(int)d.ExportForm,
+        MissingFields = d.MissingFields.ToList(),
+        IgnoredColumns = d.IgnoredColumns.ToList(),
+    };
+
+    public static SchemaInfo ToSchema(Schema s) => new()
+    {
+        Name = s.Name,
+        Title = s.Title,
+        CdcIds = s.CdcIds.ToList(),
+        ExportForms = s.ExportForms.Select(f => (ExportForm)(int)f).ToList(),
+        RowsUrl = s.RowsUrl,
+        SodaUrl = s.SodaUrl,
+        Grain = s.Grain,
+        GrainDescription = s.GrainDescription,
+        TimeField = s.TimeField,
+        GeographyField = s.GeographyField,
+        GeoLevels = s.GeoLevels.ToList(),
+        Source = s.Source,
+        Fields = s.Fields.Select(ToField).ToList(),
+    };
+
+    private static Client.DatasetField ToField(V1.DatasetField f) => new(f.Name, (FieldKind)(int)f.Type, f.Dimension, f.Description)
+    {
+        Role = (FieldRole)(int)f.Role,
+        Unit = f.Unit,
+        Additivity = (FieldAdditivity)(int)f.Additivity,
+        RowsColumn = f.RowsColumn,
+        SodaColumn = f.SodaColumn,
+        IsDerived = f.Derived,
+        Suppression = f.Suppression,
     };
 
     public static Explanation ToExplanation(ExplainAnalysisResponse r) => new()

@@ -14,18 +14,33 @@ namespace Covid.Server.Datasets;
 /// ImportDataset: downloads an http(s) CSV (e.g. a data.cdc.gov export link) straight into a
 /// staging directory with a size limit and a timeout, then loads it through the same validation
 /// and atomic publish as an upload. A failed, cut or oversized download leaves nothing behind. Only
-/// hosts of <c>Data:ImportHosts</c> are fetched from, and only at addresses they may have (see Import/).
+/// hosts of <c>Data:ImportHosts</c> are fetched from, and only at addresses they may have (see Imports/).
+/// "cdc:ID" is a data.cdc.gov dataset fetched through its SODA export in pages (<see cref="SodaExport"/>),
+/// each page downloaded here like any URL, through the same guard.
 /// </summary>
 public sealed class DatasetImporter(
-    DatasetStaging staging, DatasetRegistry registry, GuardedImportClient http, IOptions<DataOptions> options, ILogger<DatasetImporter> logger)
+    DatasetStaging staging, DatasetRegistry registry, SchemaCatalog catalog, GuardedImportClient http, IOptions<DataOptions> options,
+    ILogger<DatasetImporter> logger)
 {
     public async Task<DatasetInfo> ImportAsync(Caller caller, ImportDatasetRequest request, CancellationToken cancellationToken)
     {
+        var write = new DatasetWrite(request.Name, caller, request.Replace, request.Shared);
+        if (SodaExport.IsCdcId(request.Url))
+        {
+            // A data.cdc.gov id: its SODA export, page by page, each page fetched like any URL.
+            var export = SodaExport.Resolve(request, catalog, options.Value);
+            http.Policy.Check(export.PageUrl(0));
+            registry.EnsureWritable(write);
+            logger.LogInformation("Importing dataset {Name} from {Source} ({Url} …)", request.Name, export.Source, export.PageUrl(0));
+            return await staging.LoadAsync(write, export.Schema,
+                (path, ct) => export.DownloadAsync(DownloadAsync, path, options.Value.MaxImportBytes, ct), export.Source,
+                synthetic: false, cancellationToken);
+        }
         var (schema, url) = Validate(request);
         http.Policy.Check(url);
-        registry.EnsureWritable(new DatasetWrite(request.Name, caller, request.Replace, request.Shared));
+        registry.EnsureWritable(write);
         logger.LogInformation("Importing dataset {Name} from {Url}", request.Name, url);
-        return await staging.LoadAsync(new DatasetWrite(request.Name, caller, request.Replace, request.Shared), schema,
+        return await staging.LoadAsync(write, schema,
             (path, ct) => DownloadAsync(url, path, ct), "url:" + url, synthetic: false, cancellationToken);
     }
 
@@ -90,17 +105,17 @@ public sealed class DatasetImporter(
     private static void TooLarge(Uri url, long limit, string why) =>
         throw ServiceException.InvalidArgument("url", $"{url} is too large to import: {why} than this server's limit of {limit} bytes (Data:MaxImportBytes); nothing was imported");
 
-    private static (DatasetSchema Schema, Uri Url) Validate(ImportDatasetRequest request)
+    private (DatasetSchema Schema, Uri Url) Validate(ImportDatasetRequest request)
     {
         var violations = new List<FieldViolation>();
         if (!DatasetNames.IsValid(request.Name))
         {
             violations.Add(new("name", $"\"{request.Name}\" is not a dataset name: {DatasetNames.Rule}"));
         }
-        var schema = SchemaCatalog.Find(request.Schema);
+        var schema = catalog.Find(request.Schema);
         if (schema is null)
         {
-            violations.Add(new("schema", $"unknown schema \"{request.Schema}\"; known schemas: {string.Join(", ", SchemaCatalog.All.Select(s => s.Name))}"));
+            violations.Add(new("schema", $"unknown schema \"{request.Schema}\"; known schemas: {string.Join(", ", catalog.Names)}"));
         }
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {

@@ -22,15 +22,28 @@ public sealed record DatasetMetadata(
     string? Owner = null,
     bool Shared = false)
 {
+    /// <summary>The export form of the original file ("Rows" or "Soda"); null in files written before forms existed (rows.csv).</summary>
+    public ExportForm? Form { get; init; }
+
+    /// <summary>The original file's header, in file order; null in files written before layouts were recorded.</summary>
+    public IReadOnlyList<string>? Columns { get; init; }
+
     public static DatasetMetadata From(DatasetInfo info, DatasetAccess access) => new(
         info.Name, info.Schema.Name, info.Source, info.Synthetic, info.RowCount, info.SizeBytes, info.MinDate, info.MaxDate, info.CreateTime,
-        access.Owner, access.Shared);
+        access.Owner, access.Shared)
+    {
+        Form = info.FileLayout.Form,
+        Columns = info.FileLayout.Columns,
+    };
 
     /// <summary>The loaded form, with paths inside <paramref name="directory"/>; null when the schema is no longer in the catalog.</summary>
-    public DatasetInfo? ToInfo(string directory) => SchemaCatalog.Find(Schema) is { } schema
+    public DatasetInfo? ToInfo(string directory, SchemaCatalog catalog) => catalog.Find(Schema) is { } schema
         ? new DatasetInfo(Name, schema,
             Path.Combine(directory, DataLayout.ParquetFile),
             Path.Combine(directory, DataLayout.OriginalFile),
             Source, Synthetic, RowCount, SizeBytes, MinDate, MaxDate, CreateTime)
+        {
+            Layout = Form is { } form && Columns is { } columns ? new FileLayout(form, columns) : null,
+        }
         : null;
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Covid.Server.Storage;
 using Covid.Server.Tenancy;
+using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Errors;
 
@@ -13,7 +14,7 @@ namespace Covid.Server.Datasets;
 /// Each name has a <see cref="DatasetAccess"/>: callers see their own datasets and the shared ones,
 /// and one they may not see is answered as if it did not exist.
 /// </summary>
-public sealed class DatasetRegistry(DataLayout layout, DatasetUses uses, ILogger<DatasetRegistry> logger) : IDatasetLookup, ITenantDatasets
+public sealed class DatasetRegistry(DataLayout layout, DatasetUses uses, SchemaCatalog catalog, ILogger<DatasetRegistry> logger) : IDatasetLookup, ITenantDatasets
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -65,7 +66,7 @@ public sealed class DatasetRegistry(DataLayout layout, DatasetUses uses, ILogger
             try
             {
                 var metadata = JsonSerializer.Deserialize<DatasetMetadata>(File.ReadAllText(Path.Combine(dir, DataLayout.MetadataFile)), Json);
-                if (metadata?.ToInfo(dir) is { } info && info.Name == name && File.Exists(info.ParquetPath))
+                if (metadata?.ToInfo(dir, catalog) is { } info && info.Name == name && File.Exists(info.ParquetPath))
                 {
                     datasets[name] = info;
                     access[name] = new DatasetAccess(Caller.OwnerOrAnonymous(metadata.Owner), metadata.Shared, BuiltIn: false);
@@ -156,7 +157,7 @@ public sealed class DatasetRegistry(DataLayout layout, DatasetUses uses, ILogger
                 Directory.Move(target, aside);
             }
             Directory.Move(stagingDirectory, target);
-            var info = metadata.ToInfo(target)!;
+            var info = metadata.ToInfo(target, catalog)!;
             datasets[info.Name] = info;
             access[info.Name] = after;
             if (aside is not null)

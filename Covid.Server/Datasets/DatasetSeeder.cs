@@ -12,9 +12,9 @@ namespace Covid.Server.Datasets;
 /// export), otherwise from the generated CDC-format sample, which is marked synthetic so no one
 /// mistakes its numbers for CDC's.
 /// </summary>
-public sealed class DatasetSeeder(DatasetStaging staging, DatasetRegistry registry, IOptions<DataOptions> options, ILogger<DatasetSeeder> logger)
+public sealed class DatasetSeeder(DatasetStaging staging, DatasetRegistry registry, SchemaCatalog catalog, IOptions<DataOptions> options, ILogger<DatasetSeeder> logger)
 {
-    public static string Name => CasesDeathsByState.Schema.Name;
+    public static string Name => CasesDeathsSample.SchemaName;
 
     private static DatasetWrite BuiltIn => new(Name, Caller.System, Replace: false);
 
@@ -25,7 +25,7 @@ public sealed class DatasetSeeder(DatasetStaging staging, DatasetRegistry regist
             registry.MarkBuiltIn(Name);
             return;
         }
-        var schema = CasesDeathsByState.Schema;
+        var schema = catalog.Get(CasesDeathsSample.SchemaName);
         if (options.Value.Seed is { Length: > 0 } seed)
         {
             var path = Path.GetFullPath(seed);

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Covid.Server.Datasets;
 
 /// <summary>Takes an uploaded file, streamed straight to disk chunk by chunk, and loads it as a dataset.</summary>
-public sealed class DatasetUploader(DatasetStaging staging, IOptions<DataOptions> options)
+public sealed class DatasetUploader(DatasetStaging staging, SchemaCatalog catalog, IOptions<DataOptions> options)
 {
     public async Task<DatasetInfo> UploadAsync(
         Caller caller, UploadHeader header, IAsyncEnumerable<ReadOnlyMemory<byte>> chunks, CancellationToken cancellationToken)
@@ -38,16 +38,16 @@ public sealed class DatasetUploader(DatasetStaging staging, IOptions<DataOptions
         await file.FlushAsync(cancellationToken);
     }
 
-    private static DatasetSchema Validate(UploadHeader header)
+    private DatasetSchema Validate(UploadHeader header)
     {
         if (!DatasetNames.IsValid(header.Name))
         {
             throw ServiceException.InvalidArgument("header.name", $"\"{header.Name}\" is not a dataset name: {DatasetNames.Rule}");
         }
-        var schema = SchemaCatalog.Find(header.Schema);
+        var schema = catalog.Find(header.Schema);
         if (schema is null)
         {
-            var known = string.Join(", ", SchemaCatalog.All.Select(s => s.Name));
+            var known = string.Join(", ", catalog.Names);
             throw ServiceException.InvalidArgument("header.schema", $"unknown schema \"{header.Schema}\"; known schemas: {known}");
         }
         return schema;

@@ -1,7 +1,9 @@
 using Covid.Server.Imports;
 using Covid.Server.Storage;
 using Covid.Server.Tenancy;
+using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
+using Microsoft.Extensions.Options;
 
 namespace Covid.Server.Datasets;
 
@@ -12,6 +14,8 @@ public static class DatasetsRegistration
     {
         services.AddDataStorage();
         services.AddSingleton<DatasetUses>();
+        // Built (and every schema file validated) when the server starts: StartupService asks for it first.
+        services.AddSingleton(sp => SchemaCatalog.Load(sp.GetRequiredService<IOptions<DataOptions>>().Value.SchemaDirectory));
         services.AddSingleton<DatasetRegistry>();
         services.AddSingleton<IDatasetLookup>(sp => sp.GetRequiredService<DatasetRegistry>());
         services.AddSingleton<ITenantDatasets>(sp => sp.GetRequiredService<DatasetRegistry>());

@@ -17,7 +17,7 @@ namespace Covid.Server.Datasets;
 /// are accepted, so a typo cannot expose /etc. A bad entry stops the start with a clear message
 /// rather than leaving a dataset silently missing.
 /// </remarks>
-public sealed class InPlaceRegistration(DatasetRegistry registry, IOptions<DataOptions> options, ILogger<InPlaceRegistration> logger)
+public sealed class InPlaceRegistration(DatasetRegistry registry, SchemaCatalog catalog, IOptions<DataOptions> options, ILogger<InPlaceRegistration> logger)
 {
     public void RegisterAll()
     {
@@ -37,8 +37,8 @@ public sealed class InPlaceRegistration(DatasetRegistry registry, IOptions<DataO
         {
             throw new InvalidOperationException($"{key}: \"{name}\" is not a dataset name: {DatasetNames.Rule}");
         }
-        var schema = SchemaCatalog.Find(entry.Schema)
-            ?? throw new InvalidOperationException($"{key}:Schema: unknown schema \"{entry.Schema}\"; known schemas: {string.Join(", ", SchemaCatalog.All.Select(s => s.Name))}");
+        var schema = catalog.Find(entry.Schema)
+            ?? throw new InvalidOperationException($"{key}:Schema: unknown schema \"{entry.Schema}\"; known schemas: {string.Join(", ", catalog.Names)}");
         if (entry.Path.Length == 0)
         {
             throw new InvalidOperationException($"{key}:Path is required");

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Covid.Server.Datasets;
+using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Errors;
 using Covid.V1;
 using Google.Protobuf.WellKnownTypes;
@@ -7,11 +8,14 @@ using Grpc.Core;
 
 namespace Covid.Server.Grpc;
 
-/// <summary>covid.v1.DatasetService: lists datasets, takes uploads and imports from URLs, deletes and shares them.</summary>
+/// <summary>covid.v1.DatasetService: lists datasets and schemas, takes uploads and imports from URLs and data.cdc.gov ids, deletes and shares them.</summary>
 public sealed class DatasetGrpcService(
-    DatasetRegistry registry, DatasetUploader uploader, DatasetImporter importer, DatasetDeleter deleter, DatasetSharing sharing, DatasetMapper mapper, Audit audit)
+    DatasetRegistry registry, DatasetUploader uploader, DatasetImporter importer, DatasetDeleter deleter, DatasetSharing sharing, DatasetMapper mapper, Audit audit, SchemaCatalog catalog)
     : DatasetService.DatasetServiceBase
 {
+    public override Task<ListSchemasResponse> ListSchemas(ListSchemasRequest request, ServerCallContext context) =>
+        Task.FromResult(new ListSchemasResponse { Schemas = { catalog.All.Select(SchemaMapper.ToProto) } });
+
     public override Task<ListDatasetsResponse> ListDatasets(ListDatasetsRequest request, ServerCallContext context) =>
         Task.FromResult(new ListDatasetsResponse { Datasets = { registry.All(context.Caller()).Select(mapper.ToProto) } });
 

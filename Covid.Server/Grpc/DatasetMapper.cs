@@ -27,26 +27,13 @@ public sealed class DatasetMapper(DatasetRegistry registry, DataLayout layout)
             CreateTime = Timestamp.FromDateTimeOffset(info.CreateTime),
             Owner = access.Owner,
             Shared = access.Shared,
+            ExportForm = SchemaMapper.ToProto(info.FileLayout.Form),
         };
-        dataset.Fields.AddRange(info.Schema.Fields.Select(f => new DatasetField
-        {
-            Name = f.Name,
-            Type = ToProto(f.Type),
-            Dimension = f.Dimension,
-            Description = f.Description,
-        }));
+        dataset.Fields.AddRange(info.Schema.Fields.Select(SchemaMapper.ToProto));
+        dataset.MissingFields.AddRange(info.FileLayout.MissingFields(info.Schema));
+        dataset.IgnoredColumns.AddRange(info.FileLayout.IgnoredColumns(info.Schema));
         return dataset;
     }
-
-    private static DatasetField.Types.Type ToProto(FieldType type) => type switch
-    {
-        FieldType.Date => DatasetField.Types.Type.Date,
-        FieldType.String => DatasetField.Types.Type.String,
-        FieldType.Int64 => DatasetField.Types.Type.Int64,
-        FieldType.Double => DatasetField.Types.Type.Double,
-        FieldType.Timestamp => DatasetField.Types.Type.Timestamp,
-        _ => DatasetField.Types.Type.Unspecified,
-    };
 
     private static string Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 }

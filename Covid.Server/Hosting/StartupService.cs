@@ -1,5 +1,6 @@
 using Covid.Server.Datasets;
 using Covid.Server.Jobs;
+using Covid.SparkJob.Catalog;
 
 namespace Covid.Server.Hosting;
 
@@ -8,6 +9,7 @@ namespace Covid.Server.Hosting;
 /// if missing), then analyses (re-queuing the unfinished). Runs before the workers start.
 /// </summary>
 public sealed class StartupService(
+    SchemaCatalog catalog,
     DatasetRegistry datasets,
     DatasetSeeder seeder,
     InPlaceRegistration inPlace,
@@ -17,6 +19,7 @@ public sealed class StartupService(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        logger.LogInformation("Schemas: {Names}", string.Join(", ", catalog.Names));
         datasets.Load();
         inPlace.RegisterAll();
         await seeder.SeedAsync(cancellationToken);

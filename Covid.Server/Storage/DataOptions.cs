@@ -23,11 +23,23 @@ public sealed class DataOptions
     /// <summary>How long ImportDataset may spend downloading, from the request to the last byte.</summary>
     public TimeSpan ImportTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>Where ImportDataset fetches "cdc:ID" from: the SODA API's host (data.cdc.gov; a mirror or a test server otherwise).</summary>
+    public string CdcBaseUrl { get; set; } = "https://data.cdc.gov";
+
+    /// <summary>Rows per SODA page ($limit) when importing "cdc:ID".</summary>
+    public int CdcPageSize { get; set; } = 50_000;
+
     /// <summary>
     /// CSV files registered in place at start (<c>Data:InPlace:NAME:Path</c> and <c>:Schema</c>):
     /// read where they lie, never copied. See Datasets/InPlaceRegistration.
     /// </summary>
     public Dictionary<string, InPlaceDataset> InPlace { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A directory of further dataset schema files (*.json, the format of the built-in ones),
+    /// loaded at start beside the built-in schemas; a bad file stops the start with its name and key.
+    /// </summary>
+    public string? SchemaDirectory { get; set; }
 
     public string FullDirectory => Path.GetFullPath(Directory);
 }

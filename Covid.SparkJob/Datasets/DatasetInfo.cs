@@ -22,6 +22,15 @@ public sealed record DatasetInfo(
     DateTimeOffset CreateTime,
     DatasetStorage Storage = DatasetStorage.Parquet)
 {
+    /// <summary>
+    /// The original CSV's export form and header, as detected when it was loaded; null for a
+    /// dataset stored before layouts were recorded (those are all rows.csv files).
+    /// </summary>
+    public FileLayout? Layout { get; init; }
+
+    /// <summary>The layout, or the rows.csv layout when none was recorded.</summary>
+    public FileLayout FileLayout => Layout ?? FileLayout.RowsOf(Schema);
+
     /// <summary>The file an engine reads: the Parquet copy, or the CSV itself when read in place.</summary>
     public string ReadPath => Storage == DatasetStorage.CsvInPlace ? OriginalPath : ParquetPath;
 }

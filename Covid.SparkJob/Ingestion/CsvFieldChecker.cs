@@ -1,6 +1,5 @@
 using System.Globalization;
 using Covid.SparkJob.Catalog;
-using Covid.SparkJob.Datasets;
 
 namespace Covid.SparkJob.Ingestion;
 
@@ -8,7 +7,7 @@ namespace Covid.SparkJob.Ingestion;
 internal static class CsvFieldChecker
 {
     /// <summary>Null when the cell is valid, else what is wrong with it.</summary>
-    public static string? Problem(SchemaField field, ReadOnlySpan<char> cell, bool required)
+    public static string? Problem(SchemaField field, ReadOnlySpan<char> cell, bool required, ExportForm form)
     {
         if (cell.IsEmpty)
         {
@@ -17,17 +16,65 @@ internal static class CsvFieldChecker
         return field.Type switch
         {
             FieldType.String => null,
-            FieldType.Int64 => long.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
-                ? null : "is not an integer",
+            FieldType.Int64 => TryInteger(field, cell, form, out _) ? null
+                : field.AcceptsIntegralDecimal(form) ? "is not an integer (a decimal part must be zero, as in 800.0)" : "is not an integer",
             FieldType.Double => double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
                 ? null : "is not a number",
-            FieldType.Date => TryDate(field, cell, out _) ? null : $"is not a date written {field.WrittenAs}",
-            FieldType.Timestamp => DateTime.TryParseExact(cell, field.CsvFormat ?? "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-                ? null : $"is not a timestamp written {field.WrittenAs}",
+            FieldType.Date => TryDate(field, cell, form, out _) ? null : $"is not a date written {field.WrittenAs(form)}",
+            FieldType.Timestamp => TryTimestamp(field, cell, form) ? null : $"is not a timestamp written {field.WrittenAs(form)}",
             _ => $"has an unsupported type {field.Type}",
         };
     }
 
-    public static bool TryDate(SchemaField field, ReadOnlySpan<char> cell, out DateOnly date) =>
-        DateOnly.TryParseExact(cell, field.CsvFormat ?? "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    /// <summary>An integer, or where the form allows it a decimal whose fraction is zero ("800.0": SODA, RESP-NET's MMWR year).</summary>
+    public static bool TryInteger(SchemaField field, ReadOnlySpan<char> cell, ExportForm form, out long value)
+    {
+        if (long.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
+        {
+            return true;
+        }
+        var point = cell.IndexOf('.');
+        // The SQL conversion strips the same "\.0+$" before its cast, so both accept exactly these.
+        return field.AcceptsIntegralDecimal(form) && point > 0 && point < cell.Length - 1
+            && cell[(point + 1)..].IndexOfAnyExcept('0') < 0
+            && long.TryParse(cell[..point], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>
+    /// The date, by the first of the form's patterns that reads the whole cell. A pattern with a
+    /// time of day (SODA's "2020-01-23T00:00:00.000") reads a timestamp and keeps its day, as the
+    /// engines' CAST to DATE does.
+    /// </summary>
+    public static bool TryDate(SchemaField field, ReadOnlySpan<char> cell, ExportForm form, out DateOnly date)
+    {
+        foreach (var pattern in field.DatePatternsIn(form))
+        {
+            if (DatePatterns.HasTime(pattern))
+            {
+                if (DateTime.TryParseExact(cell, pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+                {
+                    date = DateOnly.FromDateTime(time);
+                    return true;
+                }
+            }
+            else if (DateOnly.TryParseExact(cell, pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            {
+                return true;
+            }
+        }
+        date = default;
+        return false;
+    }
+
+    private static bool TryTimestamp(SchemaField field, ReadOnlySpan<char> cell, ExportForm form)
+    {
+        foreach (var pattern in field.DatePatternsIn(form))
+        {
+            if (DateTime.TryParseExact(cell, pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -22,8 +22,28 @@ internal static class CsvLayout
         }
     }
 
-    public static void CheckHeader(DatasetSchema schema, IReadOnlyList<string> header)
+    /// <summary>
+    /// The layout the header shows: the rows.csv header exactly and in order, or (for schemas with
+    /// a SODA form) a selection of API field names in any order that holds the time and geography
+    /// fields. Anything else is an error naming what is missing or out of place.
+    /// </summary>
+    public static FileLayout CheckHeader(DatasetSchema schema, IReadOnlyList<string> header)
     {
+        var line = schema.TitleLines + 1;
+        if (schema.Supports(ExportForm.Rows) && header.SequenceEqual(schema.CsvFields.Select(f => f.HeaderName)))
+        {
+            return new FileLayout(ExportForm.Rows, header.ToList());
+        }
+        var soda = schema.Supports(ExportForm.Soda) ? SodaHeader.Match(schema, header, line) : null;
+        if (soda is { Layout: { } layout })
+        {
+            return layout;
+        }
+        // A header of API names (or a schema with no other form) gets the SODA explanation; else the rows.csv one.
+        if (soda is { Problem: { } problem } && (soda.LooksLikeSoda || !schema.Supports(ExportForm.Rows)))
+        {
+            throw new DatasetFormatException(line, problem);
+        }
         try
         {
             CheckHeaderNames(schema, header);
@@ -33,6 +53,7 @@ internal static class CsvLayout
             // The likeliest cause is a file whose title lines were removed or added to.
             throw new DatasetFormatException(ex.Line, $"{ex.Problem} ({schema.Name} exports have {schema.TitleLines} title lines before the header)");
         }
+        throw new InvalidOperationException("a header that differs from the schema's passed the check");
     }
 
     private static void CheckHeaderNames(DatasetSchema schema, IReadOnlyList<string> header)

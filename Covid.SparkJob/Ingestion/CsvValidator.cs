@@ -4,8 +4,8 @@ using Sylvan.Data.Csv;
 
 namespace Covid.SparkJob.Ingestion;
 
-/// <summary>What a validating pass over a CSV learned: its data rows and the span of its date field.</summary>
-internal sealed record CsvStatistics(long Rows, DateOnly? MinDate, DateOnly? MaxDate);
+/// <summary>What a validating pass over a CSV learned: its layout, its data rows and the span of its date field.</summary>
+internal sealed record CsvStatistics(FileLayout Layout, long Rows, DateOnly? MinDate, DateOnly? MaxDate);
 
 /// <summary>
 /// Streams a CSV once and checks every cell against the schema, failing on the first bad line with
@@ -26,10 +26,10 @@ internal static class CsvValidator
         // The delimiter is fixed: Sylvan would otherwise guess it from the header line.
         var options = new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', Quote = '"' };
         using var csv = CsvDataReader.Create(bounded ?? (TextReader)file, options);
-        CsvLayout.CheckHeader(schema, Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToList());
+        var layout = CsvLayout.CheckHeader(schema, Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToList());
 
-        var checker = new RowChecker(schema);
-        var fields = schema.CsvFields;
+        var checker = new RowChecker(schema, layout);
+        var columns = layout.Columns.Count;
         var line = (long)schema.TitleLines + 1;
         var rows = 0L;
         while (csv.Read())
@@ -41,14 +41,15 @@ internal static class CsvValidator
                 ct.ThrowIfCancellationRequested();
             }
             var lineNumber = checked((int)line);
-            if (csv.RowFieldCount != fields.Count)
+            if (csv.RowFieldCount != columns)
             {
-                throw new DatasetFormatException(lineNumber,
-                    $"has {csv.RowFieldCount} fields but {schema.Name} has {fields.Count} columns");
+                throw new DatasetFormatException(lineNumber, layout.Form == ExportForm.Rows && columns == schema.CsvFields.Count
+                    ? $"has {csv.RowFieldCount} fields but {schema.Name} has {columns} columns"
+                    : $"has {csv.RowFieldCount} fields but the header has {columns} columns");
             }
             checker.Check(csv, lineNumber);
             // A quoted cell may span lines; count them so later line numbers stay true to the file.
-            for (var i = 0; i < fields.Count; i++)
+            for (var i = 0; i < columns; i++)
             {
                 line += csv.GetFieldSpan(i).Count('\n');
             }
@@ -61,6 +62,6 @@ internal static class CsvValidator
         {
             CsvLayout.CheckFooter(schema, file, schema.TitleLines + bounded.LinesRead + 1);
         }
-        return new CsvStatistics(rows, checker.MinDate, checker.MaxDate);
+        return new CsvStatistics(layout, rows, checker.MinDate, checker.MaxDate);
     }
 }

@@ -23,7 +23,7 @@ public static class DatasetIngestor
         var existed = File.Exists(parquetPath);
         try
         {
-            var written = await Task.Run(() => ParquetConverter.Convert(schema, csvPath, parquetPath), ct).ConfigureAwait(false);
+            var written = await Task.Run(() => ParquetConverter.Convert(schema, stats.Layout, csvPath, parquetPath), ct).ConfigureAwait(false);
             if (written != stats.Rows)
             {
                 throw new InvalidOperationException($"Parquet conversion of '{csvPath}' wrote {written} rows, the CSV has {stats.Rows}");
@@ -46,6 +46,9 @@ public static class DatasetIngestor
             new FileInfo(csvPath).Length,
             stats.MinDate,
             stats.MaxDate,
-            DateTimeOffset.UtcNow);
+            DateTimeOffset.UtcNow)
+        {
+            Layout = stats.Layout,
+        };
     }
 }

@@ -31,12 +31,15 @@ public static class InPlaceCsv
         {
             throw new FileNotFoundException($"the CSV {full} does not exist", full);
         }
-        CheckHeader(schema, full);
+        var layout = CheckHeader(schema, full);
         return new DatasetInfo(name, schema, "", full, source, synthetic, EstimateRows(full, file.Length), file.Length,
-            null, null, DateTimeOffset.UtcNow, DatasetStorage.CsvInPlace);
+            null, null, DateTimeOffset.UtcNow, DatasetStorage.CsvInPlace)
+        {
+            Layout = layout,
+        };
     }
 
-    private static void CheckHeader(DatasetSchema schema, string path)
+    private static FileLayout CheckHeader(DatasetSchema schema, string path)
     {
         using var text = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
         if (text.Peek() < 0)
@@ -45,7 +48,7 @@ public static class InPlaceCsv
         }
         var options = new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', Quote = '"' };
         using var csv = CsvDataReader.Create(text, options);
-        CsvLayout.CheckHeader(schema, Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToList());
+        return CsvLayout.CheckHeader(schema, Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToList());
     }
 
     /// <summary>

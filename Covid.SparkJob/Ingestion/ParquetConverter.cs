@@ -14,7 +14,7 @@ namespace Covid.SparkJob.Ingestion;
 internal static class ParquetConverter
 {
     /// <summary>Writes <paramref name="parquetPath"/> and returns the rows it holds.</summary>
-    public static long Convert(DatasetSchema schema, string csvPath, string parquetPath)
+    public static long Convert(DatasetSchema schema, FileLayout layout, string csvPath, string parquetPath)
     {
         // DuckDB's reader cannot stop at a footer, so for such exports it reads a copy of just the
         // header and data lines, deleted straight after.
@@ -28,7 +28,7 @@ internal static class ParquetConverter
             using var connection = new DuckDBConnection("DataSource=:memory:");
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = CopySql(schema, body ?? csvPath, body is null ? schema.TitleLines : 0, parquetPath);
+            command.CommandText = CopySql(schema, layout, body ?? csvPath, body is null ? schema.TitleLines : 0, parquetPath);
             command.ExecuteNonQuery();
             command.CommandText = $"SELECT CAST(COALESCE(SUM(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({DuckDbDialect.StringLiteral(parquetPath)})";
             return System.Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -42,8 +42,8 @@ internal static class ParquetConverter
         }
     }
 
-    internal static string CopySql(DatasetSchema schema, string csvPath, int skipLines, string parquetPath) =>
-        "COPY (\n  " + DuckDbSource.TypedCsv(schema, csvPath, skipLines) + "\n) TO "
+    internal static string CopySql(DatasetSchema schema, FileLayout layout, string csvPath, int skipLines, string parquetPath) =>
+        "COPY (\n  " + DuckDbSource.TypedCsv(schema, layout, csvPath, skipLines) + "\n) TO "
         + DuckDbDialect.StringLiteral(parquetPath) + " (FORMAT parquet, COMPRESSION zstd)";
 
     private static void WriteBody(DatasetSchema schema, string csvPath, string bodyPath)

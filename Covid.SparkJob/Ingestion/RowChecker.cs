@@ -1,31 +1,43 @@
 using System.Globalization;
 using Covid.SparkJob.Catalog;
+using Covid.SparkJob.Geography;
 using Covid.SparkJob.Datasets;
 using Sylvan.Data.Csv;
 
 namespace Covid.SparkJob.Ingestion;
 
 /// <summary>
-/// Checks one data row against the schema's CSV fields and its derived fields, and tracks the span
-/// of the schema's date field (which may itself be derived, as COVID-NET's week end is).
+/// Checks one data row against the schema fields the file carries and the fields derived at load,
+/// and tracks the span of the time field (which may itself be derived, as COVID-NET's week end
+/// is). Beyond types: the geography value must be one the schema's coding lists, a weekly
+/// dataset's time must fall on the day its weeks end, and a levelled field (r8kw-7aab's "group")
+/// must hold a level, with the time field required only on rows of a timed level.
 /// </summary>
 internal sealed class RowChecker
 {
-    private readonly IReadOnlyList<SchemaField> _fields;
-    private readonly int _dateIndex;
-    private readonly (int Year, int Week)? _mmwr;
-    private readonly bool _dateIsDerived;
+    private readonly DatasetSchema _schema;
+    private readonly ExportForm _form;
+    private readonly List<(SchemaField Field, int Index)> _present;
+    private readonly SchemaField _time;
+    private readonly WeekEndColumns? _mmwr;
+    private readonly (GeographyCoding Coding, int Index)? _geography;
+    private readonly List<(SchemaField Field, int Index)> _levelled;
 
-    public RowChecker(DatasetSchema schema)
+    public RowChecker(DatasetSchema schema, FileLayout layout)
     {
-        _fields = schema.CsvFields;
-        var names = _fields.Select(f => f.Name).ToList();
-        _dateIndex = names.IndexOf(schema.DateField);
-        if (schema.Fields.FirstOrDefault(f => f.DerivedFrom is not null)?.DerivedFrom is { } mmwr)
+        _schema = schema;
+        _form = layout.Form;
+        _present = schema.CsvFields.Select(f => (f, layout.IndexOf(f))).Where(p => p.Item2 >= 0).ToList();
+        _time = schema.Field(schema.DateField)!;
+        if (_time.DerivedFrom is MmwrWeekEnd mmwr)
         {
-            _mmwr = (names.IndexOf(mmwr.YearField), names.IndexOf(mmwr.WeekField));
-            _dateIsDerived = schema.Field(schema.DateField)?.IsDerived == true;
+            _mmwr = new WeekEndColumns(mmwr, schema, layout);
         }
+        if (schema.Geography is { } coding && schema.Field(coding.Field) is { } geo && layout.IndexOf(geo) is >= 0 and var g)
+        {
+            _geography = (coding, g);
+        }
+        _levelled = _present.Where(p => p.Field.Levels is not null).ToList();
     }
 
     public DateOnly? MinDate { get; private set; }
@@ -34,53 +46,65 @@ internal sealed class RowChecker
 
     public void Check(CsvDataReader csv, int line)
     {
-        for (var i = 0; i < _fields.Count; i++)
+        var timeRequired = TimeRequired(csv, line);
+        foreach (var (field, index) in _present)
         {
-            var field = _fields[i];
-            var cell = csv.GetFieldSpan(i);
+            var cell = csv.GetFieldSpan(index);
             if (field.IsNullToken(cell))
             {
                 cell = [];
             }
-            if (CsvFieldChecker.Problem(field, cell, required: i == _dateIndex) is { } problem)
+            if (CsvFieldChecker.Problem(field, cell, required: timeRequired && field == _time, _form) is { } problem)
             {
                 throw new DatasetFormatException(line, $"column {field.Name}: '{CsvLayout.Shorten(cell.ToString())}' {problem}");
             }
         }
-        if (_dateIndex >= 0 && CsvFieldChecker.TryDate(_fields[_dateIndex], csv.GetFieldSpan(_dateIndex), out var date))
-        {
-            Track(date);
-        }
-        if (_mmwr is { } mmwr)
-        {
-            var end = WeekEnd(csv, mmwr.Year, mmwr.Week, line);
-            if (_dateIsDerived)
-            {
-                Track(end);
-            }
-        }
-    }
-
-    /// <summary>The derived week end; the year and week must be there and name a real MMWR week.</summary>
-    private DateOnly WeekEnd(CsvDataReader csv, int yearIndex, int weekIndex, int line)
-    {
-        var yearText = csv.GetFieldSpan(yearIndex);
-        var weekText = csv.GetFieldSpan(weekIndex);
-        if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1900 or > 2100)
-        {
-            throw new DatasetFormatException(line, $"column {_fields[yearIndex].Name}: '{CsvLayout.Shorten(yearText.ToString())}' is not an MMWR year");
-        }
-        if (!int.TryParse(weekText, NumberStyles.None, CultureInfo.InvariantCulture, out var week) || week < 1 || week > MmwrWeekEnd.WeeksIn(year))
+        if (_geography is { } geo && csv.GetFieldSpan(geo.Index) is { IsEmpty: false } place && geo.Coding.Entry(place.ToString()) is null)
         {
             throw new DatasetFormatException(line,
-                $"column {_fields[weekIndex].Name}: '{CsvLayout.Shorten(weekText.ToString())}' is not an MMWR week of {year} (1..{MmwrWeekEnd.WeeksIn(year)})");
+                $"column {geo.Coding.Field}: '{CsvLayout.Shorten(place.ToString())}' is not one of the places {_schema.Name} codes ({string.Join(", ", geo.Coding.Entries.Take(12).Select(e => e.Value))}, …); a new one needs the schema's geography values");
         }
-        return MmwrWeekEnd.EndDate(year, week);
+        DateOnly? date = null;
+        if (_mmwr is { } mmwr)
+        {
+            date = mmwr.End(csv, line, _form);
+        }
+        else if (_present.FirstOrDefault(p => p.Field == _time) is { Field: not null } time
+                 && CsvFieldChecker.TryDate(_time, csv.GetFieldSpan(time.Index), _form, out var d))
+        {
+            date = d;
+        }
+        if (date is { } day)
+        {
+            CheckGrain(day, line);
+            MinDate = MinDate is null || day < MinDate ? day : MinDate;
+            MaxDate = MaxDate is null || day > MaxDate ? day : MaxDate;
+        }
     }
 
-    private void Track(DateOnly date)
+    /// <summary>The time field may be empty only on rows of an untimed level (r8kw-7aab's By Month, By Year, By Total); other values of that field are errors.</summary>
+    private bool TimeRequired(CsvDataReader csv, int line)
     {
-        MinDate = MinDate is null || date < MinDate ? date : MinDate;
-        MaxDate = MaxDate is null || date > MaxDate ? date : MaxDate;
+        var required = true;
+        foreach (var (field, index) in _levelled)
+        {
+            var value = csv.GetFieldSpan(index).ToString();
+            if (!field.Levels!.TryGetValue(value, out var level))
+            {
+                throw new DatasetFormatException(line,
+                    $"column {field.Name}: '{CsvLayout.Shorten(value)}' is not one of {string.Join(", ", field.Levels.Keys)}");
+            }
+            required &= field.TimedLevels.Count == 0 || field.TimedLevels.Contains(level);
+        }
+        return required;
+    }
+
+    private void CheckGrain(DateOnly day, int line)
+    {
+        if (_schema.Grain.Unit == GrainUnit.Week && day.DayOfWeek != _schema.Grain.WeekEnds)
+        {
+            throw new DatasetFormatException(line,
+                $"column {_time.Name}: {day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is a {day.DayOfWeek}, but {_schema.Name}'s weeks end on {_schema.Grain.WeekEnds} ({_schema.Grain.Describe()})");
+        }
     }
 }

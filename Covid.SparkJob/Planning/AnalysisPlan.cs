@@ -33,6 +33,12 @@ public sealed record AnalysisPlan(
     /// <summary>True when a rolling metric needs the gap-free period × group grid.</summary>
     public bool HasRolling => Metrics.Any(m => m.RollingOf is not null);
 
+    /// <summary>True when a change metric needs the lagged values of the periods before.</summary>
+    public bool HasChange => Metrics.Any(m => m.ChangeOf is not null);
+
+    /// <summary>Rolling means and changes count periods, so they run on the gap-free period × group grid.</summary>
+    public bool HasGrid => HasRolling || HasChange;
+
     /// <summary>True when a per-100k metric needs the population join.</summary>
     public bool HasPer100k => Metrics.Any(m => m.Per100kOf is not null);
 }
@@ -43,7 +49,9 @@ public sealed record PlannedFilter(SchemaField Field, IReadOnlyList<object> Valu
 /// <summary>
 /// An aggregate of a field (or of rows, for COUNT without a field), optionally over only the rows
 /// matching <paramref name="Where"/>; or a metric derived from others: a ratio of two aggregates, a
-/// trailing mean of one over <paramref name="RollingPeriods"/> periods, or one per 100,000 residents.
+/// trailing mean of one over <paramref name="RollingPeriods"/> periods, one per 100,000 residents,
+/// or the change of one over periods. A SUM of a suppressed count is followed by a COUNT of its
+/// suppressed cells (<c>NAME_suppressed</c>), planned as a COUNT of the rows where the field is empty.
 /// </summary>
 public sealed record PlannedMetric(
     string Name,
@@ -59,8 +67,17 @@ public sealed record PlannedMetric(
 {
     public bool IsRatio => Numerator is not null;
 
+    /// <summary>Set for a change metric: the metric whose change it is.</summary>
+    public string? ChangeOf { get; init; }
+
+    /// <summary>How many periods back a change compares with (1 or more).</summary>
+    public int ChangePeriods { get; init; }
+
+    /// <summary>True for a percent change, false for an absolute one.</summary>
+    public bool ChangePercent { get; init; }
+
     /// <summary>Computed by GROUP BY (everything else is derived from aggregates).</summary>
-    public bool IsAggregate => Numerator is null && RollingOf is null && Per100kOf is null;
+    public bool IsAggregate => Numerator is null && RollingOf is null && Per100kOf is null && ChangeOf is null;
 
     /// <summary>SUM and COUNT add up across rows, so an absent period is a zero of them.</summary>
     public bool IsAdditive => IsAggregate && Aggregation is Metric.Types.Aggregation.Sum or Metric.Types.Aggregation.Count;

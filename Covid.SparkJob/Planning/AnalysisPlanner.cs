@@ -25,14 +25,10 @@ public static class AnalysisPlanner
 
         var filters = spec.Filters.Select(f => Filter(schema.Field(f.Field)!, f.Values)).ToList();
         var groupBy = spec.GroupBy.Select(name => schema.Field(name)!).ToList();
-        var metrics = spec.Metrics.Select(m => Metric(m, schema)).ToList();
+        var metrics = spec.Metrics.SelectMany(m => WithSuppressed(Metric(m, schema))).ToList();
         var hasPeriod = spec.TimeBucket != AnalysisSpec.Types.TimeBucket.Unspecified;
 
-        var columns = new List<ResultColumn>();
-        if (hasPeriod)
-        {
-            columns.Add(new ResultColumn(AnalysisPlan.PeriodColumn, ColumnType.Date));
-        }
+        var columns = new List<ResultColumn>(TimeColumns.Of(spec.TimeBucket));
         columns.AddRange(groupBy.Select(f => new ResultColumn(f.Name, ColumnTypeOf(f.Type))));
         columns.AddRange(metrics.Select(m => new ResultColumn(m.Name, m.Type)));
 
@@ -49,8 +45,13 @@ public static class AnalysisPlanner
             spec.Limit == 0 ? SpecValidator.MaxLimit : spec.Limit,
             columns,
             spec.TopN is { } top ? new PlannedTopN(top.N, top.By, top.PerPeriod) : null,
-            schema.PopulationKey is { } key && spec.Metrics.Any(m => m.Per100K is not null) ? schema.Field(key) : null);
+            spec.Metrics.Any(m => m.Per100K is not null) ? PopulationKey(schema, groupBy) : null);
     }
+
+    /// <summary>The group-by field population is joined on: the dataset's own geography field, else the normalised jurisdiction.</summary>
+    private static SchemaField? PopulationKey(DatasetSchema schema, IReadOnlyList<SchemaField> groupBy) =>
+        groupBy.FirstOrDefault(f => f.Name == schema.Geography?.Field)
+        ?? groupBy.FirstOrDefault(f => f.Name == Geography.GeographyCoding.JurisdictionField);
 
     private static DateOnly ParseDate(string text) =>
         FieldValues.TryParseSpecDate(text, out var date) ? date : throw new InvalidOperationException("validated date did not parse");
@@ -85,6 +86,15 @@ public static class AnalysisPlanner
         {
             return new PlannedMetric(metric.Name, ColumnType.Double, Aggregation.Unspecified, null, null, null, Per100kOf: per100k.Metric);
         }
+        if (metric.Change is { } change)
+        {
+            return new PlannedMetric(metric.Name, ColumnType.Double, Aggregation.Unspecified, null, null, null)
+            {
+                ChangeOf = change.Metric,
+                ChangePeriods = change.Periods == 0 ? 1 : change.Periods,
+                ChangePercent = change.Percent,
+            };
+        }
         var field = metric.Field.Length == 0 ? null : schema.Field(metric.Field)!;
         var type = metric.Aggregation switch
         {
@@ -94,6 +104,20 @@ public static class AnalysisPlanner
         };
         var where = metric.Where.Select(f => Filter(schema.Field(f.Field)!, f.Values)).ToList();
         return new PlannedMetric(metric.Name, type, metric.Aggregation, field, null, null, Where: where);
+    }
+
+    /// <summary>
+    /// A SUM of a count CDC suppresses, then how many of its group's cells were suppressed (empty):
+    /// the sum is a lower bound, and the count says by how much it may fall short.
+    /// </summary>
+    private static IEnumerable<PlannedMetric> WithSuppressed(PlannedMetric metric)
+    {
+        yield return metric;
+        if (metric is { Aggregation: Aggregation.Sum, IsAggregate: true, Field.Suppression: not null })
+        {
+            yield return new PlannedMetric(Suppression.ColumnName(metric.Name), ColumnType.Int64, Aggregation.Count, null, null, null,
+                Where: [.. metric.Conditions, new PlannedFilter(metric.Field, [""])]);
+        }
     }
 
     /// <summary>

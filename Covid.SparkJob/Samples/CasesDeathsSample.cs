@@ -13,6 +13,13 @@ namespace Covid.SparkJob.Samples;
 /// </summary>
 public static class CasesDeathsSample
 {
+    /// <summary>The schema the sample is written for.</summary>
+    public const string SchemaName = "cdc-cases-deaths-by-state";
+
+    // How 9mfq-cb36 writes its dates and timestamps (its schema file's rows.csv formats).
+    private const string DateFormat = "MM/dd/yyyy";
+    private const string TimestampFormat = "MM/dd/yyyy hh:mm:ss tt";
+
     public static readonly DateOnly First = new(2020, 1, 22);
     public static readonly DateOnly Last = new(2021, 5, 30);
 
@@ -24,7 +31,7 @@ public static class CasesDeathsSample
     {
         ArgumentNullException.ThrowIfNull(writer);
         // "\n" explicitly: the export uses LF whatever the platform's NewLine.
-        writer.Write(string.Join(",", CasesDeathsByState.Schema.Fields.Select(f => f.Name)) + "\n");
+        writer.Write(string.Join(",", SchemaCatalog.BuiltIn.Get(SchemaName).CsvFields.Select(f => f.HeaderName)) + "\n");
         foreach (var place in SampleJurisdiction.All)
         {
             WriteJurisdiction(writer, place);
@@ -103,10 +110,10 @@ public static class CasesDeathsSample
         var created = day < CreatedBackfill
             ? CreatedBackfill.ToDateTime(new TimeOnly(16, 22, 39))
             : day.AddDays(1).ToDateTime(TimeOnly.MinValue).AddSeconds((int)(random.NextDouble() * 86_400));
-        return created.ToString(CasesDeathsByState.TimestampFormat, CultureInfo.InvariantCulture);
+        return created.ToString(TimestampFormat, CultureInfo.InvariantCulture);
     }
 
-    private static string D(DateOnly day) => day.ToString(CasesDeathsByState.DateFormat, CultureInfo.InvariantCulture);
+    private static string D(DateOnly day) => day.ToString(DateFormat, CultureInfo.InvariantCulture);
 
     private static string I(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -32,24 +32,41 @@ public static class DuckDbDialect
             return "$" + Parameters.Count;
         }
 
+        protected override string TextLiteral(string text) => DuckDbDialect.StringLiteral(text);
+
         protected override string Bucket(string date, TimeBucket bucket) => bucket switch
         {
             TimeBucket.Day => $"CAST({date} AS DATE)",
             // date_trunc('week') starts weeks on Monday (ISO), as the spec promises.
             TimeBucket.Week => $"CAST(date_trunc('week', {date}) AS DATE)",
             TimeBucket.Month => $"CAST(date_trunc('month', {date}) AS DATE)",
+            TimeBucket.Year => $"CAST(date_trunc('year', {date}) AS DATE)",
             _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, "no time bucket"),
         };
 
+        // dayofweek: Sunday = 0 .. Saturday = 6, what the shared formulas expect.
+        protected override string DayOfWeek(string date) => $"CAST(dayofweek({date}) AS INTEGER)";
+
+        // DATE + INTEGER is a DATE in DuckDB.
+        protected override string AddDays(string date, string days) => $"CAST({date} + CAST({days} AS INTEGER) AS DATE)";
+
+        protected override string MakeDate(string year, int month, int day) =>
+            $"make_date(CAST({year} AS INTEGER), {month.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {day.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
+
+        // generate_series over integers is inclusive of both ends; unnest of NULL yields no rows.
+        protected override string IntegerSeries(string low, string high, string column) =>
+            $"SELECT unnest(generate_series(CAST({low} AS BIGINT), CAST({high} AS BIGINT))) AS {column}";
+
         // generate_series over TIMESTAMPs is inclusive of both ends and yields nothing for NULL bounds.
-        protected override string PeriodSeries(string low, string high, TimeBucket bucket) =>
-            $"SELECT CAST(unnest(generate_series(CAST({low} AS TIMESTAMP), CAST({high} AS TIMESTAMP), {Step(bucket)})) AS DATE) AS {Identifier(AnalysisPlan.PeriodColumn)}";
+        protected override string PeriodSeries(string low, string high, TimeBucket step) =>
+            $"SELECT CAST(unnest(generate_series(CAST({low} AS TIMESTAMP), CAST({high} AS TIMESTAMP), {Step(step)})) AS DATE) AS {Identifier(AnalysisPlan.PeriodColumn)}";
 
         private static string Step(TimeBucket bucket) => bucket switch
         {
             TimeBucket.Day => "INTERVAL 1 DAY",
             TimeBucket.Week => "INTERVAL 7 DAY",
             TimeBucket.Month => "INTERVAL 1 MONTH",
+            TimeBucket.Year => "INTERVAL 1 YEAR",
             _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, "no time bucket"),
         };
     }

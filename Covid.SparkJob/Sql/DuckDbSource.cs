@@ -1,7 +1,7 @@
+using System.Globalization;
 using System.Text;
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
-using Covid.SparkJob.Planning;
 
 namespace Covid.SparkJob.Sql;
 
@@ -18,77 +18,59 @@ public static class DuckDbSource
         return dataset.Storage switch
         {
             DatasetStorage.Parquet => $"read_parquet({DuckDbDialect.StringLiteral(dataset.ParquetPath)})",
-            DatasetStorage.CsvInPlace => "(" + TypedCsv(dataset.Schema, dataset.OriginalPath, dataset.Schema.TitleLines) + ") AS " + DuckDbDialect.Identifier("dataset"),
+            DatasetStorage.CsvInPlace => "(" + TypedCsv(dataset.Schema, dataset.FileLayout, dataset.OriginalPath, dataset.Schema.TitleLines) + ") AS " + DuckDbDialect.Identifier("dataset"),
             _ => throw new ArgumentOutOfRangeException(nameof(dataset), dataset.Storage, "unknown storage"),
         };
     }
 
     /// <summary>
-    /// SELECT of every schema field, typed, from the CSV at <paramref name="csvPath"/> whose header
-    /// is preceded by <paramref name="skipLines"/> lines. All columns are read as VARCHAR and
-    /// converted explicitly, so types never depend on DuckDB's sniffing; a cell that does not
-    /// convert fails the query with a message naming the column and the text.
+    /// SELECT of every stored schema field, typed, from the CSV at <paramref name="csvPath"/> laid
+    /// out as <paramref name="layout"/>, whose header is preceded by <paramref name="skipLines"/>
+    /// lines. All columns are read as VARCHAR and converted explicitly, so types never depend on
+    /// DuckDB's sniffing.
     /// </summary>
-    internal static string TypedCsv(DatasetSchema schema, string csvPath, int skipLines)
+    internal static string TypedCsv(DatasetSchema schema, FileLayout layout, string csvPath, int skipLines)
     {
-        var columns = string.Join(", ", schema.CsvFields.Select(f => $"{DuckDbDialect.StringLiteral(f.HeaderName)}: 'VARCHAR'"));
-        var select = string.Join(",\n    ", schema.Fields.Select(f => $"{Conversion(schema, f)} AS {DuckDbDialect.Identifier(f.Name)}"));
+        // Every column of the file, in file order: read_csv maps the declared columns by position.
+        var columns = string.Join(", ", layout.Columns.Select(c => $"{DuckDbDialect.StringLiteral(c)}: 'VARCHAR'"));
+        var select = string.Join(",\n    ", new Columns().Select(schema, layout));
         return new StringBuilder()
             .Append("SELECT ").Append(select).Append('\n')
             .Append("  FROM read_csv(").Append(DuckDbDialect.StringLiteral(csvPath))
             .Append(", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', skip = ")
-            .Append(skipLines.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Append(skipLines.ToString(CultureInfo.InvariantCulture))
             .Append(", columns = {").Append(columns).Append("})")
             .ToString();
     }
 
-    private static string Conversion(DatasetSchema schema, SchemaField field)
+    private sealed class Columns : TypedColumns
     {
-        if (field.DerivedFrom is { } mmwr)
+        protected override string Identifier(string name) => DuckDbDialect.Identifier(name);
+
+        protected override string Literal(string text) => DuckDbDialect.StringLiteral(text);
+
+        protected override string ToInteger(string text, bool integralDecimal) =>
+            integralDecimal ? $"TRY_CAST(regexp_replace({text}, {Literal(ZeroFraction)}, '') AS BIGINT)" : $"TRY_CAST({text} AS BIGINT)";
+
+        protected override string ToDouble(string text) => $"TRY_CAST({text} AS DOUBLE)";
+
+        protected override string ToDate(string text, string pattern) =>
+            $"CAST(try_strptime({text}, {Literal(StrptimeFormat.From(pattern))}) AS DATE)";
+
+        protected override string ToTimestamp(string text, string pattern) =>
+            $"try_strptime({text}, {Literal(StrptimeFormat.From(pattern))})";
+
+        // The Saturday ending the MMWR week: week 1 is the Sunday-started week holding January 4 (dayofweek: Sunday = 0).
+        protected override string WeekEnd(string year, string week)
         {
-            // The Saturday ending the MMWR week: week 1 is the Sunday-started week holding January 4.
-            var year = Text(schema.Field(mmwr.YearField) ?? throw Missing(schema, mmwr.YearField));
-            var week = Text(schema.Field(mmwr.WeekField) ?? throw Missing(schema, mmwr.WeekField));
-            var y = $"CAST({year} AS INTEGER)";
-            var jan4 = $"make_date({y}, 1, 4)";
+            var jan4 = $"make_date(CAST({year} AS INTEGER), 1, 4)";
             return $"CAST({jan4} - CAST(dayofweek({jan4}) AS INTEGER) + 7 * (CAST({week} AS INTEGER) - 1) + 6 AS DATE)";
         }
-        var text = Text(field);
-        var failure = $"error({DuckDbDialect.StringLiteral($"column {field.Name}: '")} || {text} || {DuckDbDialect.StringLiteral("' " + Expected(field))})";
-        return field.Type switch
-        {
-            FieldType.String => text,
-            FieldType.Int64 => Checked(text, $"TRY_CAST({text} AS BIGINT)", failure),
-            FieldType.Double => Checked(text, $"TRY_CAST({text} AS DOUBLE)", failure),
-            FieldType.Date => Checked(text, $"CAST(try_strptime({text}, {DuckDbDialect.StringLiteral(StrptimeFormat.From(field.CsvFormat ?? "yyyy-MM-dd"))}) AS DATE)", failure),
-            FieldType.Timestamp => Checked(text, $"try_strptime({text}, {DuckDbDialect.StringLiteral(StrptimeFormat.From(field.CsvFormat ?? "yyyy-MM-dd HH:mm:ss"))})", failure),
-            _ => throw new ArgumentOutOfRangeException(nameof(field), field.Type, "no conversion"),
-        };
-    }
 
-    /// <summary>The cell as text, NULL for the empty cell and for the field's null tokens.</summary>
-    private static string Text(SchemaField field)
-    {
-        var text = DuckDbDialect.Identifier(field.HeaderName);
-        foreach (var token in field.NullTokens)
+        protected override string Checked(SchemaField field, ExportForm form, string text, string converted)
         {
-            text = $"NULLIF({text}, {DuckDbDialect.StringLiteral(token)})";
+            var failure = $"error({Literal($"column {field.Name}: '")} || {text} || {Literal("' " + Expected(field, form))})";
+            return $"CASE WHEN {text} IS NULL THEN NULL ELSE COALESCE({converted}, {failure}) END";
         }
-        return text;
     }
-
-    private static string Checked(string text, string converted, string failure) =>
-        $"CASE WHEN {text} IS NULL THEN NULL ELSE COALESCE({converted}, {failure}) END";
-
-    private static string Expected(SchemaField field) => field.Type switch
-    {
-        FieldType.Int64 => "is not an integer",
-        FieldType.Double => "is not a number",
-        FieldType.Date => $"is not a date written {field.WrittenAs}",
-        FieldType.Timestamp => $"is not a timestamp written {field.WrittenAs}",
-        _ => "is not valid",
-    };
-
-    private static InvalidOperationException Missing(DatasetSchema schema, string name) =>
-        new($"schema {schema.Name} derives a field from '{name}', which it does not have");
 }

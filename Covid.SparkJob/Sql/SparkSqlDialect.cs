@@ -40,7 +40,7 @@ public static class SparkSqlDialect
         script.Append("-- covid-analysis: ").Append(plan.Dataset.Schema.Name).Append(csv ? " over CSV in place\n" : " over Parquet\n");
         if (csv)
         {
-            script.Append(SparkCsvSource.Views(plan.Dataset.Schema, datasetPath, ViewName)).Append('\n');
+            script.Append(SparkCsvSource.Views(plan.Dataset.Schema, plan.Dataset.FileLayout, datasetPath, ViewName)).Append('\n');
         }
         else
         {
@@ -94,24 +94,41 @@ public static class SparkSqlDialect
             _ => throw new ArgumentOutOfRangeException(nameof(value), value.GetType(), "no Spark literal for this type"),
         };
 
+        protected override string TextLiteral(string text) => StringLiteral(text);
+
         protected override string Bucket(string date, TimeBucket bucket) => bucket switch
         {
             TimeBucket.Day => $"CAST({date} AS DATE)",
             // Spark's date_trunc('WEEK') truncates to the Monday of the week, like DuckDB's.
             TimeBucket.Week => $"CAST(date_trunc('WEEK', {date}) AS DATE)",
             TimeBucket.Month => $"CAST(date_trunc('MONTH', {date}) AS DATE)",
+            TimeBucket.Year => $"CAST(date_trunc('YEAR', {date}) AS DATE)",
             _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, "no time bucket"),
         };
 
+        // Spark's dayofweek counts Sunday as 1 (DuckDB's as 0); the shared formulas expect Sunday = 0.
+        protected override string DayOfWeek(string date) => $"(dayofweek({date}) - 1)";
+
+        // date_add and make_date take INT, not the BIGINT the formulas' arithmetic yields.
+        protected override string AddDays(string date, string days) => $"date_add({date}, CAST({days} AS INT))";
+
+        protected override string MakeDate(string year, int month, int day) =>
+            $"make_date(CAST({year} AS INT), {month.ToString(CultureInfo.InvariantCulture)}, {day.ToString(CultureInfo.InvariantCulture)})";
+
+        // sequence over integers includes both ends; explode of NULL yields no rows.
+        protected override string IntegerSeries(string low, string high, string column) =>
+            $"SELECT explode(sequence(CAST({low} AS BIGINT), CAST({high} AS BIGINT))) AS {column}";
+
         // sequence(start, stop, interval) over DATEs includes both ends; explode of NULL (no rows) yields none.
-        protected override string PeriodSeries(string low, string high, TimeBucket bucket) =>
-            $"SELECT explode(sequence({low}, {high}, {Step(bucket)})) AS {Identifier(AnalysisPlan.PeriodColumn)}";
+        protected override string PeriodSeries(string low, string high, TimeBucket step) =>
+            $"SELECT explode(sequence({low}, {high}, {Step(step)})) AS {Identifier(AnalysisPlan.PeriodColumn)}";
 
         private static string Step(TimeBucket bucket) => bucket switch
         {
             TimeBucket.Day => "INTERVAL 1 DAY",
             TimeBucket.Week => "INTERVAL 7 DAYS",
             TimeBucket.Month => "INTERVAL 1 MONTH",
+            TimeBucket.Year => "INTERVAL 1 YEAR",
             _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, "no time bucket"),
         };
     }

@@ -1,4 +1,6 @@
+using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Planning;
+using Covid.SparkJob.Results;
 using Aggregation = Covid.V1.Metric.Types.Aggregation;
 
 namespace Covid.SparkJob.Sql;
@@ -6,9 +8,9 @@ namespace Covid.SparkJob.Sql;
 /// <summary>Aggregates, conditions and the result projection (ratios, per-100k).</summary>
 internal abstract partial class SqlQueryBuilder
 {
-    /// <summary>Column names of the population join; catalog fields and metric names never start with '_'.</summary>
-    private const string PopulationCode = "_code";
-    private const string PopulationResidents = "_residents";
+    // Column names of the population join; the catalog refuses fields named like them, metric names start with a letter.
+    private const string PopulationCode = ReservedColumns.PopulationCode;
+    private const string PopulationResidents = ReservedColumns.PopulationResidents;
 
     private string AggregateOf(PlannedMetric metric)
     {
@@ -38,12 +40,16 @@ internal abstract partial class SqlQueryBuilder
 
     private string Result(AnalysisPlan plan, string from)
     {
-        var sql = $"SELECT {string.Join(", ", plan.Columns.Select(c => OuterColumn(plan, c.Name)))}\nFROM {from}";
+        // A change is computed one layer up, from these columns of the periods before.
+        var columns = plan.Columns.Where(c => plan.Metrics.FirstOrDefault(m => m.Name == c.Name) is not { ChangeOf: not null });
+        var sql = $"SELECT {string.Join(", ", columns.Select(c => OuterColumn(plan, c.Name)))}\nFROM {from}";
         if (plan.HasPer100k)
         {
             // Population is catalog data (codes and counts), written as literals: no spec text in it.
             var key = plan.PopulationKey ?? throw new InvalidOperationException("a per-100k plan has no population key");
-            sql += $"\nLEFT JOIN {PopulationTable.Sql(plan.Dataset.Schema, Identifier, Identifier(PopulationCode), Identifier(PopulationResidents))}" +
+            var geography = plan.Dataset.Schema.Geography ?? throw new InvalidOperationException("a per-100k plan over a dataset without geography");
+            var byCode = key.Name != geography.Field;
+            sql += $"\nLEFT JOIN {PopulationTable.Sql(geography, byCode, Identifier, TextLiteral, Identifier(PopulationCode), Identifier(PopulationResidents))}" +
                    $"\n  ON {Identifier(PopulationCode)} = {Identifier(key.Name)}";
         }
         return sql;
@@ -51,6 +57,10 @@ internal abstract partial class SqlQueryBuilder
 
     private string OuterColumn(AnalysisPlan plan, string name)
     {
+        if (TimeColumns.After(plan.TimeBucket).Any(c => c.Name == name))
+        {
+            return $"{TimeColumn(name, plan)} AS {Identifier(name)}";
+        }
         var metric = plan.Metrics.FirstOrDefault(m => m.Name == name);
         if (metric is { IsRatio: true })
         {

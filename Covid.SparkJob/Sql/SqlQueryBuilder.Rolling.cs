@@ -4,7 +4,7 @@ using Covid.SparkJob.Planning;
 namespace Covid.SparkJob.Sql;
 
 /// <summary>
-/// Rolling means over a gap-free grid: every period from the first to the last one with rows,
+/// Rolling means (and changes, a layer up) over a gap-free grid: every period from the first to the last one with rows,
 /// crossed with every group that has rows, left-joined with the aggregate. A period a group has no
 /// rows in is a zero of its SUM and COUNT metrics (a week nobody reported is not skipped, which
 /// would stretch the window over more than N weeks); other metrics stay NULL there.
@@ -16,8 +16,8 @@ internal abstract partial class SqlQueryBuilder
         var period = Identifier(AnalysisPlan.PeriodColumn);
         var groups = plan.GroupBy.Select(f => Identifier(f.Name)).ToList();
         var bounds = Identifier("bounds");
-        var series = PeriodSeries(Identifier("low"), Identifier("high"), plan.TimeBucket);
-        var periods = $"(\n{Indent(series)}\n  FROM (SELECT MIN({period}) AS {Identifier("low")}, MAX({period}) AS {Identifier("high")} FROM {Identifier(Aggregated)}) AS {bounds}\n) AS {Identifier("periods")}";
+        var boundsFrom = $"(SELECT MIN({period}) AS {Identifier("low")}, MAX({period}) AS {Identifier("high")} FROM {Identifier(Aggregated)}) AS {bounds}";
+        var periods = $"(\n{Periods(Identifier("low"), Identifier("high"), boundsFrom, plan)}\n) AS {Identifier("periods")}";
         var grid = Identifier("grid");
         var a = Identifier("a");
         var gridSelect = new List<string> { $"{Identifier("periods")}.{period} AS {period}" };
@@ -43,8 +43,10 @@ internal abstract partial class SqlQueryBuilder
         var filledSql = $"SELECT {string.Join(",\n  ", filled)}\nFROM (\n  SELECT {string.Join(", ", gridSelect)}\n  FROM {gridFrom.Replace("\n", "\n  ", StringComparison.Ordinal)}\n) AS {grid}\n" +
                         $"LEFT JOIN {Identifier(Aggregated)} AS {a}\n  ON {string.Join("\n  AND ", on)}";
 
-        var windows = plan.Metrics.Where(m => m.RollingOf is not null).Select(m => RollingColumn(m, groups, period));
-        return $"SELECT *,\n  {string.Join(",\n  ", windows)}\nFROM (\n{Indent(filledSql)}\n) AS {Identifier("filled")}";
+        var windows = plan.Metrics.Where(m => m.RollingOf is not null).Select(m => RollingColumn(m, groups, period)).ToList();
+        return windows.Count == 0
+            ? filledSql
+            : $"SELECT *,\n  {string.Join(",\n  ", windows)}\nFROM (\n{Indent(filledSql)}\n) AS {Identifier("filled")}";
     }
 
     /// <summary>

@@ -1,22 +1,25 @@
 using System.Globalization;
 using System.Text;
+using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Planning;
 using TimeBucket = Covid.V1.AnalysisSpec.Types.TimeBucket;
 
 namespace Covid.SparkJob.Sql;
 
 /// <summary>
-/// The query both dialects share, in layers: an aggregate over the filtered rows (conditional
-/// aggregates as FILTER clauses); when a metric is rolling, that aggregate on the gap-free
-/// period × group grid with trailing windows; the result columns (ratios, per-100k via the
-/// population join); optionally a ROW_NUMBER top-N; then order and limit. Dialects only decide how
-/// identifiers are quoted, how values become SQL (bound or escaped), how a date is truncated and
-/// how a series of periods is generated — so the meaning cannot drift apart.
+/// The query both dialects share, in layers: the rows (with the derived geography when the spec
+/// uses it); an aggregate over the filtered rows (conditional aggregates as FILTER clauses); when
+/// a metric is rolling or a change, that aggregate on the gap-free period × group grid with
+/// trailing windows; the result columns (time columns, ratios, per-100k via the population join);
+/// the changes (LAG over the periods of each group); optionally a ROW_NUMBER top-N; then order and
+/// limit. Dialects only decide how identifiers are quoted, how values become SQL (bound or
+/// escaped), a few date primitives and how a series of periods is generated — so the meaning
+/// cannot drift apart.
 /// </summary>
 internal abstract partial class SqlQueryBuilder
 {
-    /// <summary>Rank column of the top-N layer; metric names start with a letter, so it cannot collide.</summary>
-    internal const string RankColumn = "_rank";
+    /// <summary>Rank column of the top-N layer; metric names start with a letter and the catalog refuses it as a field name.</summary>
+    internal const string RankColumn = ReservedColumns.Rank;
 
     /// <summary>Quotes a catalog field name or a validated metric name.</summary>
     protected abstract string Identifier(string name);
@@ -24,21 +27,24 @@ internal abstract partial class SqlQueryBuilder
     /// <summary>SQL for a typed spec value: a bound parameter or an escaped literal.</summary>
     protected abstract string Value(object value);
 
+    /// <summary>A string literal for catalog text (codes, levels, names): never spec text, always escaped.</summary>
+    protected abstract string TextLiteral(string text);
+
     /// <summary>The start of the bucket holding <paramref name="date"/> (an expression), as a DATE.</summary>
     protected abstract string Bucket(string date, TimeBucket bucket);
 
     /// <summary>
     /// A SELECT yielding one row per bucket start from <paramref name="low"/> to <paramref name="high"/>
-    /// (both bucket starts), in a column named period; none when they are NULL.
+    /// (both bucket starts) a DAY, WEEK, MONTH or YEAR apart, in a column named period; none when they are NULL.
     /// </summary>
-    protected abstract string PeriodSeries(string low, string high, TimeBucket bucket);
+    protected abstract string PeriodSeries(string low, string high, TimeBucket step);
 
     public string Query(AnalysisPlan plan, string source)
     {
-        var aggregate = Aggregate(plan, source);
+        var aggregate = Aggregate(plan, Places(plan, source));
         var sql = new StringBuilder();
         string from;
-        if (plan.HasRolling)
+        if (plan.HasGrid)
         {
             // The grid reads the aggregate three times (bounds, groups, join), so it is named once.
             sql.Append("WITH ").Append(Identifier(Aggregated)).Append(" AS (\n").Append(Indent(aggregate)).Append("\n)\n");
@@ -49,6 +55,10 @@ internal abstract partial class SqlQueryBuilder
             from = $"(\n{Indent(aggregate)}\n) AS {Identifier(Aggregated)}";
         }
         var result = Result(plan, from);
+        if (plan.HasChange)
+        {
+            result = Changed(plan, result);
+        }
         if (plan.TopN is { } top)
         {
             sql.Append("SELECT ").AppendJoin(", ", plan.Columns.Select(c => Identifier(c.Name))).Append('\n');
@@ -93,7 +103,7 @@ internal abstract partial class SqlQueryBuilder
         var groupBy = new List<string>();
         if (plan.HasPeriod)
         {
-            var period = Bucket(Identifier(plan.Dataset.Schema.DateField), plan.TimeBucket);
+            var period = PeriodOf(Identifier(plan.Dataset.Schema.DateField), plan);
             select.Add($"{period} AS {Identifier(AnalysisPlan.PeriodColumn)}");
             groupBy.Add(period);
         }

@@ -1,30 +1,29 @@
 using System.Text;
-using Covid.SparkJob.Planning;
+using Covid.SparkJob.Catalog;
 
 namespace Covid.SparkJob.Sql;
 
-/// <summary>Translates the .NET date patterns the catalog uses into strptime formats for DuckDB.</summary>
+/// <summary>Translates the .NET date patterns the catalog uses (see <see cref="DatePatterns"/>) into strptime formats for DuckDB.</summary>
 internal static class StrptimeFormat
 {
     private static readonly Dictionary<string, string> Tokens = new(StringComparer.Ordinal)
     {
         ["yyyy"] = "%Y", ["MM"] = "%m", ["dd"] = "%d", ["HH"] = "%H", ["hh"] = "%I",
         ["mm"] = "%M", ["ss"] = "%S", ["tt"] = "%p",
+        // DuckDB's %g: milliseconds, three digits (SODA writes 2020-01-23T00:00:00.000).
+        ["fff"] = "%g",
     };
 
     public static string From(string pattern)
     {
         var result = new StringBuilder();
-        var i = 0;
-        while (i < pattern.Length)
+        foreach (var (token, literal) in DatePatterns.Split(pattern))
         {
-            var run = 1;
-            while (i + run < pattern.Length && pattern[i + run] == pattern[i])
+            if (literal is not null)
             {
-                run++;
+                result.Append(literal.Replace("%", "%%", StringComparison.Ordinal));
             }
-            var token = pattern.Substring(i, run);
-            if (char.IsLetter(pattern[i]))
+            else if (char.IsLetter(token[0]))
             {
                 result.Append(Tokens.TryGetValue(token, out var f)
                     ? f
@@ -34,7 +33,6 @@ internal static class StrptimeFormat
             {
                 result.Append(token.Replace("%", "%%", StringComparison.Ordinal));
             }
-            i += run;
         }
         return result.ToString();
     }

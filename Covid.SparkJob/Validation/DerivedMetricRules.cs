@@ -1,4 +1,5 @@
 using Covid.SparkJob.Catalog;
+using Covid.SparkJob.Geography;
 using Covid.V1;
 using Aggregation = Covid.V1.Metric.Types.Aggregation;
 
@@ -62,13 +63,13 @@ internal static class DerivedMetricRules
         {
             return;
         }
-        if (schema.PopulationKey is not { } key)
+        if (schema.Geography is not { } geo)
         {
-            v.Add($"{path}.per100k", $"{schema.Name} has no state field to join population on");
+            v.Add($"{path}.per100k", $"{schema.Name} has no geography field to join population on");
         }
-        else if (!spec.GroupBy.Contains(key))
+        else if (!spec.GroupBy.Contains(geo.Field) && !spec.GroupBy.Contains(GeographyCoding.JurisdictionField))
         {
-            v.Add($"{path}.per100k", $"per-100k rates are per state: group_by must include '{key}'");
+            v.Add($"{path}.per100k", $"per-100k rates are per jurisdiction: group_by must include '{geo.Field}' (or '{GeographyCoding.JurisdictionField}')");
         }
     }
 

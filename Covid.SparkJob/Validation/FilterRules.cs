@@ -28,21 +28,14 @@ internal static class FilterRules
         }
         for (var j = 0; j < filter.Values.Count; j++)
         {
-            CheckValue(field, filter.Values[j], $"{path}.values[{j}]", v);
+            CheckValue(schema, field, filter.Values[j], $"{path}.values[{j}]", v);
         }
     }
 
-    private static void CheckValue(SchemaField field, string value, string path, Violations v)
+    private static void CheckValue(DatasetSchema schema, SchemaField field, string value, string path, Violations v)
     {
-        if (field.Name == Jurisdictions.StateField)
+        if (GeographyValueRules.Check(schema, field, value, path, v))
         {
-            if (!Jurisdictions.IsKnown(value))
-            {
-                var hint = Jurisdictions.IsKnown(value.Trim().ToUpperInvariant())
-                    ? $"; did you mean '{value.Trim().ToUpperInvariant()}'?"
-                    : $"; codes are: {Violations.List(Jurisdictions.Codes)}";
-                v.Add(path, $"unknown jurisdiction {Violations.Quote(value)}{hint}");
-            }
             return;
         }
         if (!FieldValues.TryParse(field, value, out _, out var expected))

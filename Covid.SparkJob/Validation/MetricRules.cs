@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Covid.SparkJob.Catalog;
+using Covid.SparkJob.Results;
 using Covid.V1;
 using Aggregation = Covid.V1.Metric.Types.Aggregation;
 
@@ -25,18 +26,22 @@ internal static partial class MetricRules
         {
             var metric = spec.Metrics[i];
             var path = $"spec.metrics[{i}]";
-            if (CheckName(metric.Name, $"{path}.name", names, groupBy, v))
+            if (CheckName(spec, metric.Name, $"{path}.name", names, groupBy, v))
             {
                 names.Add(metric.Name);
             }
-            var derived = (metric.Ratio is null ? 0 : 1) + (metric.Rolling is null ? 0 : 1) + (metric.Per100K is null ? 0 : 1);
+            var derived = (metric.Ratio is null ? 0 : 1) + (metric.Rolling is null ? 0 : 1) + (metric.Per100K is null ? 0 : 1) + (metric.Change is null ? 0 : 1);
             if (derived > 1)
             {
-                v.Add(path, "set only one of ratio, rolling and per100k");
+                v.Add(path, "set only one of ratio, rolling, per100k and change");
             }
             else if (metric.Ratio is not null)
             {
                 CheckRatio(spec, metric, path, v);
+            }
+            else if (metric.Change is not null)
+            {
+                ChangeRules.Check(spec, metric, path, v);
             }
             else if (metric.Rolling is not null || metric.Per100K is not null)
             {
@@ -44,7 +49,7 @@ internal static partial class MetricRules
             }
             else
             {
-                CheckAggregate(metric, schema, path, v);
+                CheckAggregate(spec, metric, schema, path, v);
             }
             if (derived > 0 && metric.Where.Count > 0)
             {
@@ -61,7 +66,7 @@ internal static partial class MetricRules
         return names;
     }
 
-    private static bool CheckName(string name, string path, List<string> earlier, IReadOnlyList<string> groupBy, Violations v)
+    private static bool CheckName(AnalysisSpec spec, string name, string path, List<string> earlier, IReadOnlyList<string> groupBy, Violations v)
     {
         if (string.IsNullOrEmpty(name))
         {
@@ -78,6 +83,11 @@ internal static partial class MetricRules
             v.Add(path, "'period' is reserved for the time bucket column");
             return false;
         }
+        if (TimeColumns.After(spec.TimeBucket).FirstOrDefault(c => ResultNames.Comparer.Equals(c.Name, name)) is { } time)
+        {
+            v.Add(path, $"'{name}' collides with the {time.Name} column {spec.TimeBucket.ToString().ToUpperInvariant()} adds");
+            return false;
+        }
         if (groupBy.Contains(name, ResultNames.Comparer))
         {
             v.Add(path, $"'{name}' collides with the group-by column of that name");
@@ -91,7 +101,7 @@ internal static partial class MetricRules
         return true;
     }
 
-    private static void CheckAggregate(Metric metric, DatasetSchema? schema, string path, Violations v)
+    private static void CheckAggregate(AnalysisSpec spec, Metric metric, DatasetSchema? schema, string path, Violations v)
     {
         switch (metric.Aggregation)
         {
@@ -107,7 +117,11 @@ internal static partial class MetricRules
             case Aggregation.Sum or Aggregation.Mean or Aggregation.Min or Aggregation.Max:
                 if (schema is not null)
                 {
-                    SchemaRules.Numeric(schema, metric.Field, $"{path}.field", metric.Aggregation.ToString().ToUpperInvariant(), v);
+                    if (SchemaRules.Numeric(schema, metric.Field, $"{path}.field", metric.Aggregation.ToString().ToUpperInvariant(), v) is { } field
+                        && metric.Aggregation == Aggregation.Sum)
+                    {
+                        AdditivityRules.CheckSum(spec, schema, field, $"{path}.field", v);
+                    }
                 }
                 else if (metric.Field.Length == 0)
                 {
@@ -164,5 +178,5 @@ internal static partial class MetricRules
     }
 
     /// <summary>A metric computed by GROUP BY, not derived from other metrics.</summary>
-    public static bool IsAggregate(Metric metric) => metric.Ratio is null && metric.Rolling is null && metric.Per100K is null;
+    public static bool IsAggregate(Metric metric) => metric.Ratio is null && metric.Rolling is null && metric.Per100K is null && metric.Change is null;
 }

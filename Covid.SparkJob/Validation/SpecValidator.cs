@@ -1,6 +1,7 @@
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Errors;
+using Covid.SparkJob.Results;
 using Covid.V1;
 
 namespace Covid.SparkJob.Validation;
@@ -29,7 +30,7 @@ public static class SpecValidator
         CheckDateRange(spec, v);
         if (!Enum.IsDefined(spec.TimeBucket))
         {
-            v.Add("spec.time_bucket", $"unknown time bucket {(int)spec.TimeBucket}; use DAY, WEEK or MONTH");
+            v.Add("spec.time_bucket", $"unknown time bucket {(int)spec.TimeBucket}; use DAY, WEEK, EPIWEEK, MONTH, SEASON, YEAR or NATIVE");
         }
         if (!Enum.IsDefined(spec.Engine))
         {
@@ -38,13 +39,45 @@ public static class SpecValidator
         if (schema is not null)
         {
             FilterRules.Check(spec, schema, v);
+            TimeRules.Check(spec, schema, v);
         }
         var groupBy = GroupByRules.Check(spec, schema, v);
         var metrics = MetricRules.Check(spec, schema, groupBy, v);
-        var columns = new ResultColumnSet(spec.TimeBucket != AnalysisSpec.Types.TimeBucket.Unspecified, groupBy, metrics);
+        if (schema is not null)
+        {
+            LevelRules.Check(spec, schema, v);
+            metrics = [.. metrics, .. SuppressionColumns(spec, schema, groupBy, metrics, v)];
+        }
+        var columns = new ResultColumnSet(spec.TimeBucket != AnalysisSpec.Types.TimeBucket.Unspecified, groupBy, metrics)
+        {
+            Time = Enum.IsDefined(spec.TimeBucket) ? TimeColumns.After(spec.TimeBucket) : [],
+        };
         OutputRules.Check(spec, columns, v);
         TopNRules.Check(spec, columns, v);
         return v.Items;
+    }
+
+    /// <summary>The NAME_suppressed columns SUMs of suppressed counts add; each must be a free name.</summary>
+    private static List<string> SuppressionColumns(AnalysisSpec spec, DatasetSchema schema, IReadOnlyList<string> groupBy, IReadOnlyList<string> metrics, Violations v)
+    {
+        var added = new List<string>();
+        for (var i = 0; i < spec.Metrics.Count; i++)
+        {
+            var metric = spec.Metrics[i];
+            if (metric.Aggregation != Metric.Types.Aggregation.Sum || !MetricRules.IsAggregate(metric) || !metrics.Contains(metric.Name)
+                || schema.Field(metric.Field) is not { Suppression: not null })
+            {
+                continue;
+            }
+            var name = Suppression.ColumnName(metric.Name);
+            if (groupBy.Concat(metrics).Concat(added).Contains(name, ResultNames.Comparer))
+            {
+                v.Add($"spec.metrics[{i}].name", $"'{metric.Field}' is a suppressed count, so '{metric.Name}' comes with the column '{name}', which another column already has; rename one");
+                continue;
+            }
+            added.Add(name);
+        }
+        return added;
     }
 
     private static DatasetInfo? CheckDataset(AnalysisSpec spec, IDatasetLookup datasets, Violations v)

@@ -49,11 +49,11 @@ public sealed class GenerateCommandTests(ServerFixture server) : IClassFixture<S
         var csv = _dir.File("cases.csv");
         Assert.Equal(ExitCode.Success, (await CliRun.InvokeAsync("datasets", "generate", "--schema", "cdc-case-surveillance", "--rows", "30000", "--out", csv)).Code);
 
-        var info = await DatasetIngestor.IngestAsync("cases", CaseSurveillance.Schema, csv, _dir.File("cases.parquet"), "generated", true, CancellationToken.None);
+        var info = await DatasetIngestor.IngestAsync("cases", TestSchemas.CaseSurveillance, csv, _dir.File("cases.parquet"), "generated", true, CancellationToken.None);
 
         var rows = GeneratedRows.Parse(await File.ReadAllTextAsync(csv));
         Assert.Equal(rows.Count, info.RowCount);
-        var dates = rows.Select(r => DateOnly.ParseExact(r[0], CaseSurveillance.DateFormat)).ToList();
+        var dates = rows.Select(r => DateOnly.ParseExact(r[0], TestSchemas.CaseSurveillanceDateFormat)).ToList();
         Assert.Equal(dates.Min(), info.MinDate);
         Assert.Equal(dates.Max(), info.MaxDate);
         using var connection = new DuckDBConnection("DataSource=:memory:");

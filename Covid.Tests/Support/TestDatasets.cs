@@ -2,6 +2,7 @@ using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Ingestion;
 using Covid.SparkJob.Samples;
+using Covid.Tests.Support;
 
 namespace Covid.Tests.Support;
 
@@ -16,6 +17,6 @@ internal sealed class TestDatasets(params DatasetInfo[] datasets) : IDatasetLook
     public static TestDatasets CasesDeaths(string parquetPath = "/data/datasets/cdc-cases-deaths-by-state/data.parquet") =>
         new(Info(parquetPath));
 
-    public static DatasetInfo Info(string parquetPath, string name = CasesDeathsByState.Name) =>
-        new(name, CasesDeathsByState.Schema, parquetPath, parquetPath + ".csv", "test", false, 0, 0, null, null, DateTimeOffset.UnixEpoch);
+    public static DatasetInfo Info(string parquetPath, string name = TestSchemas.CasesDeathsName) =>
+        new(name, TestSchemas.CasesDeaths, parquetPath, parquetPath + ".csv", "test", false, 0, 0, null, null, DateTimeOffset.UnixEpoch);
 }

@@ -11,6 +11,7 @@ internal sealed class DatasetsCommand : Command
         Add(new DatasetsUploadCommand(context));
         Add(new DatasetsListCommand(context));
         Add(new DatasetsDescribeCommand(context));
+        Add(new DatasetsSchemasCommand(context));
         Add(new DatasetsImportCommand(context));
         Add(new DatasetsGenerateCommand(context));
         Add(new DatasetsDeleteCommand(context));

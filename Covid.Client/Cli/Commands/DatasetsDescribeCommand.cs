@@ -11,7 +11,7 @@ internal sealed class DatasetsDescribeCommand : Command
     private readonly Option<OutputFormat> output = CliOptions.Output();
 
     public DatasetsDescribeCommand(CliContext context)
-        : base("describe", "List a dataset's fields: name, type, whether it is a dimension, description.")
+        : base("describe", "List a dataset's fields: name, type, role (time, geography, dimension, measure), unit, how it adds up, description.")
     {
         Add(name);
         Add(output);
@@ -21,7 +21,11 @@ internal sealed class DatasetsDescribeCommand : Command
             var datasets = await client.ListDatasetsAsync(ct);
             var dataset = datasets.FirstOrDefault(d => d.Name == wanted)
                 ?? throw new CovidException(StatusCode.NotFound, $"No dataset named '{wanted}'; loaded: {string.Join(", ", datasets.Select(d => d.Name))}.");
-            TableOutput.Write(DatasetTables.Fields(dataset), parse.GetValue(output), context.Console.Out);
+            TableOutput.Write(DatasetTables.Fields(dataset.Fields), parse.GetValue(output), context.Console.Out);
+            if (dataset.MissingFields.Count > 0)
+            {
+                context.Console.Error.WriteLine($"note: the file had no {string.Join(", ", dataset.MissingFields)} (a SODA selection); those fields are null");
+            }
             return ExitCode.Success;
         }));
     }

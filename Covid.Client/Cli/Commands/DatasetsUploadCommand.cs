@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Covid.Cli.Formatting;
 
 namespace Covid.Cli.Commands;
 
@@ -31,6 +32,7 @@ internal sealed class DatasetsUploadCommand : Command
             var dataset = await client.UploadDatasetAsync(path, parse.GetValue(name)!, parse.GetValue(schema)!, parse.GetValue(replace), parse.GetValue(synthetic), ct);
             var range = dataset.MinDate is { } min && dataset.MaxDate is { } max ? $", {min:yyyy-MM-dd}..{max:yyyy-MM-dd}" : "";
             context.Console.Out.WriteLine($"{dataset.Name}: {dataset.RowCount} rows of {dataset.Schema}{range}{(dataset.Synthetic ? " (synthetic)" : "")}");
+            DatasetNotes.Write(dataset, context.Console.Error);
             return ExitCode.Success;
         }));
     }

@@ -1,6 +1,6 @@
 namespace Covid.Cli.Formatting;
 
-/// <summary>Datasets as a table for the table, CSV and JSON writers.</summary>
+/// <summary>Datasets and schemas as tables for the table, CSV and JSON writers.</summary>
 internal static class DatasetTables
 {
     private static readonly ResultColumn[] Columns =
@@ -8,21 +8,57 @@ internal static class DatasetTables
         new("name", ColumnKind.String), new("schema", ColumnKind.String), new("source", ColumnKind.String),
         new("synthetic", ColumnKind.String), new("rows", ColumnKind.Int64), new("size_bytes", ColumnKind.Int64),
         new("min_date", ColumnKind.Date), new("max_date", ColumnKind.Date), new("created", ColumnKind.String),
-        new("owner", ColumnKind.String), new("shared", ColumnKind.String),
+        new("owner", ColumnKind.String), new("shared", ColumnKind.String), new("form", ColumnKind.String),
+    ];
+
+    private static readonly ResultColumn[] SchemaColumns =
+    [
+        new("schema", ColumnKind.String), new("cdc_ids", ColumnKind.String), new("grain", ColumnKind.String),
+        new("time_field", ColumnKind.String), new("geography", ColumnKind.String), new("forms", ColumnKind.String),
+        new("source", ColumnKind.String), new("title", ColumnKind.String),
     ];
 
     public static ResultTable Of(IEnumerable<DatasetInfo> datasets) =>
         new(Columns, datasets.Select(Row).ToList());
 
-    /// <summary>One row per field of the dataset's schema.</summary>
-    public static ResultTable Fields(DatasetInfo dataset) => new(
-        [new("field", ColumnKind.String), new("type", ColumnKind.String), new("dimension", ColumnKind.String), new("description", ColumnKind.String)],
-        dataset.Fields.Select(f => (IReadOnlyList<object?>)[f.Name, f.Kind.ToString().ToUpperInvariant(), f.IsDimension ? "true" : "false", f.Description]).ToList());
+    public static ResultTable OfSchemas(IEnumerable<SchemaInfo> schemas) => new(SchemaColumns, schemas.Select(s => (IReadOnlyList<object?>)
+    [
+        s.Name, string.Join(" ", s.CdcIds), s.Grain, s.TimeField,
+        s.GeographyField.Length == 0 ? "" : $"{s.GeographyField} ({string.Join(", ", s.GeoLevels)})",
+        string.Join(" ", s.ExportForms.Select(Form)), s.Source, s.Title,
+    ]).ToList());
+
+    /// <summary>One row per field: what it is for, what it counts, how it adds up.</summary>
+    public static ResultTable Fields(IEnumerable<DatasetField> fields) => new(
+    [
+        new("field", ColumnKind.String), new("type", ColumnKind.String), new("role", ColumnKind.String), new("unit", ColumnKind.String),
+        new("additivity", ColumnKind.String), new("dimension", ColumnKind.String), new("description", ColumnKind.String),
+    ],
+    fields.Select(f => (IReadOnlyList<object?>)
+    [
+        f.Name, f.Kind.ToString().ToUpperInvariant(), f.Role.ToString().ToLowerInvariant(), f.Unit, Additivity(f),
+        f.IsDimension ? "true" : "false", f.Suppression.Length == 0 ? f.Description : $"{f.Description} ({f.Suppression})",
+    ]).ToList());
+
+    private static string Additivity(DatasetField field) => field.Role != FieldRole.Measure ? "" : field.Additivity switch
+    {
+        FieldAdditivity.TimeAndGeography => "time and geography",
+        FieldAdditivity.GeographyOnly => "geography only",
+        FieldAdditivity.NotAdditive => "never summed",
+        _ => "",
+    };
+
+    private static string Form(ExportForm form) => form switch
+    {
+        ExportForm.RowsCsv => "rows.csv",
+        ExportForm.Soda => "soda",
+        _ => "",
+    };
 
     private static IReadOnlyList<object?> Row(DatasetInfo d) =>
     [
         d.Name, d.Schema, d.Source, d.Synthetic ? "true" : "false", d.RowCount, d.SizeBytes,
         d.MinDate, d.MaxDate, AnalysisTables.Time(d.CreateTime),
-        d.Owner.Length > 0 ? d.Owner : "(built in)", d.Shared ? "true" : "false",
+        d.Owner.Length > 0 ? d.Owner : "(built in)", d.Shared ? "true" : "false", Form(d.ExportForm),
     ];
 }

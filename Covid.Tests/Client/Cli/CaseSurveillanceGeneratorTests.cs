@@ -5,6 +5,7 @@ using System.Text;
 using cli::Covid.Cli.Generation;
 using Covid.SparkJob.Catalog;
 using Covid.Tests.Support.Cdc;
+using Covid.Tests.Support;
 
 namespace Covid.Tests.Client.Cli;
 
@@ -13,7 +14,7 @@ public sealed class CaseSurveillanceGeneratorTests
     private const int Sample = 200_000;
     private static readonly Lazy<List<string[]>> Rows = new(() => GeneratedRows.Parse(GeneratedRows.Text(Sample, seed: 7)));
 
-    private static int Column(string name) => CaseSurveillance.Schema.Fields.ToList().FindIndex(f => f.Name == name);
+    private static int Column(string name) => TestSchemas.CaseSurveillance.Fields.ToList().FindIndex(f => f.Name == name);
 
     private static double Share(Func<string[], bool> where, Func<string[], bool>? among = null)
     {
@@ -46,8 +47,8 @@ public sealed class CaseSurveillanceGeneratorTests
     {
         var header = GeneratedRows.Text(0, 1).TrimEnd('\n');
 
-        Assert.Equal(string.Join(",", CaseSurveillance.Schema.Fields.Select(f => f.HeaderName)), header);
-        Assert.Equal(CaseSurveillanceGenerator.SchemaName, CaseSurveillance.Schema.Name);
+        Assert.Equal(string.Join(",", TestSchemas.CaseSurveillance.Fields.Select(f => f.HeaderName)), header);
+        Assert.Equal(CaseSurveillanceGenerator.SchemaName, TestSchemas.CaseSurveillanceName);
     }
 
     [Fact]
@@ -55,10 +56,10 @@ public sealed class CaseSurveillanceGeneratorTests
     {
         var allowed = new Dictionary<string, IReadOnlyList<string>>
         {
-            ["current_status"] = CaseSurveillance.CurrentStatus, ["sex"] = CaseSurveillance.Sex,
-            ["age_group"] = CaseSurveillance.AgeGroups, ["race_ethnicity_combined"] = CaseSurveillance.RaceEthnicity,
-            ["hosp_yn"] = CaseSurveillance.YesNo, ["icu_yn"] = CaseSurveillance.YesNo,
-            ["death_yn"] = CaseSurveillance.YesNo, ["medcond_yn"] = CaseSurveillance.YesNo,
+            ["current_status"] = TestSchemas.CaseSurveillanceValues("current_status"), ["sex"] = TestSchemas.CaseSurveillanceValues("sex"),
+            ["age_group"] = TestSchemas.CaseSurveillanceValues("age_group"), ["race_ethnicity_combined"] = TestSchemas.CaseSurveillanceValues("race_ethnicity_combined"),
+            ["hosp_yn"] = TestSchemas.CaseSurveillanceValues("hosp_yn"), ["icu_yn"] = TestSchemas.CaseSurveillanceValues("hosp_yn"),
+            ["death_yn"] = TestSchemas.CaseSurveillanceValues("hosp_yn"), ["medcond_yn"] = TestSchemas.CaseSurveillanceValues("hosp_yn"),
         };
         foreach (var row in Rows.Value.Take(50_000))
         {
@@ -68,9 +69,9 @@ public sealed class CaseSurveillanceGeneratorTests
                 Assert.Contains(row[Column(name)], values);
             }
             var dates = row.Take(4).Where(d => d.Length > 0)
-                .Select(d => DateOnly.ParseExact(d, CaseSurveillance.DateFormat, CultureInfo.InvariantCulture)).ToList();
+                .Select(d => DateOnly.ParseExact(d, TestSchemas.CaseSurveillanceDateFormat, CultureInfo.InvariantCulture)).ToList();
             // cdc_case_earliest_dt is always there and is the earliest date of the row.
-            Assert.Equal(dates.Min(), DateOnly.ParseExact(row[0], CaseSurveillance.DateFormat, CultureInfo.InvariantCulture));
+            Assert.Equal(dates.Min(), DateOnly.ParseExact(row[0], TestSchemas.CaseSurveillanceDateFormat, CultureInfo.InvariantCulture));
             Assert.InRange(dates[0], new DateOnly(2020, 1, 1), new DateOnly(2023, 12, 31));
         }
     }

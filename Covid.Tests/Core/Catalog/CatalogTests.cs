@@ -10,23 +10,23 @@ public sealed class CatalogTests
     [InlineData(CdcFiles.CasesDeaths2020)]
     [InlineData(CdcFiles.CasesDeaths2021)]
     public void Schema_Columns_EqualTheRealHeader(string file) =>
-        Assert.Equal(File.ReadLines(CdcFiles.Get(file)).First(), string.Join(",", CasesDeathsByState.Schema.Fields.Select(f => f.Name)));
+        Assert.Equal(File.ReadLines(CdcFiles.Get(file)).First(), string.Join(",", TestSchemas.CasesDeaths.CsvFields.Select(f => f.Name)));
 
     [Fact]
     public void Jurisdictions_Codes_EqualTheRealStates()
     {
         var states = File.ReadLines(CdcFiles.Get(CdcFiles.CasesDeaths2021)).Skip(1).Select(l => l.Split(',')[1]).ToHashSet();
 
-        Assert.Equal(60, Jurisdictions.Codes.Count);
-        Assert.Equal(states.Order(StringComparer.Ordinal), Jurisdictions.Codes.Order(StringComparer.Ordinal));
+        Assert.Equal(60, TestSchemas.CasesDeathsCodes.Count);
+        Assert.Equal(states.Order(StringComparer.Ordinal), TestSchemas.CasesDeathsCodes.Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void Find_KnownAndUnknownNames_ResolveExactly()
     {
-        Assert.Same(CasesDeathsByState.Schema, SchemaCatalog.Find("cdc-cases-deaths-by-state"));
-        Assert.Null(SchemaCatalog.Find("CDC-cases-deaths-by-state"));
-        Assert.Equal("submission_date", CasesDeathsByState.Schema.DateField);
-        Assert.Equal(["submission_date", "state", "consent_cases", "consent_deaths"], CasesDeathsByState.Schema.Fields.Where(f => f.Dimension).Select(f => f.Name));
+        Assert.Same(TestSchemas.CasesDeaths, SchemaCatalog.BuiltIn.Find("cdc-cases-deaths-by-state"));
+        Assert.Null(SchemaCatalog.BuiltIn.Find("CDC-cases-deaths-by-state"));
+        Assert.Equal("submission_date", TestSchemas.CasesDeaths.DateField);
+        Assert.Equal(["submission_date", "state", "consent_cases", "consent_deaths", "jurisdiction", "geo_level"], TestSchemas.CasesDeaths.Fields.Where(f => f.Dimension).Select(f => f.Name));
     }
 }

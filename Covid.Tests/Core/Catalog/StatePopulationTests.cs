@@ -1,5 +1,7 @@
 using Covid.SparkJob.Catalog;
 using Covid.Tests.Support.Cdc;
+using Covid.SparkJob.Geography;
+using Covid.Tests.Support;
 
 namespace Covid.Tests.Core.Catalog;
 
@@ -16,9 +18,9 @@ public sealed class StatePopulationTests
     }
 
     [Fact]
-    public void For_CasesDeathsByState_WithholdsNewYorkBecauseNycIsReportedApart()
+    public void Coding_CasesDeathsByState_WithholdsNewYorkBecauseNycIsReportedApart()
     {
-        var table = StatePopulation.For(CasesDeathsByState.Schema);
+        var table = TestSchemas.CasesDeaths.Geography!.Entries.Where(e => e.Residents is not null).ToDictionary(e => e.Value, e => e.Residents!.Value);
 
         Assert.False(table.ContainsKey("NY"));
         Assert.False(table.ContainsKey("NYC"));
@@ -27,12 +29,8 @@ public sealed class StatePopulationTests
     }
 
     [Fact]
-    public void For_SchemaWithoutNycSplit_KeepsNewYork()
-    {
-        var schema = CasesDeathsByState.Schema with { Name = "another-dataset" };
-
-        Assert.Equal(19_453_561, StatePopulation.For(schema)["NY"]);
-    }
+    public void Residents_DatasetWithoutNycSplit_KeepsNewYork() =>
+        Assert.Equal(19_453_561, Residents.Of(UsJurisdictions.Find("NY")!, nycApartFromNy: false));
 
     [Theory]
     [InlineData("GU")]

@@ -25,8 +25,8 @@ public sealed class CaseSurveillanceCorrectnessTests : IAsyncLifetime
         var text = GeneratedRows.Text(60_000, 11);
         await File.WriteAllTextAsync(csv, text);
         _rows = GeneratedRows.Parse(text);
-        _parquet = new TestDatasets(await DatasetIngestor.IngestAsync(CaseSurveillance.Name, CaseSurveillance.Schema, csv, _dir.File("cases.parquet"), "generated", true, CancellationToken.None));
-        _inPlace = new TestDatasets(InPlaceCsv.Register(CaseSurveillance.Name, CaseSurveillance.Schema, csv, "generated", true));
+        _parquet = new TestDatasets(await DatasetIngestor.IngestAsync(TestSchemas.CaseSurveillanceName, TestSchemas.CaseSurveillance, csv, _dir.File("cases.parquet"), "generated", true, CancellationToken.None));
+        _inPlace = new TestDatasets(InPlaceCsv.Register(TestSchemas.CaseSurveillanceName, TestSchemas.CaseSurveillance, csv, "generated", true));
     }
 
     public Task DisposeAsync()
@@ -35,7 +35,7 @@ public sealed class CaseSurveillanceCorrectnessTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private static DateOnly Day(string cell) => DateOnly.ParseExact(cell, CaseSurveillance.DateFormat, CultureInfo.InvariantCulture);
+    private static DateOnly Day(string cell) => DateOnly.ParseExact(cell, TestSchemas.CaseSurveillanceDateFormat, CultureInfo.InvariantCulture);
 
     [Theory]
     [InlineData(false)]

@@ -36,12 +36,12 @@ public sealed class CaseSurveillanceRatesTests
     {
         using var dir = new TempDirectory("covid-cs-");
         var rows = Enumerable.Range(0, 700).Select(i => (Age: Ages[i % Ages.Length], Death: YesNo[i * 7 / 5 % YesNo.Length], Hosp: YesNo[(i / 3) % YesNo.Length])).ToList();
-        var header = string.Join(',', CaseSurveillance.Schema.CsvFields.Select(f => f.HeaderName));
+        var header = string.Join(',', TestSchemas.CaseSurveillance.CsvFields.Select(f => f.HeaderName));
         var lines = rows.Select((r, i) =>
             $"2020/11/{1 + i % 28:D2},,2020/11/{1 + i % 28:D2},,Laboratory-confirmed case,Female,{r.Age},\"Black, Non-Hispanic\",{r.Hosp},Missing,{r.Death},Missing");
         var csv = dir.File("cs.csv");
         await File.WriteAllLinesAsync(csv, [header, .. lines]);
-        var info = await DatasetIngestor.IngestAsync(CaseSurveillance.Name, CaseSurveillance.Schema, csv, dir.File("data.parquet"), "test", true, CancellationToken.None);
+        var info = await DatasetIngestor.IngestAsync(TestSchemas.CaseSurveillanceName, TestSchemas.CaseSurveillance, csv, dir.File("data.parquet"), "test", true, CancellationToken.None);
 
         var table = await EngineHarness.RunAsync(JsonParser.Default.Parse<AnalysisSpec>(Json), new TestDatasets(info));
 
@@ -57,7 +57,7 @@ public sealed class CaseSurveillanceRatesTests
     [Fact]
     public void Build_CfrByAgeGroup_BothDialectsUseAggregateFilter()
     {
-        var info = new DatasetInfo(CaseSurveillance.Name, CaseSurveillance.Schema, "/d.parquet", "/d.csv", "test", true, 0, 0, null, null, DateTimeOffset.UnixEpoch);
+        var info = new DatasetInfo(TestSchemas.CaseSurveillanceName, TestSchemas.CaseSurveillance, "/d.parquet", "/d.csv", "test", true, 0, 0, null, null, DateTimeOffset.UnixEpoch);
         var plan = AnalysisPlanner.Plan(JsonParser.Default.Parse<AnalysisSpec>(Json), new TestDatasets(info));
 
         var duck = DuckDbDialect.Build(plan);

@@ -18,7 +18,7 @@ namespace Covid.Tests.Core.Correctness;
 public sealed class CsvInPlaceParityTests
 {
     private static DatasetInfo InPlace(string csv) =>
-        new(CasesDeathsByState.Name, CasesDeathsByState.Schema, "", csv, "file:" + csv, false, 0, new FileInfo(csv).Length, null, null, DateTimeOffset.UnixEpoch, DatasetStorage.CsvInPlace);
+        new(TestSchemas.CasesDeathsName, TestSchemas.CasesDeaths, "", csv, "file:" + csv, false, 0, new FileInfo(csv).Length, null, null, DateTimeOffset.UnixEpoch, DatasetStorage.CsvInPlace);
 
     public static TheoryData<string> Names => new(RepresentativeSpec.All.Select(s => s.Name));
 
@@ -30,7 +30,7 @@ public sealed class CsvInPlaceParityTests
         var spec = RepresentativeSpec.All.Single(s => s.Name == name).Spec;
 
         var actual = await EngineHarness.RunAsync(spec, new TestDatasets(InPlace(csv)));
-        var expected = ReferenceEvaluator.Evaluate(spec, CdcRecord.ReadAll(csv), CasesDeathsByState.Schema.DateField, CensusCsv.ForCasesDeaths);
+        var expected = ReferenceEvaluator.Evaluate(spec, CdcRecord.ReadAll(csv), TestSchemas.CasesDeaths.DateField, CensusCsv.ForCasesDeaths);
 
         AssertTables.Equal(expected.Columns, expected.Rows, actual);
     }
@@ -54,7 +54,7 @@ public sealed class CsvInPlaceParityTests
     [Fact]
     public void Build_SchemaWithTitleLines_RefusesToReadInPlace()
     {
-        var info = InPlace(CdcFiles.Get(CdcFiles.CasesDeaths2021)) with { Schema = CasesDeathsByState.Schema with { TitleLines = 2 } };
+        var info = InPlace(CdcFiles.Get(CdcFiles.CasesDeaths2021)) with { Schema = TestSchemas.CasesDeaths with { TitleLines = 2 } };
         var plan = AnalysisPlanner.Plan(RepresentativeSpec.All[0].Spec, new TestDatasets(info));
 
         var e = Assert.Throws<InvalidOperationException>(() => SparkSqlDialect.Build(plan, "/out"));

@@ -25,7 +25,7 @@ public sealed class ParityTests(RealData fixture)
         var spec = RepresentativeSpec.All.Single(s => s.Name == name).Spec;
 
         var actual = await EngineHarness.RunAsync(spec, fixture.Cases2021);
-        var expected = ReferenceEvaluator.Evaluate(spec, fixture.Cases2021Records, CasesDeathsByState.Schema.DateField, CensusCsv.ForCasesDeaths);
+        var expected = ReferenceEvaluator.Evaluate(spec, fixture.Cases2021Records, TestSchemas.CasesDeaths.DateField, CensusCsv.ForCasesDeaths);
 
         Assert.NotEmpty(expected.Rows);
         AssertTables.Equal(expected.Columns, expected.Rows, actual);

@@ -10,20 +10,24 @@ public sealed class VaccinationsCorrectnessTests(RealData data)
     private static readonly Lazy<RealCsv> Csv = new(() => new RealCsv(RealData.Vaccinations));
 
     [Fact]
-    public async Task Run_SumAdministeredByLocationOverAWeek_MatchesCsv()
+    public async Task Run_SumAdministeredByLocationOverAWeek_RefusedAndMaxMatchesCsv()
     {
         var start = new DateOnly(2021, 5, 24);
         var end = new DateOnly(2021, 5, 30);
         var expected = Csv.Value.Rows.Where(r => Csv.Value.Date(r, "Date") >= start && Csv.Value.Date(r, "Date") <= end)
             .GroupBy(r => Csv.Value.Text(r, "Location"))
-            .ToDictionary(g => g.Key, g => (Sum: g.Sum(r => Csv.Value.Long(r, "Administered")), Days: g.LongCount()));
-
-        var table = await EngineHarness.RunAsync(Specs.Parse("""
+            .ToDictionary(g => g.Key, g => (Sum: g.Max(r => Csv.Value.Long(r, "Administered")), Days: g.LongCount()));
+        const string Sum = """
             {"dataset": "cdc-vaccinations-jurisdiction", "dateRange": {"start": "2021-05-24", "end": "2021-05-30"},
              "groupBy": ["Location"],
              "metrics": [{"name": "administered", "aggregation": "SUM", "field": "Administered"}, {"name": "days", "aggregation": "COUNT"}],
              "limit": 1000}
-            """), data.Lookup);
+            """;
+
+        // Administered is a cumulative total: a week of daily totals does not add up to anything.
+        var refused = Assert.Throws<Covid.SparkJob.Validation.SpecValidationException>(() => Covid.SparkJob.Planning.AnalysisPlanner.Plan(Specs.Parse(Sum), data.Lookup));
+        Assert.Contains("'Administered' is a cumulative total", Assert.Single(refused.Violations).Description, StringComparison.Ordinal);
+        var table = await EngineHarness.RunAsync(Specs.Parse(Sum.Replace("\"SUM\"", "\"MAX\"", StringComparison.Ordinal)), data.Lookup);
 
         Assert.Equal(66, expected.Count);
         Assert.Equal(expected.Count, table.Rows.Count);

@@ -19,7 +19,7 @@ public sealed class EmbeddedEngineMetricTests(RealData data)
 
         Assert.Equal(60, table.Rows.Count);
         Assert.All(table.Rows, r => Assert.Equal(495L, r[1]));
-        Assert.Equal(Covid.SparkJob.Catalog.Jurisdictions.Codes.Order(StringComparer.Ordinal), table.Rows.Select(r => (string)r[0]!));
+        Assert.Equal(TestSchemas.CasesDeathsCodes.Order(StringComparer.Ordinal), table.Rows.Select(r => (string)r[0]!));
     }
 
     [Fact]

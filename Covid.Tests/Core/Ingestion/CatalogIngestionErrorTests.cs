@@ -30,7 +30,7 @@ public sealed class CatalogIngestionErrorTests : IDisposable
         var lines = GeneratedRows.Text(20, 1).TrimEnd('\n').Split('\n');
         lines[7] = "03/15/2021" + lines[7][10..];
 
-        var error = await Fails(CaseSurveillance.Schema, lines);
+        var error = await Fails(TestSchemas.CaseSurveillance, lines);
 
         Assert.Equal("line 8, column cdc_case_earliest_dt: '03/15/2021' is not a date written YYYY/MM/DD", error.Message);
     }
@@ -41,7 +41,7 @@ public sealed class CatalogIngestionErrorTests : IDisposable
         var lines = GeneratedRows.Text(20, 1).TrimEnd('\n').Split('\n');
         lines[3] = lines[3][10..];
 
-        var error = await Fails(CaseSurveillance.Schema, lines);
+        var error = await Fails(TestSchemas.CaseSurveillance, lines);
 
         Assert.Equal("line 4, column cdc_case_earliest_dt: '' is empty but required", error.Message);
     }
@@ -53,7 +53,7 @@ public sealed class CatalogIngestionErrorTests : IDisposable
         var index = Array.FindIndex(lines, l => l.Contains("\"White, Non-Hispanic\"", StringComparison.Ordinal));
         lines[index] = lines[index].Replace("\"White, Non-Hispanic\"", "White, Non-Hispanic", StringComparison.Ordinal);
 
-        var error = await Fails(CaseSurveillance.Schema, lines);
+        var error = await Fails(TestSchemas.CaseSurveillance, lines);
 
         Assert.Equal(index + 1, error.Line);
         Assert.Contains("has 13 fields but cdc-case-surveillance has 12 columns", error.Message, StringComparison.Ordinal);
@@ -67,7 +67,7 @@ public sealed class CatalogIngestionErrorTests : IDisposable
         cells[12] = "611608.5";
         lines[30] = string.Join(',', cells);
 
-        var error = await Fails(VaccinationsJurisdiction.Schema, lines);
+        var error = await Fails(TestSchemas.Vaccinations, lines);
 
         Assert.Equal("line 31, column Administered: '611608.5' is not an integer", error.Message);
     }
@@ -78,7 +78,7 @@ public sealed class CatalogIngestionErrorTests : IDisposable
         var lines = File.ReadLines(CdcFiles.Get(RealData.Vaccinations)).Take(5).Select(l => l + ",0").ToList();
         lines[0] = lines[0][..^2] + ",Series_Complete_Pop_Pct_SVI";
 
-        var error = await Fails(VaccinationsJurisdiction.Schema, lines);
+        var error = await Fails(TestSchemas.Vaccinations, lines);
 
         Assert.Equal(1, error.Line);
         Assert.Contains("unexpected 'Series_Complete_Pop_Pct_SVI'", error.Message, StringComparison.Ordinal);

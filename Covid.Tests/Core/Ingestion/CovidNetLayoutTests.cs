@@ -106,7 +106,7 @@ public sealed class CovidNetLayoutTests : IDisposable
     {
         var csv = _dir.File("covidnet.csv");
         await File.WriteAllTextAsync(csv, string.Join("\r\n", lines));
-        return await DatasetIngestor.IngestAsync(CovidNet.Name, CovidNet.Schema, csv, _dir.File("covidnet.parquet"), "test", false, CancellationToken.None);
+        return await DatasetIngestor.IngestAsync(TestSchemas.CovidNetName, TestSchemas.CovidNet, csv, _dir.File("covidnet.parquet"), "test", false, CancellationToken.None);
     }
 
     private async Task<DatasetFormatException> Fails(List<string> lines)

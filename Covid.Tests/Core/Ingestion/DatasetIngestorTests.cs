@@ -184,7 +184,7 @@ public sealed class DatasetIngestorTests : IDisposable
     [Fact]
     public async Task IngestAsync_Real2020Export_LoadsEveryRow()
     {
-        var info = await DatasetIngestor.IngestAsync("old", CasesDeathsByState.Schema, CdcFiles.Get(CdcFiles.CasesDeaths2020), _dir.File("old.parquet"), "file", false, CancellationToken.None);
+        var info = await DatasetIngestor.IngestAsync("old", TestSchemas.CasesDeaths, CdcFiles.Get(CdcFiles.CasesDeaths2020), _dir.File("old.parquet"), "file", false, CancellationToken.None);
 
         Assert.Equal(14_760, info.RowCount);
         Assert.Equal(new DateOnly(2020, 1, 22), info.MinDate);
@@ -203,5 +203,5 @@ public sealed class DatasetIngestorTests : IDisposable
     }
 
     private Task<DatasetInfo> Ingest() =>
-        DatasetIngestor.IngestAsync("test", CasesDeathsByState.Schema, _dir.File("in.csv"), _dir.File("out.parquet"), "upload:in.csv", false, CancellationToken.None);
+        DatasetIngestor.IngestAsync("test", TestSchemas.CasesDeaths, _dir.File("in.csv"), _dir.File("out.parquet"), "upload:in.csv", false, CancellationToken.None);
 }

@@ -21,15 +21,15 @@ public sealed class InPlaceCsvTests(RealData data) : IDisposable
     [
         """{"dataset": "D", "groupBy": ["state"], "timeBucket": "WEEK", "metrics": [{"name": "cases", "aggregation": "SUM", "field": "new_case"}, {"name": "deaths", "aggregation": "SUM", "field": "new_death"}, {"name": "cfr", "ratio": {"numerator": "deaths", "denominator": "cases"}}], "limit": 100000}""",
         """{"dataset": "D", "dateRange": {"start": "2020-06-01", "end": "2020-08-31"}, "filters": [{"field": "state", "values": ["NY", "NYC", "TX"]}], "groupBy": ["state"], "metrics": [{"name": "max_total", "aggregation": "MAX", "field": "tot_cases"}, {"name": "mean_new", "aggregation": "MEAN", "field": "new_case"}, {"name": "days", "aggregation": "COUNT"}]}""",
-        """{"dataset": "D", "filters": [{"field": "consent_cases", "values": ["", "N/A"]}], "groupBy": ["consent_cases"], "timeBucket": "MONTH", "metrics": [{"name": "probable", "aggregation": "SUM", "field": "prob_cases"}, {"name": "reported", "aggregation": "COUNT", "field": "prob_cases"}, {"name": "min_new", "aggregation": "MIN", "field": "new_case"}], "limit": 10000}""",
+        """{"dataset": "D", "filters": [{"field": "consent_cases", "values": ["", "N/A"]}], "groupBy": ["consent_cases"], "timeBucket": "MONTH", "metrics": [{"name": "probable", "aggregation": "SUM", "field": "pnew_case"}, {"name": "reported", "aggregation": "COUNT", "field": "prob_cases"}, {"name": "min_new", "aggregation": "MIN", "field": "new_case"}], "limit": 10000}""",
     ];
 
     [Theory]
     [MemberData(nameof(CasesSpecs))]
     public async Task Run_CasesInPlace_SameAsParquet(string spec)
     {
-        var parquet = await DatasetIngestor.IngestAsync("D", CasesDeathsByState.Schema, CdcFiles.Get(CdcFiles.CasesDeaths2021), _dir.File("d.parquet"), "t", false, CancellationToken.None);
-        var inPlace = InPlaceCsv.Register("D", CasesDeathsByState.Schema, CdcFiles.Get(CdcFiles.CasesDeaths2021), "t", false);
+        var parquet = await DatasetIngestor.IngestAsync("D", TestSchemas.CasesDeaths, CdcFiles.Get(CdcFiles.CasesDeaths2021), _dir.File("d.parquet"), "t", false, CancellationToken.None);
+        var inPlace = InPlaceCsv.Register("D", TestSchemas.CasesDeaths, CdcFiles.Get(CdcFiles.CasesDeaths2021), "t", false);
 
         var expected = await EngineHarness.RunAsync(Specs.Parse(spec), new TestDatasets(parquet));
         var actual = await EngineHarness.RunAsync(Specs.Parse(spec), new TestDatasets(inPlace));
@@ -42,7 +42,7 @@ public sealed class InPlaceCsvTests(RealData data) : IDisposable
     public async Task Run_VaccinationsInPlace_SameAsParquet()
     {
         const string spec = """{"dataset": "cdc-vaccinations-jurisdiction", "groupBy": ["Location"], "timeBucket": "MONTH", "metrics": [{"name": "doses", "aggregation": "MAX", "field": "Administered"}, {"name": "pct", "aggregation": "MAX", "field": "Series_Complete_Pop_Pct"}], "limit": 10000}""";
-        var inPlace = InPlaceCsv.Register(VaccinationsJurisdiction.Name, VaccinationsJurisdiction.Schema, CdcFiles.Get(RealData.Vaccinations), "t", false);
+        var inPlace = InPlaceCsv.Register(TestSchemas.VaccinationsName, TestSchemas.Vaccinations, CdcFiles.Get(RealData.Vaccinations), "t", false);
 
         var expected = await EngineHarness.RunAsync(Specs.Parse(spec), new TestDatasets(data.VaccinationsInfo));
         var actual = await EngineHarness.RunAsync(Specs.Parse(spec), new TestDatasets(inPlace));
@@ -60,7 +60,7 @@ public sealed class InPlaceCsvTests(RealData data) : IDisposable
         lines[500] = string.Join(',', cells);
         var csv = _dir.File("bad.csv");
         await File.WriteAllLinesAsync(csv, lines);
-        var inPlace = InPlaceCsv.Register("D", CasesDeathsByState.Schema, csv, "t", false);
+        var inPlace = InPlaceCsv.Register("D", TestSchemas.CasesDeaths, csv, "t", false);
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => EngineHarness.RunAsync(Specs.Parse(
             """{"dataset": "D", "metrics": [{"name": "cases", "aggregation": "SUM", "field": "new_case"}]}"""), new TestDatasets(inPlace)));
@@ -74,7 +74,7 @@ public sealed class InPlaceCsvTests(RealData data) : IDisposable
         var dir = Directory.CreateDirectory(_dir.File("it's \"here\"; --")).FullName;
         var csv = Path.Combine(dir, "cases.csv");
         File.Copy(CdcFiles.Get(CdcFiles.CasesDeaths2020), csv);
-        var inPlace = InPlaceCsv.Register("D", CasesDeathsByState.Schema, csv, "t", false);
+        var inPlace = InPlaceCsv.Register("D", TestSchemas.CasesDeaths, csv, "t", false);
 
         var table = await EngineHarness.RunAsync(Specs.Parse(
             """{"dataset": "D", "metrics": [{"name": "rows", "aggregation": "COUNT"}]}"""), new TestDatasets(inPlace));
@@ -87,27 +87,27 @@ public sealed class InPlaceCsvTests(RealData data) : IDisposable
     public void Register_WrongHeader_FailsOnLine1()
     {
         var error = Assert.Throws<DatasetFormatException>(() =>
-            InPlaceCsv.Register("D", CaseSurveillance.Schema, CdcFiles.Get(CdcFiles.CasesDeaths2020), "t", false));
+            InPlaceCsv.Register("D", TestSchemas.CaseSurveillance, CdcFiles.Get(CdcFiles.CasesDeaths2020), "t", false));
 
         Assert.Equal(1, error.Line);
     }
 
     [Fact]
     public void Register_CovidNet_RefusedBecauseOfItsFooter() =>
-        Assert.Throws<ArgumentException>(() => InPlaceCsv.Register("D", CovidNet.Schema, CdcFiles.Get(RealData.CovidNetFile), "t", false));
+        Assert.Throws<ArgumentException>(() => InPlaceCsv.Register("D", TestSchemas.CovidNet, CdcFiles.Get(RealData.CovidNetFile), "t", false));
 
     [Fact]
     public void Register_SmallFile_CountsRowsExactly_LargeFileEstimatesClosely()
     {
-        var small = InPlaceCsv.Register("D", VaccinationsJurisdiction.Schema, CdcFiles.Get(RealData.Vaccinations), "t", false);
-        var large = InPlaceCsv.Register("D", CasesDeathsByState.Schema, CdcFiles.Get(CdcFiles.CasesDeaths2021), "t", false);
+        var small = InPlaceCsv.Register("D", TestSchemas.Vaccinations, CdcFiles.Get(RealData.Vaccinations), "t", false);
+        var large = InPlaceCsv.Register("D", TestSchemas.CasesDeaths, CdcFiles.Get(CdcFiles.CasesDeaths2021), "t", false);
 
         // 3.1 MB and 2.4 MB: both above the 1 MiB sample, so both are estimates within 2%.
         Assert.InRange(small.RowCount, 11_056 * 0.98, 11_056 * 1.02);
         Assert.InRange(large.RowCount, 29_700 * 0.98, 29_700 * 1.02);
         var tiny = _dir.File("tiny.csv");
         File.WriteAllLines(tiny, File.ReadLines(CdcFiles.Get(CdcFiles.CasesDeaths2020)).Take(101));
-        Assert.Equal(100, InPlaceCsv.Register("D", CasesDeathsByState.Schema, tiny, "t", false).RowCount);
+        Assert.Equal(100, InPlaceCsv.Register("D", TestSchemas.CasesDeaths, tiny, "t", false).RowCount);
     }
 
     private static void AssertSame(ResultTable expected, ResultTable actual)

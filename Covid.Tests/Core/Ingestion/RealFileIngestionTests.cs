@@ -1,5 +1,6 @@
 using Covid.SparkJob.Catalog;
 using Covid.Tests.Support.Cdc;
+using Covid.Tests.Support;
 
 namespace Covid.Tests.Core.Ingestion;
 
@@ -24,13 +25,13 @@ public sealed class RealFileIngestionTests(RealData data)
     }
 
     [Theory]
-    [InlineData(RealData.Vaccinations, VaccinationsJurisdiction.Name, 0)]
-    [InlineData(RealData.CovidNetFile, CovidNet.Name, 2)]
-    [InlineData(Support.CdcFiles.CasesDeaths2020, CasesDeathsByState.Name, 0)]
+    [InlineData(RealData.Vaccinations, TestSchemas.VaccinationsName, 0)]
+    [InlineData(RealData.CovidNetFile, TestSchemas.CovidNetName, 2)]
+    [InlineData(Support.CdcFiles.CasesDeaths2020, TestSchemas.CasesDeathsName, 0)]
     public void Schema_HeaderLine_IsTheRealFilesHeaderByteForByte(string file, string schema, int titleLines)
     {
         var header = File.ReadLines(Support.CdcFiles.Get(file)).Skip(titleLines).First();
-        var catalog = SchemaCatalog.Find(schema)!;
+        var catalog = SchemaCatalog.BuiltIn.Find(schema)!;
 
         Assert.Equal(header, string.Join(",", catalog.CsvFields.Select(f => f.HeaderName)));
         Assert.Equal(titleLines, catalog.TitleLines);
@@ -39,12 +40,12 @@ public sealed class RealFileIngestionTests(RealData data)
     [Fact]
     public void CovidNet_OnlyWeeklyRateRenamed_DerivedDateLast()
     {
-        var renamed = CovidNet.Schema.Fields.Where(f => f.HeaderName != f.Name).ToList();
+        var renamed = TestSchemas.CovidNet.Fields.Where(f => f.HeaderName != f.Name).ToList();
 
         Assert.Equal("WEEKLY RATE ", Assert.Single(renamed).HeaderName);
-        Assert.Equal(CovidNet.WeekEndDate, CovidNet.Schema.Fields[^1].Name);
-        Assert.True(CovidNet.Schema.Fields[^1].IsDerived);
-        Assert.Equal(CovidNet.WeekEndDate, CovidNet.Schema.DateField);
+        Assert.Equal("WEEK_END_DATE", TestSchemas.CovidNet.Fields[^1].Name);
+        Assert.True(TestSchemas.CovidNet.Fields[^1].IsDerived);
+        Assert.Equal("WEEK_END_DATE", TestSchemas.CovidNet.DateField);
     }
 
     [Theory]

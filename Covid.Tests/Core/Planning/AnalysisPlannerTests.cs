@@ -57,7 +57,7 @@ public sealed class AnalysisPlannerTests
     {
         var plan = Plan("""
             {"dataset": "cdc-cases-deaths-by-state",
-             "metrics": [{"name": "s", "aggregation": "SUM", "field": "tot_cases"}, {"name": "c", "aggregation": "COUNT", "field": "conf_cases"},
+             "metrics": [{"name": "s", "aggregation": "SUM", "field": "new_case"}, {"name": "c", "aggregation": "COUNT", "field": "conf_cases"},
                          {"name": "m", "aggregation": "MEAN", "field": "new_case"}, {"name": "lo", "aggregation": "MIN", "field": "new_case"},
                          {"name": "hi", "aggregation": "MAX", "field": "new_death"}, {"name": "r", "ratio": {"numerator": "hi", "denominator": "s"}}]}
             """);

@@ -36,7 +36,7 @@ public sealed class CasesDeathsSampleTests : IDisposable
     {
         await File.WriteAllTextAsync(_dir.File("sample.csv"), Sample());
 
-        var info = await DatasetIngestor.IngestAsync(CasesDeathsByState.Name, CasesDeathsByState.Schema, _dir.File("sample.csv"), _dir.File("sample.parquet"), "sample", true, CancellationToken.None);
+        var info = await DatasetIngestor.IngestAsync(TestSchemas.CasesDeathsName, TestSchemas.CasesDeaths, _dir.File("sample.csv"), _dir.File("sample.parquet"), "sample", true, CancellationToken.None);
 
         Assert.Equal(60 * 495, info.RowCount);
         Assert.Equal(new DateOnly(2020, 1, 22), info.MinDate);
@@ -49,7 +49,7 @@ public sealed class CasesDeathsSampleTests : IDisposable
     {
         var rows = Sample().Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')).ToList();
 
-        Assert.Equal(Jurisdictions.Codes.Order(StringComparer.Ordinal), rows.Select(r => r[1]).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(TestSchemas.CasesDeathsCodes.Order(StringComparer.Ordinal), rows.Select(r => r[1]).Distinct().Order(StringComparer.Ordinal));
         foreach (var series in rows.GroupBy(r => r[1]))
         {
             long totCases = 0, totDeaths = 0;

@@ -62,7 +62,7 @@ public sealed class HostileSpecPropertyTests(SliceFixture slice) : IClassFixture
             sparkScripts[JsonFormatter.Default.Format(spec)] = script;
 
             var actual = EngineHarness.RunAsync(spec, slice.Lookup).GetAwaiter().GetResult();
-            var expected = ReferenceEvaluator.Evaluate(spec, slice.Rows, CasesDeathsByState.Schema.DateField, CensusCsv.ForCasesDeaths);
+            var expected = ReferenceEvaluator.Evaluate(spec, slice.Rows, TestSchemas.CasesDeaths.DateField, CensusCsv.ForCasesDeaths);
             AssertTables.Equal(expected.Columns, expected.Rows, actual);
             Interlocked.Increment(ref ran);
         }), seed: Seed, iter: 1, threads: 1, print: specs => string.Join("\n", specs.Select(Print)));

@@ -21,7 +21,7 @@ public sealed class SparkSyntaxGateTests
         // Case surveillance (CFR and hospitalization by age group) over Parquet and over its CSV in place.
         foreach (var storage in new[] { DatasetStorage.Parquet, DatasetStorage.CsvInPlace })
         {
-            var info = new DatasetInfo(CaseSurveillance.Name, CaseSurveillance.Schema, storage == DatasetStorage.Parquet ? "/d/data.parquet" : "", "/d/original.csv",
+            var info = new DatasetInfo(TestSchemas.CaseSurveillanceName, TestSchemas.CaseSurveillance, storage == DatasetStorage.Parquet ? "/d/data.parquet" : "", "/d/original.csv",
                 "test", true, 0, 0, null, null, DateTimeOffset.UnixEpoch, storage);
             var plan = AnalysisPlanner.Plan(Google.Protobuf.JsonParser.Default.Parse<Covid.V1.AnalysisSpec>(CaseSurveillanceRatesTests.Json), new TestDatasets(info));
             scripts["case-surveillance-" + storage] = SparkSqlDialect.Build(plan, "/d/out");

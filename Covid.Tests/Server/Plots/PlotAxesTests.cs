@@ -52,4 +52,25 @@ public sealed class PlotAxesTests
         Assert.Equal("2020-03-02", axis.FormatValue(x.Position(new DateOnly(2020, 3, 2))));
         Assert.Equal(7, x.Position(new DateOnly(2020, 3, 9)) - x.Position(new DateOnly(2020, 3, 2)));
     }
+
+    [Theory]
+    [InlineData(2020, 5, "Month", 1)] // half a year of weekly points: every month
+    [InlineData(2021, 1, "Month", 2)] // a year: every other month, not one label a year
+    [InlineData(2022, 8, "Month", 6)] // 2.6 years: every half year
+    public void LineXAxis_WeeksOverMonthsOrYears_TicksOnMonthsAtLeastFour(int endYear, int endMonth, string unit, int count)
+    {
+        var rows = new List<object?[]>();
+        for (var week = new DateOnly(2020, 1, 5); week <= new DateOnly(endYear, endMonth, 28); week = week.AddDays(7))
+        {
+            rows.Add([week, 1L]);
+        }
+        var table = new ResultTable([new ResultColumn("period", ColumnType.Date), new ResultColumn("cases", ColumnType.Int64)], rows);
+
+        var axis = Assert.IsType<CalendarAxis>(LineXAxis.For(ColumnType.Date, "period", PlotSeriesData.From(table, "period", ["cases"], null), width: 1000).Axis);
+        var ticks = axis.Ticks((DateOnly)rows[0][0]!, (DateOnly)rows[^1][0]!, 740);
+
+        Assert.Equal(new CalendarStep(Enum.Parse<CalendarUnit>(unit), count), axis.ChosenStep);
+        Assert.True(ticks.Count >= 4, string.Join(", ", ticks));
+        Assert.All(ticks, t => Assert.Equal(1, t.Day));
+    }
 }

@@ -11,7 +11,7 @@ internal static class CensusCsv
 {
     public const string FileName = "census_nst-est2019-alldata.csv";
 
-    private static readonly Dictionary<string, string> Postal = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string> Postal = new(StringComparer.Ordinal)
     {
         ["Alabama"] = "AL", ["Alaska"] = "AK", ["Arizona"] = "AZ", ["Arkansas"] = "AR", ["California"] = "CA", ["Colorado"] = "CO",
         ["Connecticut"] = "CT", ["Delaware"] = "DE", ["District of Columbia"] = "DC", ["Florida"] = "FL", ["Georgia"] = "GA",

@@ -42,10 +42,10 @@ public sealed class RealData : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var ingested = await Task.WhenAll(
-            Ingest(CasesDeathsByState.Schema, CdcFiles.CasesDeaths2021),
-            Ingest(CasesDeathsByState.Schema, CdcFiles.CasesDeaths2020),
-            Ingest(VaccinationsJurisdiction.Schema, Vaccinations),
-            Ingest(CovidNet.Schema, CovidNetFile));
+            Ingest(TestSchemas.CasesDeaths, CdcFiles.CasesDeaths2021),
+            Ingest(TestSchemas.CasesDeaths, CdcFiles.CasesDeaths2020),
+            Ingest(TestSchemas.Vaccinations, Vaccinations),
+            Ingest(TestSchemas.CovidNet, CovidNetFile));
         (Cases2021Info, Cases2020Info, VaccinationsInfo, CovidNetInfo) = (ingested[0], ingested[1], ingested[2], ingested[3]);
         Cases2021Records = CdcRecord.ReadAll(CdcFiles.Get(CdcFiles.CasesDeaths2021));
         Cases2021Rows = Cases2021Records.Select(IndependentRow.From).ToList();

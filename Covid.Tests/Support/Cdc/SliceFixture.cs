@@ -33,7 +33,7 @@ public sealed class SliceFixture : IAsyncLifetime
         Assert.Equal(States.Count * 21, lines.Count);
         var csv = _directory.File("slice.csv");
         await File.WriteAllLinesAsync(csv, [source[0], .. lines]);
-        var info = await DatasetIngestor.IngestAsync(CasesDeathsByState.Name, CasesDeathsByState.Schema, csv, _directory.File("data.parquet"), "file:" + csv, false, CancellationToken.None);
+        var info = await DatasetIngestor.IngestAsync(TestSchemas.CasesDeathsName, TestSchemas.CasesDeaths, csv, _directory.File("data.parquet"), "file:" + csv, false, CancellationToken.None);
         Lookup = new TestDatasets(info);
         Rows = CdcRecord.ReadAll(csv);
     }

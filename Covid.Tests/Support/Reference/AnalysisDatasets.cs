@@ -4,6 +4,7 @@ using Covid.SparkJob.Ingestion;
 using Covid.SparkJob.Planning;
 using Covid.SparkJob.Samples;
 using Covid.SparkJob.Sql;
+using Covid.Tests.Support;
 
 namespace Covid.Tests.Support.Reference;
 
@@ -15,8 +16,8 @@ internal static class AnalysisDatasets
     public const string ResultDirectory = "/data/results/golden/spark-output";
 
     public static DatasetInfo Info(DatasetStorage storage) => storage == DatasetStorage.CsvInPlace
-        ? new DatasetInfo(CasesDeathsByState.Name, CasesDeathsByState.Schema, "", CsvPath, "test", false, 0, 0, null, null, DateTimeOffset.UnixEpoch, DatasetStorage.CsvInPlace)
-        : new DatasetInfo(CasesDeathsByState.Name, CasesDeathsByState.Schema, ParquetPath, ParquetPath + ".csv", "test", false, 0, 0, null, null, DateTimeOffset.UnixEpoch);
+        ? new DatasetInfo(TestSchemas.CasesDeathsName, TestSchemas.CasesDeaths, "", CsvPath, "test", false, 0, 0, null, null, DateTimeOffset.UnixEpoch, DatasetStorage.CsvInPlace)
+        : new DatasetInfo(TestSchemas.CasesDeathsName, TestSchemas.CasesDeaths, ParquetPath, ParquetPath + ".csv", "test", false, 0, 0, null, null, DateTimeOffset.UnixEpoch);
 
     public static AnalysisPlan Plan(RepresentativeSpec spec) => AnalysisPlanner.Plan(spec.Spec, new TestDatasets(Info(spec.Storage)));
 

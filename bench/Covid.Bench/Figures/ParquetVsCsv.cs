@@ -27,7 +27,7 @@ internal static class ParquetVsCsv
         }
         var (csv, schemaName, specPath) = (Path.GetFullPath(args[0]), args[1], args[2]);
         var iterations = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 7;
-        var schema = SchemaCatalog.Find(schemaName) ?? throw new ArgumentException($"unknown schema {schemaName}");
+        var schema = SchemaCatalog.BuiltIn.Find(schemaName) ?? throw new ArgumentException($"unknown schema {schemaName}");
         var spec = JsonParser.Default.Parse<AnalysisSpec>(File.ReadAllText(specPath));
 
         var work = Directory.CreateTempSubdirectory("covid-bench-");

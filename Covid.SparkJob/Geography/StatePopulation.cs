@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Covid.SparkJob.Catalog;
+namespace Covid.SparkJob.Geography;
 
 /// <summary>
 /// Resident population of the 50 states, DC and Puerto Rico on July 1, 2019: U.S. Census Bureau,
@@ -14,6 +14,9 @@ namespace Covid.SparkJob.Catalog;
 public static class StatePopulation
 {
     public const string Source = "U.S. Census Bureau NST-EST2019-alldata, POPESTIMATE2019 (July 1, 2019)";
+
+    /// <summary>The table's United States row (the 50 states and DC; Puerto Rico is not in it).</summary>
+    public const long UnitedStates = 328_239_523;
 
     /// <summary>Postal code → POPESTIMATE2019.</summary>
     public static FrozenDictionary<string, long> Estimates { get; } = new Dictionary<string, long>(StringComparer.Ordinal)
@@ -71,17 +74,4 @@ public static class StatePopulation
         ["WY"] = 578_759,
         ["PR"] = 3_193_694,
     }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    /// <summary>
-    /// The estimates that are right for <paramref name="schema"/>. Where a dataset reports New York
-    /// City apart from New York ("NY" then means the state without the city, as in 9mfq-cb36), the
-    /// Census figure for NY would count the city's 8.3 million residents too, so NY has none there.
-    /// </summary>
-    public static IReadOnlyDictionary<string, long> For(DatasetSchema schema)
-    {
-        ArgumentNullException.ThrowIfNull(schema);
-        return schema.Name == CasesDeathsByState.Name
-            ? Estimates.Where(e => e.Key != "NY").ToFrozenDictionary(StringComparer.Ordinal)
-            : Estimates;
-    }
 }
