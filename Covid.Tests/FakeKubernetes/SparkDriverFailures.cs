@@ -8,7 +8,7 @@ public static class SparkDriverFailures
 {
     /// <summary>
     /// What Spark does when its executors die (script them with the kubelet's policy, e.g. OOMKilled):
-    /// creates <paramref name="executors"/>, waits until one has failed, logs the lost executor,
+    /// creates <paramref name="executors"/>, waits until every one has failed (so which dies first under load does not matter), logs each lost executor,
     /// deletes the failed pods after <paramref name="deleteAfter"/> (ExecutorPodsLifecycleManager,
     /// deleteOnTermination), aborts the job and exits 1.
     /// </summary>
@@ -22,7 +22,7 @@ public static class SparkDriverFailures
         {
             bounded.CancelAfter(TimeSpan.FromSeconds(30));
             while ((failed = (await ctx.Client.CoreV1.ListNamespacedPodAsync(ctx.Namespace, labelSelector: selector, cancellationToken: bounded.Token))
-                .Items.Where(p => p.Status?.Phase == "Failed").ToList()).Count == 0)
+                .Items.Where(p => p.Status?.Phase == "Failed").ToList()).Count < executors)
             {
                 await Task.Delay(20, bounded.Token);
             }
