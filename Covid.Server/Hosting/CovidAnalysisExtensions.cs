@@ -3,6 +3,7 @@ using Covid.Server.Embedded;
 using Covid.Server.Grpc;
 using Covid.Server.Jobs;
 using Covid.Server.Spark;
+using Covid.Server.Telemetry;
 
 namespace Covid.Server.Hosting;
 
@@ -18,6 +19,7 @@ public static class CovidAnalysisExtensions
         services.AddSingleton<ServerReadiness>();
         services.AddGrpcHealthChecks().AddCheck<ReadinessHealthCheck>("ready");
 
+        builder.AddCovidTelemetry();
         services.AddCovidGrpc(builder.Configuration);
         services.AddDatasets();
         services.AddAnalysisJobs();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Covid.Server.Tenancy;
 using Covid.SparkJob.Planning;
 using Covid.V1;
@@ -28,6 +29,12 @@ public sealed class AnalysisEntry(Analysis analysis)
 
     /// <summary>Holds the planned dataset while the analysis is queued or running, so it is not deleted from under it.</summary>
     public IDisposable? DatasetUse { get; set; }
+
+    /// <summary>
+    /// The submit's span, parent of the run's, so one trace follows the analysis from its RPC to its
+    /// chart; empty for analyses recovered at start-up (their run starts a trace of its own).
+    /// </summary>
+    public ActivityContext SubmitTrace { get; set; }
 
     /// <summary>Set while the analysis runs; cancelling it stops the engine.</summary>
     public CancellationTokenSource? Cancellation { get; set; }

@@ -21,7 +21,7 @@ namespace Covid.Server.Jobs;
 /// SUCCEEDED is not either, because its result was flushed before it: losing it to a machine
 /// crash means the analysis runs again and stores the same result.
 /// </remarks>
-public sealed class AnalysisLifecycle(AnalysisStore store, ProgressHub hub)
+public sealed class AnalysisLifecycle(AnalysisStore store, ProgressHub hub, AnalysisMetrics metrics)
 {
     public static bool IsTerminal(State state) => state is State.Succeeded or State.Failed or State.Cancelled;
 
@@ -37,6 +37,8 @@ public sealed class AnalysisLifecycle(AnalysisStore store, ProgressHub hub)
     public void TransitionLocked(AnalysisEntry entry, State state, Stage stage, double fraction, string message, Action<Analysis>? change = null)
     {
         var analysis = entry.Analysis;
+        // A new analysis is built QUEUED: its first event is its entering that state.
+        var previous = analysis.Progress is null ? State.Unspecified : analysis.State;
         var now = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
         change?.Invoke(analysis);
         analysis.State = state;
@@ -60,6 +62,7 @@ public sealed class AnalysisLifecycle(AnalysisStore store, ProgressHub hub)
             Fraction = fraction,
             Message = message,
         });
+        metrics.Entered(previous, analysis);
     }
 
     /// <summary>Announces a measured step of a running analysis; the state is unchanged so nothing is re-saved.</summary>

@@ -1,4 +1,5 @@
 using Covid.Server.Progress;
+using Covid.Server.Telemetry;
 using Covid.Server.Tenancy;
 using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Errors;
@@ -46,8 +47,14 @@ public sealed class AnalysisManager(
         {
             throw ServiceException.InvalidArgument("spec", "required");
         }
+        using var activity = CovidDiagnostics.Traces.StartActivity("SubmitAnalysis");
+        activity?.SetTag(CovidDiagnostics.DatasetTag, spec.Dataset);
         limits.Check(spec);
-        var plan = limits.Apply(AnalysisPlanner.Plan(spec, datasets.VisibleTo(caller)));
+        AnalysisPlan plan;
+        using (CovidDiagnostics.Traces.StartActivity("PlanAnalysis"))
+        {
+            plan = limits.Apply(AnalysisPlanner.Plan(spec, datasets.VisibleTo(caller)));
+        }
         var engine = engines.Resolve(spec.Engine, plan.Dataset);
         lock (submitGate)
         {
@@ -70,7 +77,10 @@ public sealed class AnalysisManager(
             {
                 Plan = plan,
                 DatasetUse = datasets.Use(plan.Dataset),
+                SubmitTrace = activity?.Context ?? default,
             };
+            activity?.SetTag(CovidDiagnostics.AnalysisIdTag, entry.Id).SetTag(CovidDiagnostics.EngineTag, engine.ToString().ToLowerInvariant());
+            using var scope = logger.BeginScope(new Dictionary<string, object> { ["AnalysisId"] = entry.Id });
             lifecycle.Transition(entry, State.Queued, Stage.Queued, 0, "queued");
             index.Add(entry);
             queue.Enqueue(entry.Id);

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Covid.Server.Plots;
+using Covid.Server.Telemetry;
 using Covid.V1;
 
 namespace Covid.Server.Jobs;
@@ -17,7 +19,7 @@ public sealed class AnalysisPlots(AnalysisStore store, ResultCache results, Plot
     private readonly ConcurrentDictionary<string, Lazy<Task>> drawing = new(StringComparer.Ordinal);
 
     // Work for idle moments only: when it is full, the chart is drawn by its first GetPlot instead.
-    private readonly Channel<(string Id, Plot Plot)> soon = Channel.CreateBounded<(string, Plot)>(
+    private readonly Channel<(string Id, Plot Plot, ActivityContext Trace)> soon = Channel.CreateBounded<(string, Plot, ActivityContext)>(
         new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
     /// <summary>The stored chart, drawn first if it is not yet.</summary>
@@ -31,16 +33,19 @@ public sealed class AnalysisPlots(AnalysisStore store, ResultCache results, Plot
     }
 
     /// <summary>Asks for the chart to be drawn in the background, ahead of the first GetPlot.</summary>
-    public void DrawSoon(string id, Plot plot) => soon.Writer.TryWrite((id, plot));
+    public void DrawSoon(string id, Plot plot) => soon.Writer.TryWrite((id, plot, Activity.Current?.Context ?? default));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var (id, plot) in soon.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var (id, plot, trace) in soon.Reader.ReadAllAsync(stoppingToken))
             {
                 try
                 {
+                    // The drawing belongs to the analysis' trace, not to the loop's.
+                    using var activity = CovidDiagnostics.Traces.StartActivity("DrawPlot", ActivityKind.Internal, trace);
+                    activity?.SetTag(CovidDiagnostics.AnalysisIdTag, id);
                     await DrawOnceAsync(id, plot);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

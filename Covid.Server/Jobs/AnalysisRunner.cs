@@ -1,7 +1,10 @@
+using System.Diagnostics;
+using Covid.Server.Telemetry;
 using Covid.Server.Tenancy;
 using Covid.Server.Storage;
 using Covid.SparkJob.Engine;
 using Covid.SparkJob.Planning;
+using Covid.SparkJob.Results;
 using State = Covid.V1.Analysis.Types.State;
 using Stage = Covid.V1.ProgressEvent.Types.Stage;
 
@@ -16,6 +19,7 @@ public sealed class AnalysisRunner(
     ResultCache results,
     AnalysisPlots plots,
     DataLayout layout,
+    AnalysisMetrics metrics,
     ILogger<AnalysisRunner> logger)
 {
     public async Task RunAsync(string id, CancellationToken stopping)
@@ -32,6 +36,10 @@ public sealed class AnalysisRunner(
             entry.Cancellation = cancellation;
             lifecycle.TransitionLocked(entry, State.Running, Stage.Planning, ProgressBudget.Planned, "planning", a => a.FailureReason = "");
         }
+        using var activity = CovidDiagnostics.Traces.StartActivity("RunAnalysis", ActivityKind.Internal, entry.SubmitTrace);
+        activity?.SetTag(CovidDiagnostics.AnalysisIdTag, id).SetTag(CovidDiagnostics.EngineTag, entry.Analysis.Engine.ToString().ToLowerInvariant());
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["AnalysisId"] = id });
+        using var run = metrics.Running();
         logger.LogInformation("Analysis {Id} running on {Engine}", id, entry.Analysis.Engine);
         try
         {
@@ -71,13 +79,20 @@ public sealed class AnalysisRunner(
         var plan = entry.Plan ?? throw new InvalidOperationException($"analysis {entry.Id} was queued without its plan");
         var engine = engines.Get(entry.Analysis.Engine);
         var sink = new EngineProgressSink(entry, lifecycle);
-        var table = await engine.RunAsync(new AnalysisJob(entry.Id, () => entry.CancelRequested), plan, sink, cancellationToken);
+        ResultTable table;
+        using (CovidDiagnostics.Traces.StartActivity("Engine"))
+        {
+            table = await engine.RunAsync(new AnalysisJob(entry.Id, () => entry.CancelRequested), plan, sink, cancellationToken);
+        }
         cancellationToken.ThrowIfCancellationRequested();
 
         lifecycle.Report(entry, new EngineProgress(Stage.StoringResult, 1, $"storing {table.Rows.Count} rows"), ProgressBudget.StoringResult);
-        var result = ResultMapper.ToProto(entry.Id, table);
-        store.SaveResult(entry.Id, result);
-        results.Add(entry.Id, result);
+        using (CovidDiagnostics.Traces.StartActivity("StoreResult"))
+        {
+            var result = ResultMapper.ToProto(entry.Id, table);
+            store.SaveResult(entry.Id, result);
+            results.Add(entry.Id, result);
+        }
         var plot = plan.Spec.Plot;
         var (width, height) = plot is null ? (0, 0) : PlotSize.Resolve(plot);
         lifecycle.Transition(entry, State.Succeeded, Stage.Finished, 1, $"succeeded with {table.Rows.Count} rows", a =>

@@ -30,6 +30,7 @@ public static class JobsRegistration
         services.AddSingleton<ProgressHub>();
         services.AddSingleton<PlotRenderer>();
         services.AddSingleton<AnalysisStore>();
+        services.AddSingleton<AnalysisMetrics>();
         services.AddSingleton<ResultCache>();
         services.AddSingleton<AnalysisPlots>();
         services.AddHostedService(sp => sp.GetRequiredService<AnalysisPlots>());

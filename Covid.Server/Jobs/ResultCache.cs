@@ -8,7 +8,7 @@ namespace Covid.Server.Jobs;
 /// their encoded size: a client fetches a result right after it is stored, often again, and its
 /// chart is drawn from it. Results never change once stored, so nothing is ever stale.
 /// </summary>
-public sealed class ResultCache(IOptions<JobOptions> options)
+public sealed class ResultCache(IOptions<JobOptions> options, AnalysisMetrics metrics)
 {
     private readonly Lock gate = new();
     private readonly LinkedList<(string Id, Result Result, long Bytes)> order = new();
@@ -23,9 +23,11 @@ public sealed class ResultCache(IOptions<JobOptions> options)
             {
                 order.Remove(hit);
                 order.AddFirst(hit);
+                metrics.CacheLookup("result", hit: true);
                 return hit.Value.Result;
             }
         }
+        metrics.CacheLookup("result", hit: false);
         var result = load(id);
         Add(id, result);
         return result;

@@ -48,6 +48,8 @@ public sealed class LayeringTests
     [InlineData("Covid.Server.Tenancy", "Covid.Server.Jobs")]
     [InlineData("Covid.Server.Tenancy", "Covid.Server.Datasets")]
     [InlineData("Covid.Server.Imports", "Covid.Server.Datasets")]
+    [InlineData("Covid.Server.Telemetry", "Covid.Server.Jobs")]
+    [InlineData("Covid.Server.Telemetry", "Covid.Server.Grpc")]
     public void Server_LowerRoom_DoesNotUseHigherRoom(string lower, string higher)
     {
         var graph = new NamespaceGraph(Server, "Covid.Server");
@@ -76,6 +78,18 @@ public sealed class LayeringTests
             // The generated service bases and clients: the contract's own stubs.
             .And().DoNotResideInNamespace("Covid.V1")
             .ShouldNot().HaveDependencyOn("Grpc.Core")
+            .GetResult().FailingTypeNames ?? [];
+
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void Server_OnlyTheTelemetryRoomKnowsOpenTelemetry()
+    {
+        // Rooms trace and measure with System.Diagnostics (ActivitySource, Meter); where it goes is Telemetry's business.
+        var offenders = Types.InAssembly(Server)
+            .That().DoNotResideInNamespace("Covid.Server.Telemetry")
+            .ShouldNot().HaveDependencyOn("OpenTelemetry")
             .GetResult().FailingTypeNames ?? [];
 
         Assert.Empty(offenders);
