@@ -9,6 +9,7 @@
 #   bash bench/run.sh huge-spec        server CPU of a 100,000-value spec: refused by the count-first limit vs validated in full
 #   bash bench/run.sh parquet [ROWS]   Parquet written at upload vs reading the CSV on every analysis
 #   bash bench/run.sh cli              `covid datasets list` (the installed tool) vs a one-shot Python gRPC client
+#   bash bench/run.sh spark-launch     submit → Spark driver pod created against the fake API server vs one bare create call; API calls per analysis
 # Tables go to stdout and to bench/results/FIGURE.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -76,14 +77,17 @@ run() {
     cli)
       need_real
       record cli "CLI start: covid datasets list vs a one-shot Python gRPC client" bash bench/cli-start.sh ;;
+    spark-launch)
+      need_real
+      record spark-launch "Spark launcher: submit → driver pod, API calls per analysis" "${bench[@]}" spark-launch "$example" ;;
     *)
-      echo "bench: unknown figure '$1' (all, small, small-plot, concurrency, chart, huge-spec, parquet, cli)" >&2
+      echo "bench: unknown figure '$1' (all, small, small-plot, concurrency, chart, huge-spec, parquet, cli, spark-launch)" >&2
       exit 2 ;;
   esac
 }
 
 if [[ "$figure" == all ]]; then
-  for f in small small-plot concurrency chart huge-spec parquet cli; do run "$f"; done
+  for f in small small-plot concurrency chart huge-spec parquet cli spark-launch; do run "$f"; done
 else
   run "$figure" "$@"
 fi

@@ -27,6 +27,9 @@ public sealed record RecordedRequest(
     bool FromDriver,
     int StatusCode)
 {
+    /// <summary>When the fake had answered it (for the launcher's cost in bench/: submit → driver pod created).</summary>
+    public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;
+
     /// <summary>The value of one query parameter (URL-decoded), or null.</summary>
     public string? QueryValue(string key) =>
         Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Query).TryGetValue(key, out var v) ? v.ToString() : null;
