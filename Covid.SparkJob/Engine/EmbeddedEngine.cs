@@ -10,15 +10,20 @@ namespace Covid.SparkJob.Engine;
 
 /// <summary>
 /// Runs a plan's DuckDB SQL in-process. All analyses share one in-memory DuckDB database, each on
-/// its own connection: opening a connection costs microseconds where a fresh database and its
-/// settings cost tens of milliseconds, and DuckDB schedules the queries of every connection on the
-/// database's one thread pool, so more concurrent analyses divide the cores instead of
-/// oversubscribing them. Analyses still share nothing but the files they read (no tables are
+/// a connection of its own while it runs: a fresh database and its settings cost tens of
+/// milliseconds, and DuckDB schedules the queries of every connection on the database's one thread
+/// pool, so more concurrent analyses divide the cores instead of oversubscribing them. Connections
+/// are kept open between analyses (their progress settings made once), so a small analysis costs
+/// what its query costs. Analyses still share nothing but the files they read (no tables are
 /// created). Progress comes from DuckDB's own query progress; cancellation interrupts the query.
 /// </summary>
 public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEngine, IDisposable
 {
+    // More idle connections than this are closed: analyses running at once rarely exceed it.
+    private const int MaxIdleConnections = 16;
+
     private readonly Lock gate = new();
+    private readonly Stack<DuckDBConnection> idle = new();
     private DuckDBConnection? database;
 
     public EmbeddedEngine()
@@ -35,7 +40,19 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
         progress.Report(new EngineProgress(Stage.Planning, ProgressBudget.EmbeddedPlanned,
             $"Planned {plan.Metrics.Count} metric(s) over {plan.Dataset.Name} for DuckDB"));
 
-        await using var connection = Connect();
+        var connection = Rent();
+        try
+        {
+            return await RunOnAsync(connection, plan, query, progress, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Return(connection);
+        }
+    }
+
+    private async Task<ResultTable> RunOnAsync(DuckDBConnection connection, AnalysisPlan plan, DuckDbQuery query, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
+    {
         var (rows, bytes) = DatasetSize(connection, plan.Dataset);
         progress.Report(new EngineProgress(Stage.Scanning, ProgressBudget.EmbeddedScanStart,
             $"Scanning {rows.ToString("N0", CultureInfo.InvariantCulture)} rows ({bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes)",
@@ -43,9 +60,8 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
 
         // The query blocks its thread; this one polls its progress and interrupts it on cancel.
         await using var command = QueryRunner.Prepare(connection, query);
-        var run = Task.Factory.StartNew(
-            () => QueryRunner.Read(command, plan.Columns),
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        // A pool thread: DuckDB's own threads do the work, this one only waits for the rows.
+        var run = Task.Run(() => QueryRunner.Read(command, plan.Columns), CancellationToken.None);
         // Interrupt at once on cancel; the loop below repeats it in case it landed before the query began.
         using var interrupt = cancellationToken.Register(command.Cancel);
         var reporter = new ScanProgress(progress, rows, bytes);
@@ -82,17 +98,25 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
     {
         lock (gate)
         {
+            while (idle.TryPop(out var connection))
+            {
+                connection.Dispose();
+            }
             database?.Dispose();
             database = null;
         }
     }
 
-    /// <summary>A new connection to the engine's database, which is created and configured on first use.</summary>
-    private DuckDBConnection Connect()
+    /// <summary>An idle connection, or a new one to the engine's database (created and configured on first use).</summary>
+    private DuckDBConnection Rent()
     {
         DuckDBConnection connection;
         lock (gate)
         {
+            if (idle.TryPop(out var reused))
+            {
+                return reused;
+            }
             if (database is null)
             {
                 var root = new DuckDBConnection("DataSource=:memory:");
@@ -107,6 +131,19 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
         // printing it is turned off, and it starts at once rather than after two seconds.
         Execute(connection, "SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET progress_bar_time = 0");
         return connection;
+    }
+
+    private void Return(DuckDBConnection connection)
+    {
+        lock (gate)
+        {
+            if (database is not null && idle.Count < MaxIdleConnections)
+            {
+                idle.Push(connection);
+                return;
+            }
+        }
+        connection.Dispose();
     }
 
     /// <summary>Settings of the whole database, made once: threads and memory are shared by every connection.</summary>
@@ -135,7 +172,7 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Row count from the Parquet footers (no data read) and the files' size.</summary>
+    /// <summary>The rows (counted at load, else from the Parquet footers: no data read) and the files' size.</summary>
     /// <exception cref="FileNotFoundException">The dataset's Parquet copy is gone.</exception>
     private static (long Rows, long Bytes) DatasetSize(DuckDBConnection connection, DatasetInfo dataset)
     {
@@ -146,6 +183,14 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
             return csv.Exists
                 ? (dataset.RowCount, csv.Length)
                 : throw new FileNotFoundException($"The CSV of dataset '{dataset.Name}' (read in place) is missing: {dataset.OriginalPath}", dataset.OriginalPath);
+        }
+        if (dataset.RowCount > 0 && dataset.ParquetPath.IndexOfAny(['*', '?', '[']) < 0)
+        {
+            // One file whose rows were counted when it was loaded: no query needed to size it.
+            var parquet = new FileInfo(dataset.ParquetPath);
+            return parquet.Exists
+                ? (dataset.RowCount, (parquet.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? parquet).Length)
+                : throw new FileNotFoundException($"The Parquet copy of dataset '{dataset.Name}' is missing: {dataset.ParquetPath}", dataset.ParquetPath);
         }
         var path = DuckDbDialect.StringLiteral(dataset.ParquetPath);
         using var command = connection.CreateCommand();

@@ -17,7 +17,7 @@ namespace Covid.Bench.Figures;
 /// </summary>
 internal static class SmallAnalyses
 {
-    public const string Usage = "small SEED.csv SPEC.json [--seconds S] [--clients 1,16] [--max-concurrent N] [--plot]";
+    public const string Usage = "small SEED.csv SPEC.json [--seconds S] [--clients 1,16] [--max-concurrent N] [--plot] [--spans]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -27,6 +27,7 @@ internal static class SmallAnalyses
         var clients = options.Ints("--clients", [1, 16]);
         var plot = options.Flag("--plot");
         var maxConcurrent = options.Int("--max-concurrent", 2);
+        using var spans = options.Flag("--spans") ? new SpanTimes() : null;
         var template = JsonParser.Default.Parse<AnalysisSpec>(File.ReadAllText(specPath));
         if (!plot)
         {
@@ -48,9 +49,17 @@ internal static class SmallAnalyses
         foreach (var count in clients)
         {
             var baseline = await Load(count, seconds, _ => Task.Run(() => Execute(duckDb, queries[Interlocked.Increment(ref next) % queries.Count])));
+            spans?.Clear();
             var ours = await Load(count, seconds, _ => Analyse(client, specs[Interlocked.Increment(ref next) % specs.Count], plot));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {count} | {ours.P50:F1} | {ours.P99:F1} | {ours.PerSecond:F1} | {baseline.P50:F2} | {baseline.PerSecond:F1} | {ours.PerSecond / baseline.PerSecond:F2}x |"));
+            if (spans is not null)
+            {
+                Console.WriteLine();
+                Console.WriteLine($"Where the server's time went at {count} clients (its spans, warm-up included):");
+                spans.Print();
+                Console.WriteLine();
+            }
         }
         return 0;
     }
