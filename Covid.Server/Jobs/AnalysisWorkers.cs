@@ -6,8 +6,23 @@ namespace Covid.Server.Jobs;
 public sealed class AnalysisWorkers(AnalysisQueue queue, AnalysisRunner runner, IOptions<JobOptions> options, ILogger<AnalysisWorkers> logger)
     : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.MaxConcurrent)).Select(_ => WorkAsync(stoppingToken)));
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var workers = Math.Max(1, options.Value.MaxConcurrent);
+        ReserveThreads(workers);
+        return Task.WhenAll(Enumerable.Range(0, workers).Select(_ => WorkAsync(stoppingToken)));
+    }
+
+    /// <summary>
+    /// An embedded analysis holds a pool thread while DuckDB runs its query, so the pool keeps one
+    /// thread per worker ready beyond its usual minimum: calls and progress are never left waiting
+    /// for the pool to grow (it adds a thread about every half second once starved).
+    /// </summary>
+    private static void ReserveThreads(int workers)
+    {
+        ThreadPool.GetMinThreads(out var threads, out var io);
+        ThreadPool.SetMinThreads(Math.Max(threads, Environment.ProcessorCount + workers), io);
+    }
 
     private async Task WorkAsync(CancellationToken stoppingToken)
     {

@@ -31,7 +31,7 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
     {
     }
 
-    public async Task<ResultTable> RunAsync(AnalysisJob job, AnalysisPlan plan, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
+    public Task<ResultTable> RunAsync(AnalysisJob job, AnalysisPlan plan, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(progress);
@@ -40,52 +40,42 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
         progress.Report(new EngineProgress(Stage.Planning, ProgressBudget.EmbeddedPlanned,
             $"Planned {plan.Metrics.Count} metric(s) over {plan.Dataset.Name} for DuckDB"));
 
-        var connection = Rent();
-        try
+        // DuckDB blocks the thread that runs a query: a pool thread (the server reserves one per
+        // worker) runs it, so the caller's thread is free and a cancel reaches the query at once.
+        return Task.Run(() =>
         {
-            return await RunOnAsync(connection, plan, query, progress, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            Return(connection);
-        }
+            var connection = Rent();
+            try
+            {
+                return Run(connection, plan, query, progress, cancellationToken);
+            }
+            finally
+            {
+                Return(connection);
+            }
+        }, CancellationToken.None);
     }
 
-    private async Task<ResultTable> RunOnAsync(DuckDBConnection connection, AnalysisPlan plan, DuckDbQuery query, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
+    private ResultTable Run(DuckDBConnection connection, AnalysisPlan plan, DuckDbQuery query, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
     {
         var (rows, bytes) = DatasetSize(connection, plan.Dataset);
         progress.Report(new EngineProgress(Stage.Scanning, ProgressBudget.EmbeddedScanStart,
             $"Scanning {rows.ToString("N0", CultureInfo.InvariantCulture)} rows ({bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes)",
             RowsScanned: 0, BytesScanned: 0));
 
-        // The query blocks its thread; this one polls its progress and interrupts it on cancel.
-        await using var command = QueryRunner.Prepare(connection, query);
-        // A pool thread: DuckDB's own threads do the work, this one only waits for the rows.
-        var run = Task.Run(() => QueryRunner.Read(command, plan.Columns), CancellationToken.None);
-        // Interrupt at once on cancel; the loop below repeats it in case it landed before the query began.
-        using var interrupt = cancellationToken.Register(command.Cancel);
-        var reporter = new ScanProgress(progress, rows, bytes);
-        while (!run.IsCompleted)
-        {
-            await Task.WhenAny(run, Task.Delay(options.Interval, CancellationToken.None)).ConfigureAwait(false);
-            if (cancellationToken.IsCancellationRequested)
-            {
-                command.Cancel();
-            }
-            else if (!run.IsCompleted)
-            {
-                reporter.Report(connection.GetQueryProgress());
-            }
-        }
-
+        // The query blocks this thread; the watch reports its progress and repeats a cancel.
+        using var command = QueryRunner.Prepare(connection, query);
         ResultTable table;
-        try
+        using (new QueryWatch(connection, command, new ScanProgress(progress, rows, bytes), options.Interval, cancellationToken))
         {
-            table = await run.ConfigureAwait(false);
-        }
-        catch (DuckDBException ex) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException("The analysis was cancelled while DuckDB ran it.", ex, cancellationToken);
+            try
+            {
+                table = QueryRunner.Read(command, plan.Columns);
+            }
+            catch (DuckDBException ex) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException("The analysis was cancelled while DuckDB ran it.", ex, cancellationToken);
+            }
         }
         cancellationToken.ThrowIfCancellationRequested();
         progress.Report(new EngineProgress(Stage.Aggregating, 1.0,
