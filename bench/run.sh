@@ -4,6 +4,7 @@
 #   bash bench/run.sh all              every figure below, in order
 #   bash bench/run.sh small            small analyses end to end through gRPC vs the same SQL in a warm DuckDB (1 and 16 clients)
 #   bash bench/run.sh small-plot       the same with each analysis' chart drawn and fetched
+#   bash bench/run.sh cache            one spec submitted again and again (answered with the analysis that ran it) vs its SQL in a warm DuckDB
 #   bash bench/run.sh concurrency      16 clients at Jobs:MaxConcurrent 2 and 8
 #   bash bench/run.sh chart            drawing 60 series × 700 days vs a one-point chart of the same size
 #   bash bench/run.sh huge-spec        server CPU of a 100,000-value spec: refused by the count-first limit vs validated in full
@@ -52,6 +53,9 @@ run() {
     small-plot)
       need_real
       record small-plot "Small analyses with their chart" "${bench[@]}" small "$real" "$example" --clients 1,16 --plot ;;
+    cache)
+      need_real
+      record cache "An identical spec submitted again" "${bench[@]}" small "$real" "$example" --clients 1,16 --identical ;;
     concurrency)
       need_real
       record concurrency "16 clients, Jobs:MaxConcurrent 2 then 8" bash -c \
@@ -81,13 +85,13 @@ run() {
       need_real
       record spark-launch "Spark launcher: submit → driver pod, API calls per analysis" "${bench[@]}" spark-launch "$example" ;;
     *)
-      echo "bench: unknown figure '$1' (all, small, small-plot, concurrency, chart, huge-spec, parquet, cli, spark-launch)" >&2
+      echo "bench: unknown figure '$1' (all, small, small-plot, cache, concurrency, chart, huge-spec, parquet, cli, spark-launch)" >&2
       exit 2 ;;
   esac
 }
 
 if [[ "$figure" == all ]]; then
-  for f in small small-plot concurrency chart huge-spec parquet cli spark-launch; do run "$f"; done
+  for f in small small-plot cache concurrency chart huge-spec parquet cli spark-launch; do run "$f"; done
 else
   run "$figure" "$@"
 fi

@@ -14,7 +14,7 @@ public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplai
     private const int MaxPageSize = 1000;
 
     public override Task<Analysis> SubmitAnalysis(SubmitAnalysisRequest request, ServerCallContext context) =>
-        Task.FromResult(audit.Run(context, "submit", a => a.Name, () => analyses.Submit(context.Caller(), request.Spec, request.RequestId),
+        Task.FromResult(audit.Run(context, "submit", a => a.Name, () => analyses.Submit(context.Caller(), request.Spec, request.RequestId, request.Recompute),
             request.Spec?.Dataset ?? ""));
 
     public override Task<Analysis> GetAnalysis(GetAnalysisRequest request, ServerCallContext context) =>

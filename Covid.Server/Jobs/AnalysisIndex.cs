@@ -24,6 +24,8 @@ public sealed class AnalysisIndex
         }
     }
 
+    public bool Contains(string id) => byId.ContainsKey(id);
+
     public AnalysisEntry? FindByRequestId(Caller caller, string requestId) =>
         requestId.Length > 0 && byRequestId.TryGetValue((caller.Principal, requestId), out var entry) ? entry : null;
 

@@ -19,6 +19,7 @@ public sealed class AnalysisManager(
     AnalysisLifecycle lifecycle,
     AnalysisStore store,
     ResultCache results,
+    SpecCache specs,
     AnalysisPlots plots,
     ProgressHub hub,
     EngineSelector engines,
@@ -33,7 +34,7 @@ public sealed class AnalysisManager(
     // still finds one analysis, and the queue's capacity check with the enqueue.
     private readonly Lock submitGate = new();
 
-    public Analysis Submit(Caller caller, AnalysisSpec? spec, string requestId)
+    public Analysis Submit(Caller caller, AnalysisSpec? spec, string requestId, bool recompute = false)
     {
         if (requestId.Length > MaxRequestIdLength)
         {
@@ -54,6 +55,14 @@ public sealed class AnalysisManager(
         using (CovidDiagnostics.Traces.StartActivity("PlanAnalysis"))
         {
             plan = limits.Apply(AnalysisPlanner.Plan(spec, datasets.VisibleTo(caller)));
+        }
+        var key = SpecCache.Key(caller.Principal, spec, plan.Dataset);
+        if (!recompute && specs.Enabled && specs.FindSucceeded(key, index.Contains) is { } done)
+        {
+            activity?.SetTag(CovidDiagnostics.AnalysisIdTag, done.Id).SetTag(CovidDiagnostics.CacheHitTag, true);
+            var answer = done.Snapshot();
+            answer.ServedFromCache = true;
+            return answer;
         }
         var engine = engines.Resolve(spec.Engine, plan.Dataset);
         lock (submitGate)
@@ -83,6 +92,7 @@ public sealed class AnalysisManager(
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["AnalysisId"] = entry.Id });
             lifecycle.Transition(entry, State.Queued, Stage.Queued, 0, "queued");
             index.Add(entry);
+            specs.Add(key, entry);
             queue.Enqueue(entry.Id);
             logger.LogInformation("Analysis {Id} queued ({Dataset}, {Engine})", entry.Id, spec.Dataset, engine);
             return entry.Snapshot();

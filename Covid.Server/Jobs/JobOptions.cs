@@ -12,4 +12,7 @@ public sealed class JobOptions
 
     /// <summary>Memory for recently used result tables (their encoded size), so GetResult does not parse result.json each time.</summary>
     public long ResultCacheBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Specs remembered so an identical one is answered with the analysis that already ran it (see <see cref="SpecCache"/>); 0 runs every spec again.</summary>
+    public int SpecCacheEntries { get; set; } = 10_000;
 }

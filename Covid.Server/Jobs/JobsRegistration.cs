@@ -32,6 +32,7 @@ public static class JobsRegistration
         services.AddSingleton<AnalysisStore>();
         services.AddSingleton<AnalysisMetrics>();
         services.AddSingleton<ResultCache>();
+        services.AddSingleton<SpecCache>();
         services.AddSingleton<AnalysisPlots>();
         services.AddHostedService(sp => sp.GetRequiredService<AnalysisPlots>());
         services.AddSingleton<AnalysisIndex>();

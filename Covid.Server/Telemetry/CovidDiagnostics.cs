@@ -20,4 +20,7 @@ public static class CovidDiagnostics
     public const string EngineTag = "covid.engine";
 
     public const string StateTag = "covid.state";
+
+    /// <summary>True on a submit answered with an earlier analysis of the identical spec.</summary>
+    public const string CacheHitTag = "covid.cache.hit";
 }

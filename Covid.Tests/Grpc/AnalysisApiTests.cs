@@ -110,7 +110,7 @@ public sealed class AnalysisApiTests(ServerFixture fixture) : IClassFixture<Serv
         {
             var spec = Specs.IssueExample();
             spec.Plot = null;
-            await Host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = spec }, cancellationToken: ct);
+            await Host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = spec, Recompute = true }, cancellationToken: ct);
         }
         var everything = (await Host.Analyses.ListAnalysesAsync(new ListAnalysesRequest { PageSize = 1000 }, cancellationToken: ct)).Analyses;
 

@@ -55,7 +55,7 @@ public sealed class TelemetryTests
 
         for (var i = 0; i < 2; i++)
         {
-            var submitted = await host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample() }, cancellationToken: ct);
+            var submitted = await host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample(), Recompute = true }, cancellationToken: ct);
             var done = await ServerCalls.WaitForAsync(host.Analyses, submitted.Name, a => a.State == State.Succeeded, ct);
             await host.Analyses.GetResultAsync(new GetResultRequest { Name = done.Name }, cancellationToken: ct);
         }

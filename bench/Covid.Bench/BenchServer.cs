@@ -40,6 +40,7 @@ internal sealed class BenchServer : IAsyncDisposable
             $"--Data:Directory={directory}",
             $"--Data:Seed={seed}",
             "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
             // A load test measures throughput, not the per-principal rate limit.
             "--Limits:RequestsPerMinute=6000000",
             "--Limits:RequestBurst=100000",
