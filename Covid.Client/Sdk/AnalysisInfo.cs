@@ -40,5 +40,5 @@ public sealed record AnalysisInfo
     public bool HasPlot { get; init; }
 
     /// <summary>The newest progress step, or null before the first.</summary>
-    public ProgressUpdate? Progress { get; init; }
+    public Progress? Progress { get; init; }
 }

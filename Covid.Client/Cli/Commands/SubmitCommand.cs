@@ -16,8 +16,8 @@ internal sealed class SubmitCommand : Command
         SetAction((parse, ct) => context.RunAsync(parse, ct, async client =>
         {
             var document = await SpecFile.LoadAsync(parse.GetValue(spec)!, ct);
-            var info = await client.SubmitAsync(document.Json, parse.GetValue(requestId), ct);
-            context.Console.Out.WriteLine(info.Name);
+            var analysis = await client.SubmitAsync(document, parse.GetValue(requestId), ct);
+            context.Console.Out.WriteLine(analysis.Name);
             return ExitCode.Success;
         }));
     }

@@ -11,11 +11,11 @@ internal static class DatasetTables
         new("owner", ColumnKind.String), new("shared", ColumnKind.String),
     ];
 
-    public static ResultTable Of(IEnumerable<DatasetInfo> datasets) =>
+    public static AnalysisResult Of(IEnumerable<DatasetInfo> datasets) =>
         new(Columns, datasets.Select(Row).ToList());
 
     /// <summary>One row per field of the dataset's schema.</summary>
-    public static ResultTable Fields(DatasetInfo dataset) => new(
+    public static AnalysisResult Fields(DatasetInfo dataset) => new(
         [new("field", ColumnKind.String), new("type", ColumnKind.String), new("dimension", ColumnKind.String), new("description", ColumnKind.String)],
         dataset.Fields.Select(f => (IReadOnlyList<object?>)[f.Name, f.Kind.ToString().ToUpperInvariant(), f.IsDimension ? "true" : "false", f.Description]).ToList());
 

@@ -1,19 +1,18 @@
 extern alias cli;
 using System.Text.Json;
 using cli::Covid.Client;
-using cli::Covid.Cli.Formatting;
 using Covid.Tests.Support.Cli;
 
-namespace Covid.Tests.Client.Cli;
+namespace Covid.Tests.Client.Sdk;
 
-public class JsonTableWriterTests
+public class JsonWriterTests
 {
     [Fact]
     public void Write_AwkwardCells_ArrayOfTypedObjects()
     {
         var writer = new StringWriter();
 
-        JsonTableWriter.Write(TableFixtures.Awkward(), writer);
+        TableFixtures.Awkward().WriteJson(writer);
 
         using var json = JsonDocument.Parse(writer.ToString());
         var rows = json.RootElement.EnumerateArray().ToList();
@@ -32,10 +31,10 @@ public class JsonTableWriterTests
     [Fact]
     public void Write_NonFiniteDouble_Null()
     {
-        var table = new ResultTable([new("x", ColumnKind.Double)], [[double.PositiveInfinity], [double.NaN], [2.5]]);
+        var table = new AnalysisResult([new("x", ColumnKind.Double)], [[double.PositiveInfinity], [double.NaN], [2.5]]);
         var writer = new StringWriter();
 
-        JsonTableWriter.Write(table, writer);
+        table.WriteJson(writer);
 
         using var json = JsonDocument.Parse(writer.ToString());
         var values = json.RootElement.EnumerateArray().Select(r => r.GetProperty("x")).ToList();
@@ -49,7 +48,7 @@ public class JsonTableWriterTests
     {
         var writer = new StringWriter();
 
-        JsonTableWriter.Write(new ResultTable([new("x", ColumnKind.Int64)], []), writer);
+        new AnalysisResult([new("x", ColumnKind.Int64)], []).WriteJson(writer);
 
         using var json = JsonDocument.Parse(writer.ToString());
         Assert.Equal(0, json.RootElement.GetArrayLength());

@@ -1,7 +1,7 @@
 namespace Covid.Client;
 
 /// <summary>One numbered step of an analysis, as the server recorded it.</summary>
-public sealed record ProgressUpdate
+public sealed record Progress
 {
     /// <summary>1, 2, 3 … per analysis; pass the last one seen to resume a watch.</summary>
     public required long Sequence { get; init; }

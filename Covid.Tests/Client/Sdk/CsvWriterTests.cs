@@ -1,18 +1,17 @@
 extern alias cli;
 using cli::Covid.Client;
-using cli::Covid.Cli.Formatting;
 using Covid.Tests.Support.Cli;
 
-namespace Covid.Tests.Client.Cli;
+namespace Covid.Tests.Client.Sdk;
 
-public class CsvTableWriterTests
+public class CsvWriterTests
 {
     [Fact]
     public void Write_AwkwardCells_HeaderThenRfc4180Rows()
     {
         var writer = new StringWriter();
 
-        CsvTableWriter.Write(TableFixtures.Awkward(), writer);
+        TableFixtures.Awkward().WriteCsv(writer);
 
         var expected =
             "period,state,cases,cfr\n" +
@@ -30,16 +29,16 @@ public class CsvTableWriterTests
     [InlineData("", "")]
     public void Quote_Field_QuotedOnlyWhenNeeded(string field, string expected)
     {
-        Assert.Equal(expected, CsvTableWriter.Quote(field));
+        Assert.Equal(expected, AnalysisResult.CsvField(field));
     }
 
     [Fact]
     public void Write_Doubles_RoundTripInvariantText()
     {
-        var table = new ResultTable([new("x", ColumnKind.Double)], [[0.1], [1e-7], [123456789.125], [double.NaN]]);
+        var table = new AnalysisResult([new("x", ColumnKind.Double)], [[0.1], [1e-7], [123456789.125], [double.NaN]]);
         var writer = new StringWriter();
 
-        CsvTableWriter.Write(table, writer);
+        table.WriteCsv(writer);
 
         Assert.Equal("x\n0.1\n1E-07\n123456789.125\nNaN\n", writer.ToString());
     }
@@ -47,10 +46,10 @@ public class CsvTableWriterTests
     [Fact]
     public void Write_NoRows_HeaderOnly()
     {
-        var table = new ResultTable([new("period", ColumnKind.Date), new("cases", ColumnKind.Int64)], []);
+        var table = new AnalysisResult([new("period", ColumnKind.Date), new("cases", ColumnKind.Int64)], []);
         var writer = new StringWriter();
 
-        CsvTableWriter.Write(table, writer);
+        table.WriteCsv(writer);
 
         Assert.Equal("period,cases\n", writer.ToString());
     }
