@@ -5,7 +5,7 @@ namespace Covid.Tests.Support.OtherClients;
 /// <summary>
 /// Where the clients that are not ours live: the npm package Covid.Tests/OtherClients (buf,
 /// @grpc/grpc-js, @grpc/proto-loader; `npm ci` there, which .ci/run does), Debian's python3-grpcio
-/// and python3-grpc-tools run by /usr/bin/python3, and curl.
+/// and python3-grpc-tools run by /usr/bin/python3, curl, and tmux (the terminal the CLI is run in).
 /// </summary>
 internal static class OtherClientTools
 {
@@ -31,9 +31,9 @@ internal static class OtherClientTools
         {
             missing.Add("python3-grpcio and python3-grpc-tools (apt-get install python3-grpcio python3-grpc-tools)");
         }
-        if (!Runs("curl", "--version") || !Runs("node", "--version"))
+        if (!Runs("curl", "--version") || !Runs("node", "--version") || !Runs("tmux", "-V"))
         {
-            missing.Add("curl and node");
+            missing.Add("curl, node and tmux");
         }
         return missing.Count == 0 ? null : "missing: " + string.Join("; ", missing);
     }
