@@ -3,10 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Covid.Tests.Support;
-using Covid.V1;
+using Covid.Tests.Support.Rest;
 using Microsoft.Extensions.DependencyInjection;
-using Google.Api;
-using Google.Protobuf.Reflection;
 
 namespace Covid.Tests.Grpc.Rest;
 
@@ -40,8 +38,8 @@ public sealed class RestApiTests : IAsyncLifetime
         using var document = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json"));
         var paths = document.RootElement.GetProperty("paths");
 
-        var rules = Rules().ToList();
-        Assert.Equal(12, rules.Count);   // every RPC but the UploadDataset client stream
+        var rules = HttpRules.All().ToList();
+        Assert.Equal(12, rules.Count);   // every RPC but the UploadDataset client stream and GetPlot (whose REST form is GetPlotImage)
         foreach (var (method, verb, route) in rules)
         {
             // Swashbuckle shows {name=analyses/*} as {name}.
@@ -88,18 +86,4 @@ public sealed class RestApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(5, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetInt32());
     }
-
-    /// <summary>Each RPC's google.api.http rule: its verb and route template.</summary>
-    private static IEnumerable<(MethodDescriptor Method, string Verb, string Route)> Rules() =>
-        new[] { AnalysisService.Descriptor, DatasetService.Descriptor }.SelectMany(s => s.Methods)
-            .Select(m => (Method: m, Rule: m.GetOptions()?.GetExtension(AnnotationsExtensions.Http)))
-            .Where(x => x.Rule is not null)
-            .Select(x => (x.Method, x.Rule!.PatternCase.ToString().ToLowerInvariant(), x.Rule.PatternCase switch
-            {
-                HttpRule.PatternOneofCase.Get => x.Rule.Get,
-                HttpRule.PatternOneofCase.Post => x.Rule.Post,
-                HttpRule.PatternOneofCase.Delete => x.Rule.Delete,
-                HttpRule.PatternOneofCase.Put => x.Rule.Put,
-                _ => x.Rule.Patch,
-            }));
 }
