@@ -15,10 +15,7 @@ public sealed class PythonClientTests : IClassFixture<ServerFixture>
     public async Task GeneratedStubs_SubmitFollowAndSavePlot_FinishWithEveryEventAndThePng()
     {
         using var work = new TempDirectory("covid-python-");
-        var protos = OtherClientTools.Protos;
-        var files = Directory.GetFiles(Path.Combine(protos, "covid", "v1"), "*.proto").Concat(Directory.GetFiles(Path.Combine(protos, "google", "api"), "*.proto"));
-        (await ForeignProcess.RunAsync(OtherClientTools.Python,
-            ["-m", "grpc_tools.protoc", "-I", protos, $"--python_out={work.Path}", $"--grpc_python_out={work.Path}", .. files])).Succeeded();
+        await OtherClientTools.GeneratePythonStubsAsync(work.Path);
         var png = work.File("weekly.png");
 
         var run = (await ForeignProcess.RunAsync(OtherClientTools.Python,

@@ -16,10 +16,7 @@ public sealed class ReadmeSnippetsTests(ServerFixture server) : IClassFixture<Se
     [SkippableFactIfClientsMissing]
     public async Task Python_GeneratedStubs_FollowsToFinishedAndSavesThePng()
     {
-        var protos = OtherClientTools.Protos;
-        var files = Directory.GetFiles(Path.Combine(protos, "covid", "v1"), "*.proto").Concat(Directory.GetFiles(Path.Combine(protos, "google", "api"), "*.proto"));
-        (await ForeignProcess.RunAsync(OtherClientTools.Python,
-            ["-m", "grpc_tools.protoc", "-I", protos, $"--python_out={work.Path}", $"--grpc_python_out={work.Path}", .. files])).Succeeded();
+        await OtherClientTools.GeneratePythonStubsAsync(work.Path);
         var script = work.File("readme.py");
         await File.WriteAllTextAsync(script, Snippet("python"));
 
