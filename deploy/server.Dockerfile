@@ -30,12 +30,14 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /out ./
-# gRPC over h2c on 5000 (the image's default HTTP_PORTS=8080 is cleared so only URLS applies).
+# gRPC over h2c on 5000, REST over HTTP/1.1 on 8080 (the image's default HTTP_PORTS=8080 is
+# cleared so only these apply).
 ENV ASPNETCORE_HTTP_PORTS="" \
     ASPNETCORE_URLS=http://0.0.0.0:5000 \
     Kestrel__EndpointDefaults__Protocols=Http2 \
+    Rest__Http1Urls=http://0.0.0.0:8080 \
     DOTNET_ENVIRONMENT=Production
-EXPOSE 5000
+EXPOSE 5000 8080
 # The aspnet image's non-root "app" user ($APP_UID), numeric so runAsNonRoot can verify it.
 USER 1654
 ENTRYPOINT ["dotnet", "Covid.Server.dll"]

@@ -12,6 +12,17 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, bool ErrorIs
     /// <summary>True for the real console: then Ctrl+C cancels the running verb (in tests the caller's token does).</summary>
     public bool OwnsProcess { get; init; }
 
+    /// <summary>Standard output is a terminal, where binary output (Parquet) must not go.</summary>
+    public bool OutIsTerminal { get; init; }
+
+    /// <summary>Standard output as bytes, for Parquet; tests give a stream of their own.</summary>
+    public Func<Stream> OpenOut { get; init; } = () => throw new InvalidOperationException("this console has no binary standard output");
+
     /// <summary>The process' own console.</summary>
-    public static CliConsole System() => new(Console.Out, Console.Error, !Console.IsErrorRedirected) { OwnsProcess = true };
+    public static CliConsole System() => new(Console.Out, Console.Error, !Console.IsErrorRedirected)
+    {
+        OwnsProcess = true,
+        OutIsTerminal = !Console.IsOutputRedirected,
+        OpenOut = Console.OpenStandardOutput,
+    };
 }

@@ -37,6 +37,10 @@ internal sealed class CliContext(CliConsole console, Func<string, string?, Covid
         var apiKey = parse.GetValue(ApiKey);
         try
         {
+            if (parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--output") is Option<OutputFormat> output)
+            {
+                Formatting.TableOutput.CheckDestination(parse.GetValue(output), console);
+            }
             await using var client = clientFactory(server, apiKey);
             return (int)await work(client);
         }

@@ -9,8 +9,8 @@ internal static class CliOptions
     {
         var option = new Option<OutputFormat>("--output", "-o")
         {
-            Description = "How to print tables: table, csv or json.",
-            HelpName = "table|csv|json",
+            Description = "How to print tables: table, csv, json or parquet (binary: redirect stdout to a file).",
+            HelpName = "table|csv|json|parquet",
             DefaultValueFactory = _ => OutputFormat.Table,
             CustomParser = result =>
             {
@@ -20,17 +20,23 @@ internal static class CliOptions
                     return format;
                 }
 
-                result.AddError($"--output must be table, csv or json, not '{text}'.");
+                result.AddError($"--output must be table, csv, json or parquet, not '{text}'.");
                 return OutputFormat.Table;
             },
         };
-        option.CompletionSources.Add("table", "csv", "json");
+        option.CompletionSources.Clear();
+        option.CompletionSources.Add("table", "csv", "json", "parquet");
         return option;
     }
 
     public static Option<string> RequestId() => new("--request-id")
     {
         Description = "An id for idempotent submission: retrying with the same id returns the same analysis.",
+    };
+
+    public static Option<bool> Recompute() => new("--recompute")
+    {
+        Description = "Run the spec again even if you already have a succeeded analysis of it over the same dataset version (otherwise that one answers).",
     };
 
     public static Argument<string> AnalysisName() => new("name")

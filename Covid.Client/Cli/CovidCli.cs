@@ -55,6 +55,8 @@ internal static class CovidCli
         root.Add(new ExplainCommand(context));
         root.Add(new DatasetsCommand(context));
         root.Add(new AdminCommand(context));
+        root.Add(new VersionCommand(context));
+        root.Add(new CompletionCommand(context));
         return root;
     }
 }

@@ -9,4 +9,6 @@ internal enum OutputFormat
     Csv,
     /// <summary>A JSON array of objects.</summary>
     Json,
+    /// <summary>A Parquet file (binary: redirect standard output to a file).</summary>
+    Parquet,
 }

@@ -3,7 +3,10 @@ namespace Covid.Cli;
 /// <summary>Reads and checks a spec file locally, so a typo is reported with the file's name before anything is sent.</summary>
 internal static class SpecFile
 {
-    public static async Task<SpecDocument> LoadAsync(string path, CancellationToken cancellationToken)
+    /// <summary>Where in <see cref="Exception.Data"/> a spec's failure names its file, for the error lines.</summary>
+    public const string PathKey = "covid.spec-file";
+
+    public static async Task<AnalysisSpec> LoadAsync(string path, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
         {
@@ -13,11 +16,13 @@ internal static class SpecFile
         var json = await File.ReadAllTextAsync(path, cancellationToken);
         try
         {
-            return SpecDocument.Parse(json);
+            var spec = AnalysisSpec.FromJson(json);
+            var violations = spec.Validate();
+            return violations.Count == 0 ? spec : throw new InvalidSpecException("invalid analysis spec", violations);
         }
-        catch (CovidException e)
+        catch (InvalidSpecException e)
         {
-            throw new CovidException(e.StatusCode, $"{path}: {e.Message}", e.FieldViolations, e);
+            throw new InvalidSpecException($"{path}: {e.Message}", e.FieldViolations, e) { Data = { [PathKey] = path } };
         }
     }
 }

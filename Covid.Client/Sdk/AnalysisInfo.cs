@@ -39,6 +39,12 @@ public sealed record AnalysisInfo
     /// <summary>Whether a chart can be fetched with <see cref="CovidClient.SavePlotAsync"/>.</summary>
     public bool HasPlot { get; init; }
 
+    /// <summary>
+    /// True when the submit that returned this was answered with an earlier succeeded analysis of
+    /// the identical spec over the same dataset version, nothing run (only on a submit's answer).
+    /// </summary>
+    public bool ServedFromCache { get; init; }
+
     /// <summary>The newest progress step, or null before the first.</summary>
-    public ProgressUpdate? Progress { get; init; }
+    public Progress? Progress { get; init; }
 }

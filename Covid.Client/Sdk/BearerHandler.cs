@@ -2,8 +2,8 @@ using System.Net.Http.Headers;
 
 namespace Covid.Client;
 
-/// <summary>Adds the configured credential to every HTTP/2 request a channel sends.</summary>
-internal sealed class BearerHandler(CovidClientOptions options) : DelegatingHandler(new SocketsHttpHandler { EnableMultipleHttp2Connections = true })
+/// <summary>Adds the configured credential to every HTTP/2 request a channel sends, plain http (loopback, in-cluster h2c) included.</summary>
+internal sealed class BearerHandler(CovidClientOptions options) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -25,7 +25,7 @@ public sealed partial class CovidClient
     public async Task<DatasetInfo> UploadDatasetAsync(string filePath, string name, string schema, bool replace, bool synthetic, CancellationToken cancellationToken = default)
     {
         await using var file = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, UploadChunkBytes, useAsync: true);
-        using var call = datasets.UploadDataset(cancellationToken: cancellationToken);
+        using var call = datasets.UploadDataset(Streaming(cancellationToken));
         try
         {
             var header = new UploadHeader { Name = name, Schema = schema, FileName = Path.GetFileName(filePath), Replace = replace, Synthetic = synthetic };
@@ -68,7 +68,8 @@ public sealed partial class CovidClient
     public async Task<DatasetInfo> ImportDatasetAsync(string url, string name, string schema, bool replace = false, CancellationToken cancellationToken = default)
     {
         var request = new ImportDatasetRequest { Url = url, Name = name, Schema = schema, Replace = replace };
-        return ProtoMapping.ToInfo(await Call(datasets.ImportDatasetAsync(request, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false));
+        // Not retried (the server may be mid-download) and not under the default deadline: the server bounds it (Limits:ImportDeadline).
+        return ProtoMapping.ToInfo(await Unary(o => datasets.ImportDatasetAsync(request, o), idempotent: false, cancellationToken, bounded: false).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -78,7 +79,7 @@ public sealed partial class CovidClient
     /// <exception cref="CovidException">NotFound (no such dataset, or another user's), PermissionDenied (built in or shared,
     /// and the caller is no admin), FailedPrecondition (a queued or running analysis reads it, or it is configured in place).</exception>
     public async Task DeleteDatasetAsync(string name, CancellationToken cancellationToken = default) =>
-        await Call(datasets.DeleteDatasetAsync(new DeleteDatasetRequest { Name = name }, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
+        await Unary(o => datasets.DeleteDatasetAsync(new DeleteDatasetRequest { Name = name }, o), idempotent: false, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Admins only: makes dataset <paramref name="name"/> readable by every user (<paramref name="shared"/> true),
@@ -88,20 +89,20 @@ public sealed partial class CovidClient
     public async Task<DatasetInfo> SetDatasetSharedAsync(string name, bool shared, CancellationToken cancellationToken = default)
     {
         var request = new SetDatasetSharedRequest { Name = name, Shared = shared };
-        return ProtoMapping.ToInfo(await Call(datasets.SetDatasetSharedAsync(request, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false));
+        return ProtoMapping.ToInfo(await Unary(o => datasets.SetDatasetSharedAsync(request, o), idempotent: true, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The catalog schemas the server can load datasets with (built in, and its Data:SchemaDirectory files).</summary>
     public async Task<IReadOnlyList<SchemaInfo>> ListSchemasAsync(CancellationToken cancellationToken = default)
     {
-        var response = await Call(datasets.ListSchemasAsync(new ListSchemasRequest(), cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
+        var response = await Unary(o => datasets.ListSchemasAsync(new ListSchemasRequest(), o), idempotent: true, cancellationToken).ConfigureAwait(false);
         return response.Schemas.Select(ProtoMapping.ToSchema).ToList();
     }
 
     /// <summary>The datasets loaded on the server, by name.</summary>
     public async Task<IReadOnlyList<DatasetInfo>> ListDatasetsAsync(CancellationToken cancellationToken = default)
     {
-        var response = await Call(datasets.ListDatasetsAsync(new ListDatasetsRequest(), cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
+        var response = await Unary(o => datasets.ListDatasetsAsync(new ListDatasetsRequest(), o), idempotent: true, cancellationToken).ConfigureAwait(false);
         return response.Datasets.Select(ProtoMapping.ToInfo).ToList();
     }
 }

@@ -6,15 +6,11 @@ namespace Covid.Client;
 
 public sealed partial class CovidClient
 {
-    /// <summary>
-    /// The analysis' progress: the steps after <paramref name="afterSequence"/> (0 = all), then new
-    /// ones live; the enumeration ends when the analysis reaches a terminal state. Pass the last
-    /// <see cref="ProgressUpdate.Sequence"/> seen to resume after a dropped connection.
-    /// </summary>
-    public async IAsyncEnumerable<ProgressUpdate> WatchAsync(string name, long afterSequence = 0, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>One progress stream, as the server sends it; <see cref="AnalysisHandle.ProgressAsync"/> resumes it across drops.</summary>
+    internal async IAsyncEnumerable<Progress> StreamProgressAsync(string name, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var request = new StreamProgressRequest { Name = name, AfterSequence = afterSequence };
-        using var call = analyses.StreamProgress(request, cancellationToken: cancellationToken);
+        using var call = analyses.StreamProgress(request, Streaming(cancellationToken));
         while (true)
         {
             ProgressEvent progress;
@@ -24,24 +20,23 @@ public sealed partial class CovidClient
                 {
                     yield break;
                 }
-
                 progress = call.ResponseStream.Current;
             }
             catch (RpcException e)
             {
                 throw RpcErrors.Translate(e, cancellationToken);
             }
-
             yield return ProtoMapping.ToUpdate(progress);
         }
     }
 
-    /// <summary>The result table of a succeeded analysis.</summary>
-    /// <exception cref="CovidException">No such analysis (NotFound) or it has not succeeded (FailedPrecondition).</exception>
-    public async Task<ResultTable> GetResultAsync(string name, CancellationToken cancellationToken = default)
+    /// <summary>The result table of a succeeded analysis, now (see <see cref="AnalysisHandle.GetResultAsync"/> to wait for it).</summary>
+    /// <exception cref="NotFoundException">No such analysis.</exception>
+    /// <exception cref="CovidException">It has not succeeded (FailedPrecondition).</exception>
+    public async Task<AnalysisResult> GetResultAsync(string name, CancellationToken cancellationToken = default)
     {
-        var result = await Call(analyses.GetResultAsync(new GetResultRequest { Name = name }, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
-        return ProtoMapping.ToTable(result);
+        var page = await Unary(o => analyses.GetResultAsync(new GetResultRequest { Name = name }, o), idempotent: true, cancellationToken).ConfigureAwait(false);
+        return ProtoMapping.ToResult(page.Analysis, [page]);
     }
 
     /// <summary>
@@ -82,7 +77,7 @@ public sealed partial class CovidClient
 
     private async Task<(int Width, int Height, long Size)> DownloadPlotAsync(string name, string temp, CancellationToken cancellationToken)
     {
-        using var call = analyses.GetPlot(new GetPlotRequest { Name = name }, cancellationToken: cancellationToken);
+        using var call = analyses.GetPlot(new GetPlotRequest { Name = name }, Streaming(cancellationToken));
         await using var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
         int width = 0, height = 0;
         long size = 0;
@@ -95,7 +90,6 @@ public sealed partial class CovidClient
                 {
                     (width, height) = (chunk.Width, chunk.Height);
                 }
-
                 await file.WriteAsync(chunk.Data.Memory, cancellationToken).ConfigureAwait(false);
                 size += chunk.Data.Length;
             }
@@ -104,12 +98,10 @@ public sealed partial class CovidClient
         {
             throw RpcErrors.Translate(e, cancellationToken);
         }
-
         if (size == 0)
         {
             throw new CovidException(StatusCode.DataLoss, $"The server sent an empty plot for {name}.");
         }
-
         // Durable before the rename makes it visible.
         await file.FlushAsync(cancellationToken).ConfigureAwait(false);
         file.Flush(flushToDisk: true);

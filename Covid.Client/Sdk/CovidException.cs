@@ -3,8 +3,11 @@ using Grpc.Core;
 namespace Covid.Client;
 
 /// <summary>
-/// Every failure of a <see cref="CovidClient"/> call: the gRPC status the server (or the SDK,
-/// for bad local input) gave, its message, and any field violations of a rejected request.
+/// Every failure of a <see cref="CovidClient"/> call: the gRPC status the server (or the SDK, for
+/// bad local input) gave, its message, and any field violations of a rejected request. Catch a
+/// kind (<see cref="InvalidSpecException"/>, <see cref="NotFoundException"/>,
+/// <see cref="QuotaExceededException"/>, <see cref="UnauthenticatedException"/>,
+/// <see cref="AnalysisFailedException"/>) or this for all.
 /// </summary>
 public class CovidException : Exception
 {

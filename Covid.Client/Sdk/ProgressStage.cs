@@ -1,6 +1,6 @@
 namespace Covid.Client;
 
-/// <summary>The step an analysis was at when a <see cref="ProgressUpdate"/> was recorded.</summary>
+/// <summary>The step an analysis was at when a <see cref="Progress"/> was recorded.</summary>
 public enum ProgressStage
 {
     /// <summary>Not reported.</summary>

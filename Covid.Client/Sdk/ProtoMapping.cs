@@ -1,5 +1,6 @@
 using System.Globalization;
 using Covid.V1;
+using V1 = Covid.V1;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 
@@ -22,10 +23,11 @@ internal static class ProtoMapping
         FailureReason = NullIfEmpty(a.FailureReason),
         ResultRowCount = a.ResultRowCount,
         HasPlot = a.HasPlot,
+        ServedFromCache = a.ServedFromCache,
         Progress = a.Progress is null ? null : ToUpdate(a.Progress),
     };
 
-    public static ProgressUpdate ToUpdate(ProgressEvent e) => new()
+    public static Progress ToUpdate(ProgressEvent e) => new()
     {
         Sequence = e.Sequence,
         Analysis = e.Analysis,
@@ -100,38 +102,45 @@ internal static class ProtoMapping
         SparkSql = r.SparkSql,
     };
 
-    /// <summary>Turns the column-major wire form into rows, checking its shape as it goes.</summary>
-    public static ResultTable ToTable(Result result)
+    /// <summary>
+    /// The wire's column-major table as an <see cref="AnalysisResult"/>, checking its shape. Takes
+    /// the pages of a result in order (one today), so a paged GetResult appends the same way.
+    /// </summary>
+    public static AnalysisResult ToResult(string analysis, IReadOnlyList<Result> pages)
     {
-        var rowCount = checked((int)result.RowCount);
-        var columns = result.Columns.Select(c => new ResultColumn(c.Name, Kind(c))).ToList();
-        var rows = new object?[rowCount][];
-        for (var r = 0; r < rowCount; r++)
+        var first = pages[0];
+        var columns = first.Columns.Select(c => new ResultColumn(c.Name, Kind(c))).ToList();
+        var rowCount = checked((int)pages.Sum(p => p.RowCount));
+        var cells = columns.Select(_ => new object?[rowCount]).ToArray();
+        var offset = 0;
+        foreach (var page in pages)
         {
-            rows[r] = new object?[columns.Count];
-        }
-
-        for (var c = 0; c < columns.Count; c++)
-        {
-            var column = result.Columns[c];
-            var count = column.Type switch
+            var rows = checked((int)page.RowCount);
+            if (page.Columns.Count != columns.Count)
             {
-                Column.Types.Type.Int64 => column.Int64Values.Count,
-                Column.Types.Type.Double => column.DoubleValues.Count,
-                _ => column.StringValues.Count,
-            };
-            if (count != rowCount || (column.Nulls.Count != 0 && column.Nulls.Count != rowCount))
-            {
-                throw Malformed($"column '{column.Name}' has {count} values and {column.Nulls.Count} null flags for {rowCount} rows");
+                throw Malformed($"a page has {page.Columns.Count} columns, the first {columns.Count}");
             }
-
-            for (var r = 0; r < rowCount; r++)
+            for (var c = 0; c < columns.Count; c++)
             {
-                rows[r][c] = column.Nulls.Count != 0 && column.Nulls[r] ? null : Cell(column, r);
+                var column = page.Columns[c];
+                var count = column.Type switch
+                {
+                    Column.Types.Type.Int64 => column.Int64Values.Count,
+                    Column.Types.Type.Double => column.DoubleValues.Count,
+                    _ => column.StringValues.Count,
+                };
+                if (count != rows || (column.Nulls.Count != 0 && column.Nulls.Count != rows))
+                {
+                    throw Malformed($"column '{column.Name}' has {count} values and {column.Nulls.Count} null flags for {rows} rows");
+                }
+                for (var r = 0; r < rows; r++)
+                {
+                    cells[c][offset + r] = column.Nulls.Count != 0 && column.Nulls[r] ? null : Cell(column, r);
+                }
             }
+            offset += rows;
         }
-
-        return new ResultTable(columns, rows);
+        return new AnalysisResult(analysis, columns, cells, rowCount);
     }
 
     private static object Cell(Column column, int row) => column.Type switch

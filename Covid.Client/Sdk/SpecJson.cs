@@ -1,6 +1,6 @@
 using Covid.V1;
+using V1 = Covid.V1;
 using Google.Protobuf;
-using Grpc.Core;
 
 namespace Covid.Client;
 
@@ -12,25 +12,25 @@ internal static class SpecJson
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(false));
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithIndentation());
 
-    /// <summary>Parses a spec; any JSON or schema error becomes an InvalidArgument CovidException.</summary>
-    public static AnalysisSpec Parse(string specJson)
+    /// <summary>Parses a spec; any JSON or schema error becomes an <see cref="InvalidSpecException"/>.</summary>
+    public static V1.AnalysisSpec Parse(string specJson)
     {
         ArgumentNullException.ThrowIfNull(specJson);
         if (string.IsNullOrWhiteSpace(specJson))
         {
-            throw new CovidException(StatusCode.InvalidArgument, "The spec is empty; expected a JSON object such as {\"dataset\": \"cdc-cases-deaths-by-state\", ...}.");
+            throw new InvalidSpecException("The spec is empty; expected a JSON object such as {\"dataset\": \"cdc-cases-deaths-by-state\", ...}.");
         }
 
         try
         {
-            return Parser.Parse<AnalysisSpec>(specJson);
+            return Parser.Parse<V1.AnalysisSpec>(specJson);
         }
         catch (Exception e) when (e is InvalidJsonException or InvalidProtocolBufferException or FormatException or InvalidOperationException)
         {
-            throw new CovidException(StatusCode.InvalidArgument, $"The spec is not a valid analysis spec: {e.Message}", innerException: e);
+            throw new InvalidSpecException($"The spec is not a valid analysis spec: {e.Message}", innerException: e);
         }
     }
 
     /// <summary>The spec as indented proto3 JSON.</summary>
-    public static string Format(AnalysisSpec spec) => Formatter.Format(spec);
+    public static string Format(V1.AnalysisSpec spec) => Formatter.Format(spec);
 }

@@ -66,6 +66,13 @@ public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplai
         }
     }
 
+    public override async Task<Google.Api.HttpBody> GetPlotImage(GetPlotRequest request, ServerCallContext context)
+    {
+        var (stream, _, _) = await analyses.OpenPlotAsync(context.Caller(), request.Name);
+        await using var png = stream;
+        return new Google.Api.HttpBody { ContentType = "image/png", Data = await ByteString.FromStreamAsync(png, context.CancellationToken) };
+    }
+
     public override Task<Analysis> CancelAnalysis(CancelAnalysisRequest request, ServerCallContext context) =>
         Task.FromResult(audit.Run(context, "cancel", a => a.Name, () => analyses.Cancel(context.Caller(), request.Name), request.Name));
 

@@ -4,7 +4,8 @@ namespace Covid.Server.Grpc;
 
 /// <summary>
 /// The gRPC edge: authentication and rate limiting in front, then for every call of every service
-/// the error mapping, the caller's identity and the call limits, in that order; reflection when configured.
+/// (REST calls transcoded to gRPC included) the error mapping, the caller's identity and the call
+/// limits, in that order; reflection when configured.
 /// </summary>
 public static class GrpcRegistration
 {
@@ -26,7 +27,7 @@ public static class GrpcRegistration
             o.Interceptors.Add<ErrorMappingInterceptor>();
             o.Interceptors.Add<CallerInterceptor>();
             o.Interceptors.Add<CallLimitsInterceptor>();
-        });
+        }).AddCovidRest();
         services.AddSingleton<CallLimitsInterceptor>();
         services.AddSingleton<Audit>();
         services.AddSingleton<DatasetMapper>();
@@ -40,7 +41,9 @@ public static class GrpcRegistration
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseMessageSizeGate(limits.MaxMessageBytes);
+        app.UseRestBodyGate(limits.MaxMessageBytes);
         app.UseServerDeadlines(limits);
+        app.MapCovidRest();
         app.MapGrpcService<AnalysisGrpcService>();
         app.MapGrpcService<DatasetGrpcService>();
         if ((app.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions()).ReflectionEnabled)

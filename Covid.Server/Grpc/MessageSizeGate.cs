@@ -11,7 +11,8 @@ namespace Covid.Server.Grpc;
 /// naming the limit. grpc-dotnet reads such a message before any interceptor runs and answers with
 /// a text that names no limit; this reads only the message's length prefix (gRPC's wire format: a
 /// compressed flag, then a 4-byte big-endian length) and leaves the body unread for grpc-dotnet,
-/// whose MaxReceiveMessageSize stays the backstop. Client streams (uploads) are checked message by
+/// whose MaxReceiveMessageSize stays the backstop. REST calls carry JSON, not the prefix: JSON
+/// transcoding measures their body against the same limit. Client streams (uploads) are checked message by
 /// message as they are read (see <see cref="LimitedStreamReader{T}"/>).
 /// </summary>
 public static class MessageSizeGate
@@ -25,7 +26,8 @@ public static class MessageSizeGate
     {
         app.Use(async (context, next) =>
         {
-            if (context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method is { Type: MethodType.Unary or MethodType.ServerStreaming }
+            if (GrpcStatusResponse.IsGrpc(context.Request)
+                && context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method is { Type: MethodType.Unary or MethodType.ServerStreaming }
                 && await AnnouncedLengthAsync(context.Request, context.RequestAborted) > limit)
             {
                 await GrpcStatusResponse.WriteAsync(context.Response, StatusCode.ResourceExhausted, Refusal(limit));

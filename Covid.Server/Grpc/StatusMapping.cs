@@ -40,6 +40,26 @@ public static class StatusMapping
         [ErrorCode.Internal] = StatusCode.Internal,
     };
 
+    /// <summary>
+    /// The HTTP status a REST client gets for a gRPC status: the mapping of google/rpc/code.proto,
+    /// which JSON transcoding applies to the services' failures too.
+    /// </summary>
+    public static int HttpStatus(StatusCode code) => code switch
+    {
+        StatusCode.OK => 200,
+        StatusCode.Cancelled => 499,
+        StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.OutOfRange => 400,
+        StatusCode.DeadlineExceeded => 504,
+        StatusCode.NotFound => 404,
+        StatusCode.AlreadyExists or StatusCode.Aborted => 409,
+        StatusCode.PermissionDenied => 403,
+        StatusCode.Unauthenticated => 401,
+        StatusCode.ResourceExhausted => 429,
+        StatusCode.Unimplemented => 501,
+        StatusCode.Unavailable => 503,
+        _ => 500,
+    };
+
     /// <param name="callCancelled">The client went away or its deadline passed.</param>
     /// <param name="unexpected">True when the failure is none the service knows: a bug to log.</param>
     public static RpcException ToRpcException(Exception exception, bool callCancelled, out bool unexpected)

@@ -8,16 +8,26 @@ public static class CovidServer
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        var builder = CreateBuilder(args);
+        if (ServerEndpoints.Plan(builder.Configuration) is { } endpoints)
         {
-            Args = args,
-            // appsettings.json sits beside the binaries, wherever the process was started from.
-            ContentRootPath = AppContext.BaseDirectory,
-        });
+            // The host reads its addresses once, as the builder is created: start again without
+            // them, the endpoints declared instead.
+            ((IDisposable)builder.Configuration).Dispose();
+            builder = CreateBuilder([.. args, "--urls="]);
+            builder.Configuration.AddInMemoryCollection(endpoints);
+        }
         builder.AddCovidAnalysis();
         customize?.Invoke(builder);
         var app = builder.Build();
         app.MapCovidAnalysis();
         return app;
     }
+
+    private static WebApplicationBuilder CreateBuilder(string[] args) => WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = args,
+        // appsettings.json sits beside the binaries, wherever the process was started from.
+        ContentRootPath = AppContext.BaseDirectory,
+    });
 }

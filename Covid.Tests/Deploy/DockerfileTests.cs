@@ -31,7 +31,7 @@ public sealed class DockerfileTests
         Assert.Equal("mcr.microsoft.com/dotnet/aspnet:10.0", Dockerfiles.FinalFrom(text));
         Assert.Contains(Dockerfiles.Instructions(text, "RUN"), r => r.Contains("dotnet publish Covid.Server/Covid.Server.csproj -c Release", StringComparison.Ordinal));
         Assert.Contains(Dockerfiles.FinalStage(text), i => i.Instruction == "RUN" && i.Arguments.Contains("fonts-dejavu-core", StringComparison.Ordinal));
-        Assert.Equal(["5000"], Dockerfiles.Instructions(text, "EXPOSE"));
+        Assert.Equal(["5000 8080"], Dockerfiles.Instructions(text, "EXPOSE"));
         Assert.Contains(Dockerfiles.FinalStage(text), i => i.Instruction == "ENTRYPOINT" && i.Arguments.Contains("Covid.Server.dll", StringComparison.Ordinal));
     }
 

@@ -16,6 +16,7 @@ public sealed class NetworkPolicyTests(DeployedSparkRun run)
     private const int Rpc = SparkJobDescription.DriverPort;
     private const int Blocks = SparkJobDescription.BlockManagerPort;
     private const int Grpc = 5000;
+    private const int Rest = 8080;
 
     private static readonly V1Pod Stranger = new()
     {
@@ -42,7 +43,8 @@ public sealed class NetworkPolicyTests(DeployedSparkRun run)
         { "driver", "driver", Rpc, false },
         { "stranger", "server", Grpc, true },
         { "executor", "server", Grpc, true },
-        { "stranger", "server", 8080, false },
+        { "stranger", "server", Rest, true },
+        { "stranger", "server", 9090, false },
     };
 
     [Theory]

@@ -48,10 +48,9 @@ public sealed class ServerDeploymentTests
     {
         var bundle = await DeployBundle.GetAsync();
         var server = Container(bundle);
-        var port = Assert.Single(server.Ports);
+        var port = Assert.Single(server.Ports, p => p.Name == "grpc");
 
         Assert.Equal(5000, port.ContainerPort);
-        Assert.Equal("grpc", port.Name);
         foreach (var probe in new[] { server.StartupProbe, server.ReadinessProbe, server.LivenessProbe })
         {
             Assert.NotNull(probe);
@@ -71,6 +70,16 @@ public sealed class ServerDeploymentTests
 
         Assert.Equal("http://0.0.0.0:5000", env["ASPNETCORE_URLS"]);
         Assert.Equal("Http2", env["Kestrel__EndpointDefaults__Protocols"]);
+    }
+
+    [Fact]
+    public async Task Deployment_Rest_Http1OnTheHttpPort()
+    {
+        var server = Container(await DeployBundle.GetAsync());
+        var env = server.Env.ToDictionary(e => e.Name, e => e.Value);
+
+        Assert.Equal("http://0.0.0.0:8080", env["Rest__Http1Urls"]);
+        Assert.Equal(8080, Assert.Single(server.Ports, p => p.Name == "http").ContainerPort);
     }
 
     [Fact]
@@ -113,12 +122,14 @@ public sealed class ServerDeploymentTests
         var bundle = await DeployBundle.GetAsync();
         var service = bundle.Get<V1Service>("covid-server");
         var podLabels = bundle.Get<V1Deployment>("covid-server").Spec.Template.Metadata.Labels;
-        var port = Assert.Single(service.Spec.Ports);
+        var port = Assert.Single(service.Spec.Ports, p => p.Name == "grpc");
+        var rest = Assert.Single(service.Spec.Ports, p => p.Name == "http");
 
         Assert.All(service.Spec.Selector, pair => Assert.Equal(pair.Value, podLabels[pair.Key]));
         Assert.Equal(5000, port.Port);
-        Assert.Equal(Assert.Single(Container(bundle).Ports).Name, port.TargetPort.Value);
+        Assert.Equal("grpc", port.TargetPort.Value);
         Assert.Equal("kubernetes.io/h2c", port.AppProtocol);
+        Assert.Equal((8080, "http", "http"), (rest.Port, rest.TargetPort.Value, rest.AppProtocol));
         Assert.Equal("ClusterIP", service.Spec.Type);
     }
 }

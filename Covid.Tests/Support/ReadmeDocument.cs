@@ -46,6 +46,14 @@ internal sealed partial class ReadmeDocument
     public static IReadOnlySet<string> CodeTokens(string section) =>
         CodeSpan().Matches(FencedBlock().Replace(section, "")).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The bodies of a section's fenced code blocks in this language ("bash", "csharp" …), in order.</summary>
+    public static IReadOnlyList<string> FencedBlocks(string section, string language) =>
+        FencedBlock().Matches(section.Replace("\r\n", "\n", StringComparison.Ordinal))
+            .Select(m => m.Value.Split('\n'))
+            .Where(lines => lines[0].Trim() == "```" + language)
+            .Select(lines => string.Join('\n', lines[1..^1]))
+            .ToList();
+
     /// <summary>
     /// The rows of the first Markdown table in a section: cells split on unescaped '|', header and
     /// separator rows left out.

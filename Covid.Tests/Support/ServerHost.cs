@@ -20,13 +20,14 @@ public sealed class ServerHost : IAsyncDisposable
     private bool ownsDirectory;
     private bool stopped;
 
-    private ServerHost(WebApplication app, string dataDirectory, bool ownsDirectory, ServerHostOptions options)
+    private ServerHost(WebApplication app, string dataDirectory, bool ownsDirectory, ServerHostOptions options, string address, string? http1Address)
     {
         App = app;
         DataDirectory = dataDirectory;
         Options = options;
         this.ownsDirectory = ownsDirectory;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        Address = address;
+        Http1Address = http1Address;
         Channel = GrpcChannel.ForAddress(address);
         Analyses = new AnalysisService.AnalysisServiceClient(Channel);
         Datasets = new DatasetService.DatasetServiceClient(Channel);
@@ -38,8 +39,11 @@ public sealed class ServerHost : IAsyncDisposable
 
     public ServerHostOptions Options { get; }
 
-    /// <summary>The server's http:// address, as a user passes it to --server.</summary>
-    public string Address => App.Urls.Single();
+    /// <summary>The server's http:// address (h2c: gRPC, and REST over HTTP/2), as a user passes it to --server.</summary>
+    public string Address { get; }
+
+    /// <summary>With <see cref="ServerHostOptions.Http1"/>: the address serving REST over HTTP/1.1; else null.</summary>
+    public string? Http1Address { get; }
 
     public GrpcChannel Channel { get; }
 
@@ -73,6 +77,10 @@ public sealed class ServerHost : IAsyncDisposable
         {
             args.Add($"--Data:Seed={seed}");
         }
+        if (options.Http1)
+        {
+            args.Add("--Rest:Http1Urls=http://127.0.0.1:0");
+        }
         args.AddRange(options.Settings.Select(kv => $"--{kv.Key}={kv.Value}"));
         var app = CovidServer.Build([.. args], options.Customize);
         options.Map?.Invoke(app);
@@ -90,7 +98,32 @@ public sealed class ServerHost : IAsyncDisposable
             }
             throw;
         }
-        return new ServerHost(app, dir, owns, options);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
+        string? http1 = null;
+        foreach (var candidate in options.Http1 ? addresses : [])
+        {
+            if (await SpeaksHttp1Async(candidate))
+            {
+                http1 = candidate;
+            }
+        }
+        return new ServerHost(app, dir, owns, options, addresses.Single(a => a != http1), http1);
+    }
+
+    /// <summary>Both ports of a server with Rest:Http1Urls are bound at port 0: the HTTP/1.1 one answers an HTTP/1.1 request.</summary>
+    private static async Task<bool> SpeaksHttp1Async(string address)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, address + "/openapi/v1.json") { Version = System.Net.HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
+            using var response = await http.SendAsync(request);
+            return response.Version == System.Net.HttpVersion.Version11;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
@@ -110,6 +143,7 @@ public sealed class ServerHost : IAsyncDisposable
             Settings = next.Settings,
             Customize = next.Customize,
             Map = next.Map,
+            Http1 = next.Http1,
         }, owns);
     }
 

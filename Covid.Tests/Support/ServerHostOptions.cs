@@ -11,6 +11,9 @@ public sealed class ServerHostOptions
     /// <summary>Data:Seed; defaults to the real 2021-05-30 CDC export. Empty string: no seed (generated sample).</summary>
     public string? Seed { get; init; }
 
+    /// <summary>Also serve REST over HTTP/1.1 on a second loopback port (Rest:Http1Urls); see <see cref="ServerHost.Http1Address"/>.</summary>
+    public bool Http1 { get; init; }
+
     /// <summary>Further configuration, e.g. ["Jobs:MaxConcurrent"] = "1".</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
 

@@ -1,4 +1,4 @@
-using Covid.Cli.Progress;
+using Covid.Cli.Display;
 
 namespace Covid.Cli.Commands;
 
@@ -8,64 +8,48 @@ internal static class AnalysisWaiter
     // Under System.CommandLine's 2 s grace period after Ctrl+C, so the cancel gets out before the process ends.
     private static readonly TimeSpan CancelTimeout = TimeSpan.FromSeconds(1.5);
 
-    public static async Task<AnalysisInfo> WaitAsync(CliConsole console, CovidClient client, string name, CancellationToken ct)
+    public static async Task<AnalysisInfo> WaitAsync(CliConsole console, AnalysisHandle analysis, CancellationToken ct)
     {
         try
         {
-            return await ProgressDisplay.RunAsync(console, name, report => FollowToEndAsync(client, name, report, ct));
+            return await ProgressDisplay.RunAsync(console, analysis.Name, async report =>
+            {
+                // The handle resumes the stream across dropped connections and server restarts.
+                await foreach (var step in analysis.ProgressAsync(cancellationToken: ct))
+                {
+                    report(step);
+                }
+                return await analysis.GetAsync(ct);
+            });
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            await CancelQuietlyAsync(console.Error, client, name);
+            await CancelQuietlyAsync(console.Error, () => analysis.CancelAsync(Timeout()));
             throw;
         }
     }
 
-    private static async Task<AnalysisInfo> FollowToEndAsync(CovidClient client, string name, Action<ProgressUpdate> report, CancellationToken ct)
-    {
-        long after = 0;
-        while (true)
-        {
-            var last = await ProgressFollower.FollowAsync(client, name, after, report, ct);
-            after = last?.Sequence ?? after;
-            var info = await client.GetAsync(name, ct);
-            if (info.State.IsTerminal())
-            {
-                return info;
-            }
-
-            // The stream ended early (say, the server is restarting); resume after what we saw.
-            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
-        }
-    }
-
     /// <summary>Cancels whatever analysis a submission with <paramref name="requestId"/> created, if any.</summary>
-    public static async Task CancelSubmissionAsync(TextWriter error, CovidClient client, string specJson, string requestId)
-    {
-        using var timeout = new CancellationTokenSource(CancelTimeout);
-        try
+    public static Task CancelSubmissionAsync(TextWriter error, CovidClient client, AnalysisSpec spec, string requestId) =>
+        CancelQuietlyAsync(error, async () =>
         {
-            var info = await client.SubmitAsync(specJson, requestId, timeout.Token);
-            info = await client.CancelAsync(info.Name, timeout.Token);
-            error.WriteLine($"cancelled {info.Name}");
-        }
-        catch (Exception e) when (e is CovidException or OperationCanceledException)
-        {
-            error.WriteLine($"covid: could not cancel the analysis submitted with request id {requestId}: {e.Message}");
-        }
-    }
+            using var timeout = new CancellationTokenSource(CancelTimeout);
+            var analysis = await client.SubmitAsync(spec, requestId, cancellationToken: timeout.Token);
+            return await analysis.CancelAsync(timeout.Token);
+        }, $"the analysis submitted with request id {requestId}");
 
-    private static async Task CancelQuietlyAsync(TextWriter error, CovidClient client, string name)
+    private static CancellationToken Timeout() => new CancellationTokenSource(CancelTimeout).Token;
+
+    private static async Task CancelQuietlyAsync(TextWriter error, Func<Task<AnalysisInfo>> cancel, string? what = null)
     {
-        using var timeout = new CancellationTokenSource(CancelTimeout);
         try
         {
-            var info = await client.CancelAsync(name, timeout.Token);
+            var info = await cancel();
             error.WriteLine($"cancelled {info.Name}");
         }
         catch (Exception e) when (e is CovidException or OperationCanceledException)
         {
-            error.WriteLine($"covid: could not cancel {name}: {e.Message}");
+            error.WriteLine($"covid: could not cancel {what ?? "the analysis"}: {e.Message}");
         }
     }
 }

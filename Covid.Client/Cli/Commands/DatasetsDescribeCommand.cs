@@ -21,7 +21,7 @@ internal sealed class DatasetsDescribeCommand : Command
             var datasets = await client.ListDatasetsAsync(ct);
             var dataset = datasets.FirstOrDefault(d => d.Name == wanted)
                 ?? throw new CovidException(StatusCode.NotFound, $"No dataset named '{wanted}'; loaded: {string.Join(", ", datasets.Select(d => d.Name))}.");
-            TableOutput.Write(DatasetTables.Fields(dataset.Fields), parse.GetValue(output), context.Console.Out);
+            await TableOutput.WriteAsync(DatasetTables.Fields(dataset.Fields), parse.GetValue(output), context.Console, ct);
             if (dataset.MissingFields.Count > 0)
             {
                 context.Console.Error.WriteLine($"note: the file had no {string.Join(", ", dataset.MissingFields)} (a SODA selection); those fields are null");

@@ -15,7 +15,7 @@ internal sealed class DatasetsListCommand : Command
         SetAction((parse, ct) => context.RunAsync(parse, ct, async client =>
         {
             var datasets = await client.ListDatasetsAsync(ct);
-            TableOutput.Write(DatasetTables.Of(datasets), parse.GetValue(output), context.Console.Out);
+            await TableOutput.WriteAsync(DatasetTables.Of(datasets), parse.GetValue(output), context.Console, ct);
             foreach (var synthetic in datasets.Where(d => d.Synthetic))
             {
                 context.Console.Error.WriteLine($"note: {synthetic.Name} holds SYNTHETIC sample rows, not real CDC data");

@@ -20,13 +20,13 @@ internal sealed class DatasetsSchemasCommand : Command
             var schemas = await client.ListSchemasAsync(ct);
             if (parse.GetValue(name) is not { } wanted)
             {
-                TableOutput.Write(DatasetTables.OfSchemas(schemas), parse.GetValue(output), context.Console.Out);
+                await TableOutput.WriteAsync(DatasetTables.OfSchemas(schemas), parse.GetValue(output), context.Console, ct);
                 return ExitCode.Success;
             }
             var schema = schemas.FirstOrDefault(s => s.Name == wanted)
                 ?? throw new CovidException(StatusCode.NotFound, $"No schema named '{wanted}'; schemas: {string.Join(", ", schemas.Select(s => s.Name))}.");
             context.Console.Error.WriteLine($"{schema.Name}: {schema.Title}; grain {schema.GrainDescription}; time field {schema.TimeField}");
-            TableOutput.Write(DatasetTables.Fields(schema.Fields), parse.GetValue(output), context.Console.Out);
+            await TableOutput.WriteAsync(DatasetTables.Fields(schema.Fields), parse.GetValue(output), context.Console, ct);
             return ExitCode.Success;
         }));
     }

@@ -17,13 +17,13 @@ internal sealed class ExplainCommand : Command
         SetAction((parse, ct) => context.RunAsync(parse, ct, async client =>
         {
             var format = parse.GetValue(output);
-            if (format == OutputFormat.Csv)
+            if (format is OutputFormat.Csv or OutputFormat.Parquet)
             {
-                throw CliContext.Invalid("explain prints --output table or json, not csv.");
+                throw CliContext.Invalid($"explain prints --output table or json, not {format.ToString().ToLowerInvariant()}.");
             }
 
             var document = await SpecFile.LoadAsync(parse.GetValue(spec)!, ct);
-            var explanation = await client.ExplainAsync(document.Json, ct);
+            var explanation = await client.ExplainAsync(document, ct);
             if (format == OutputFormat.Json)
             {
                 ExplanationWriter.WriteJson(explanation, context.Console.Out);

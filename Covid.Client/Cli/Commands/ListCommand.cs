@@ -32,7 +32,7 @@ internal sealed class ListCommand : Command
                 }
             }
 
-            TableOutput.Write(AnalysisTables.Of(analyses), parse.GetValue(output), context.Console.Out);
+            await TableOutput.WriteAsync(AnalysisTables.Of(analyses), parse.GetValue(output), context.Console, ct);
             return ExitCode.Success;
         }));
     }

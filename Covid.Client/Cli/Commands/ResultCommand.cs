@@ -17,7 +17,7 @@ internal sealed class ResultCommand : Command
         SetAction((parse, ct) => context.RunAsync(parse, ct, async client =>
         {
             var table = await client.GetResultAsync(parse.GetValue(name)!, ct);
-            TableOutput.Write(table, parse.GetValue(output), context.Console.Out);
+            await TableOutput.WriteAsync(table, parse.GetValue(output), context.Console, ct);
             return ExitCode.Success;
         }));
     }

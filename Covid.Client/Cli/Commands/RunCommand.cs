@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Covid.Cli.Formatting;
-using Covid.Cli.Progress;
+using Covid.Cli.Display;
 
 namespace Covid.Cli.Commands;
 
@@ -11,6 +11,7 @@ internal sealed class RunCommand : Command
     private readonly Argument<string> spec = CliOptions.SpecPath();
     private readonly Option<OutputFormat> output = CliOptions.Output();
     private readonly Option<string> requestId = CliOptions.RequestId();
+    private readonly Option<bool> recompute = CliOptions.Recompute();
     private readonly Option<string> plot = new("--plot") { Description = "Write the analysis' chart to this PNG file." };
 
     public RunCommand(CliContext context)
@@ -19,6 +20,7 @@ internal sealed class RunCommand : Command
         Add(spec);
         Add(output);
         Add(requestId);
+        Add(recompute);
         Add(plot);
         SetAction((parse, ct) => context.RunAsync(parse, ct, client => RunAsync(context, client, parse, ct)));
     }
@@ -28,6 +30,7 @@ internal sealed class RunCommand : Command
         var error = context.Console.Error;
         var plotPath = parse.GetValue(plot);
         var document = await SpecFile.LoadAsync(parse.GetValue(spec)!, ct);
+        var format = parse.GetValue(output);
         if (plotPath is not null && !document.HasPlot)
         {
             throw CliContext.Invalid("--plot was given but the spec has no \"plot\" section; add one or drop --plot.");
@@ -42,19 +45,22 @@ internal sealed class RunCommand : Command
         // Always idempotent: if Ctrl+C lands while the submit is in flight, resubmitting with the
         // same id finds the analysis the server may already have created, so it can be cancelled.
         var id = parse.GetValue(requestId) ?? $"covid-cli-{Guid.NewGuid():N}";
-        AnalysisInfo submitted;
+        AnalysisHandle analysis;
         try
         {
-            submitted = await client.SubmitAsync(document.Json, id, ct);
+            analysis = await client.SubmitAsync(document, id, parse.GetValue(recompute), ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            await AnalysisWaiter.CancelSubmissionAsync(error, client, document.Json, id);
+            await AnalysisWaiter.CancelSubmissionAsync(error, client, document, id);
             throw;
         }
 
-        error.WriteLine($"submitted {submitted.Name} (dataset {submitted.Dataset}, engine {Names.Of(submitted.Engine)})");
-        var final = await AnalysisWaiter.WaitAsync(context.Console, client, submitted.Name, ct);
+        var submitted = analysis.Submitted!;
+        error.WriteLine(submitted.ServedFromCache
+            ? $"{submitted.Name} already ran this spec over the same dataset version: its result answers (--recompute runs it again)"
+            : $"submitted {submitted.Name} (dataset {submitted.Dataset}, engine {Names.Of(submitted.Engine)})");
+        var final = await AnalysisWaiter.WaitAsync(context.Console, analysis, ct);
         if (final.State != AnalysisState.Succeeded)
         {
             error.WriteLine($"covid: {final.Name} {Names.Of(final.State)}: {final.FailureReason ?? "no reason given"}");
@@ -64,7 +70,7 @@ internal sealed class RunCommand : Command
         var seconds = final.EndTime - final.CreateTime is { } took ? took.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "?";
         error.WriteLine($"{final.Name} SUCCEEDED: {final.ResultRowCount} rows in {seconds}");
         var table = await client.GetResultAsync(final.Name, ct);
-        TableOutput.Write(table, parse.GetValue(output), context.Console.Out);
+        await TableOutput.WriteAsync(table, format, context.Console, ct);
         if (plotPath is not null)
         {
             var image = await client.SavePlotAsync(final.Name, plotPath, ct);

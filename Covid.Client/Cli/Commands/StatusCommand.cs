@@ -19,7 +19,7 @@ internal sealed class StatusCommand : Command
             var info = await client.GetAsync(parse.GetValue(name)!, ct);
             var format = parse.GetValue(output);
             var table = format == OutputFormat.Table ? AnalysisTables.Vertical(info) : AnalysisTables.Of([info]);
-            TableOutput.Write(table, format, context.Console.Out);
+            await TableOutput.WriteAsync(table, format, context.Console, ct);
             return ExitCode.Success;
         }));
     }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Covid.Cli.Formatting;
-using Covid.Cli.Progress;
+using Covid.Cli.Display;
 
 namespace Covid.Cli.Commands;
 
@@ -19,12 +19,13 @@ internal sealed class WatchCommand : Command
         {
             var analysis = parse.GetValue(name)!;
             var output = context.Console.Out;
-            await ProgressFollower.FollowAsync(client, analysis, parse.GetValue(after), update =>
+            var handle = client.GetHandle(analysis);
+            await foreach (var step in handle.ProgressAsync(parse.GetValue(after), ct))
             {
-                output.WriteLine(ProgressLine.Format(update));
+                output.WriteLine(ProgressLine.Format(step));
                 output.Flush();
-            }, ct);
-            var info = await client.GetAsync(analysis, ct);
+            }
+            var info = await handle.GetAsync(ct);
             var reason = info.FailureReason is null ? "" : ": " + info.FailureReason;
             output.WriteLine($"{info.Name} {Names.Of(info.State)}{reason}");
             return info.State.IsTerminal() ? ExitCodes.From(info.State) : ExitCode.Unavailable;

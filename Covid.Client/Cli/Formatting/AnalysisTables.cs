@@ -14,15 +14,15 @@ internal static class AnalysisTables
     ];
 
     /// <summary>One row per analysis.</summary>
-    public static ResultTable Of(IEnumerable<AnalysisInfo> analyses) =>
+    public static AnalysisResult Of(IEnumerable<AnalysisInfo> analyses) =>
         new(Columns, analyses.Select(Row).ToList());
 
     /// <summary>One analysis as field/value pairs, easier to read than one wide row.</summary>
-    public static ResultTable Vertical(AnalysisInfo analysis)
+    public static AnalysisResult Vertical(AnalysisInfo analysis)
     {
         var row = Row(analysis);
         var pairs = Columns.Select((c, i) => (IReadOnlyList<object?>)[c.Name, CellText.Readable(row[i])]).ToList();
-        return new ResultTable([new("field", ColumnKind.String), new("value", ColumnKind.String)], pairs);
+        return new AnalysisResult([new("field", ColumnKind.String), new("value", ColumnKind.String)], pairs);
     }
 
     /// <summary>A time as ISO 8601 UTC, or null.</summary>

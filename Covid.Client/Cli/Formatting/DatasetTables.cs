@@ -18,10 +18,10 @@ internal static class DatasetTables
         new("source", ColumnKind.String), new("title", ColumnKind.String),
     ];
 
-    public static ResultTable Of(IEnumerable<DatasetInfo> datasets) =>
+    public static AnalysisResult Of(IEnumerable<DatasetInfo> datasets) =>
         new(Columns, datasets.Select(Row).ToList());
 
-    public static ResultTable OfSchemas(IEnumerable<SchemaInfo> schemas) => new(SchemaColumns, schemas.Select(s => (IReadOnlyList<object?>)
+    public static AnalysisResult OfSchemas(IEnumerable<SchemaInfo> schemas) => new(SchemaColumns, schemas.Select(s => (IReadOnlyList<object?>)
     [
         s.Name, string.Join(" ", s.CdcIds), s.Grain, s.TimeField,
         s.GeographyField.Length == 0 ? "" : $"{s.GeographyField} ({string.Join(", ", s.GeoLevels)})",
@@ -29,7 +29,7 @@ internal static class DatasetTables
     ]).ToList());
 
     /// <summary>One row per field: what it is for, what it counts, how it adds up.</summary>
-    public static ResultTable Fields(IEnumerable<DatasetField> fields) => new(
+    public static AnalysisResult Fields(IEnumerable<DatasetField> fields) => new(
     [
         new("field", ColumnKind.String), new("type", ColumnKind.String), new("role", ColumnKind.String), new("unit", ColumnKind.String),
         new("additivity", ColumnKind.String), new("dimension", ColumnKind.String), new("description", ColumnKind.String),

@@ -5,7 +5,7 @@ internal static class TextTableWriter
 {
     private const string Gap = "  ";
 
-    public static void Write(ResultTable table, TextWriter writer)
+    public static void Write(AnalysisResult table, TextWriter writer)
     {
         var cells = table.Rows.Select(row => row.Select(CellText.Readable).ToArray()).ToList();
         var widths = table.Columns.Select((c, i) => Math.Max(c.Name.Length, cells.Select(r => r[i].Length).DefaultIfEmpty(0).Max())).ToArray();

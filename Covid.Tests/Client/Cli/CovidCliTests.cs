@@ -29,7 +29,7 @@ public sealed class CovidCliTests : IDisposable
         var (code, _, error) = await CliRun.InvokeAsync("list", "--output", "yaml", "--server", NoServer);
 
         Assert.Equal(ExitCode.Usage, code);
-        Assert.Contains("--output must be table, csv or json", error);
+        Assert.Contains("--output must be table, csv, json or parquet", error);
     }
 
     [Fact]

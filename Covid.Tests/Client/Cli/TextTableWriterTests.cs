@@ -9,7 +9,7 @@ public class TextTableWriterTests
     [Fact]
     public void Write_MixedColumns_NumbersRightAlignedTextLeftAligned()
     {
-        var table = new ResultTable(
+        var table = new AnalysisResult(
             [new("period", ColumnKind.Date), new("state", ColumnKind.String), new("cases", ColumnKind.Int64), new("cfr", ColumnKind.Double)],
             [
                 [new DateOnly(2020, 3, 2), "NY", 1234567L, 0.0123456789],

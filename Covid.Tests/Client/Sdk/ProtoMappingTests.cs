@@ -22,7 +22,7 @@ public class ProtoMappingTests
             },
         };
 
-        var table = ProtoMapping.ToTable(result);
+        var table = ProtoMapping.ToResult(result.Analysis, [result]);
 
         Assert.Equal(["period", "state", "cases", "cfr"], table.Columns.Select(c => c.Name));
         Assert.Equal([ColumnKind.Date, ColumnKind.String, ColumnKind.Int64, ColumnKind.Double], table.Columns.Select(c => c.Kind));
@@ -39,7 +39,7 @@ public class ProtoMappingTests
             Columns = { new Column { Name = "cases", Type = Column.Types.Type.Int64, Int64Values = { 10 } } },
         };
 
-        var e = Assert.Throws<CovidException>(() => ProtoMapping.ToTable(result));
+        var e = Assert.Throws<CovidException>(() => ProtoMapping.ToResult(result.Analysis, [result]));
 
         Assert.Equal(StatusCode.DataLoss, e.StatusCode);
         Assert.Contains("'cases'", e.Message);
@@ -54,7 +54,7 @@ public class ProtoMappingTests
             Columns = { new Column { Name = "period", Type = Column.Types.Type.Date, StringValues = { "03/02/2020" } } },
         };
 
-        var e = Assert.Throws<CovidException>(() => ProtoMapping.ToTable(result));
+        var e = Assert.Throws<CovidException>(() => ProtoMapping.ToResult(result.Analysis, [result]));
 
         Assert.Contains("03/02/2020", e.Message);
     }
@@ -67,8 +67,8 @@ public class ProtoMappingTests
         {
             Name = "analyses/abc",
             State = Analysis.Types.State.Failed,
-            Engine = AnalysisSpec.Types.Engine.Embedded,
-            Spec = new AnalysisSpec { Dataset = "cdc-cases-deaths-by-state" },
+            Engine = cli::Covid.V1.AnalysisSpec.Types.Engine.Embedded,
+            Spec = new cli::Covid.V1.AnalysisSpec { Dataset = "cdc-cases-deaths-by-state" },
             CreateTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(created),
             FailureReason = "boom",
             Progress = new ProgressEvent { Sequence = 4, Stage = ProgressEvent.Types.Stage.RenderingPlot, State = Analysis.Types.State.Running, Fraction = 0.9 },
@@ -88,8 +88,8 @@ public class ProtoMappingTests
     }
 
     [Fact]
-    public void ResultTable_CellOfWrongKind_Rejected()
+    public void AnalysisResult_CellOfWrongKind_Rejected()
     {
-        Assert.Throws<ArgumentException>(() => new ResultTable([new("cases", ColumnKind.Int64)], [[1.5]]));
+        Assert.Throws<ArgumentException>(() => new AnalysisResult([new("cases", ColumnKind.Int64)], [[1.5]]));
     }
 }

@@ -52,7 +52,8 @@ public class SdkSurfaceTests
         var names = typeof(CovidClient).Assembly.GetExportedTypes().Select(t => t.FullName).ToList();
 
         Assert.Contains("Covid.Client.CovidClient", names);
-        Assert.Contains("Covid.Client.SpecDocument", names);
+        Assert.Contains("Covid.Client.AnalysisSpec", names);
+        Assert.Contains("Covid.Client.AnalysisHandle", names);
         Assert.All(names, n => Assert.True(n!.StartsWith("Covid.Client.", StringComparison.Ordinal) && !n.StartsWith("Covid.Client.Cli.", StringComparison.Ordinal), n));
     }
 

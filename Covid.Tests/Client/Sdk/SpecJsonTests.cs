@@ -34,7 +34,7 @@ public class SpecJsonTests
     [InlineData("{\"limit\": \"many\"}", "")]
     public void Parse_BadJson_InvalidArgumentNamingTheProblem(string json, string mentioned)
     {
-        var e = Assert.Throws<CovidException>(() => SpecJson.Parse(json));
+        var e = Assert.Throws<InvalidSpecException>(() => SpecJson.Parse(json));
 
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.StartsWith("The spec is not a valid analysis spec: ", e.Message);
@@ -46,7 +46,7 @@ public class SpecJsonTests
     [InlineData("   \n")]
     public void Parse_Empty_InvalidArgument(string json)
     {
-        var e = Assert.Throws<CovidException>(() => SpecJson.Parse(json));
+        var e = Assert.Throws<InvalidSpecException>(() => SpecJson.Parse(json));
 
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.Contains("empty", e.Message);
@@ -58,7 +58,7 @@ public class SpecJsonTests
         // Port 1 on loopback has no server: reaching it would fail with Unavailable, not InvalidArgument.
         await using var client = new CovidClient("http://127.0.0.1:1");
 
-        var e = await Assert.ThrowsAsync<CovidException>(() => client.SubmitAsync("{\"datset\": \"x\"}"));
+        var e = await Assert.ThrowsAsync<InvalidSpecException>(() => client.SubmitAsync("{\"datset\": \"x\"}"));
 
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.Contains("datset", e.Message);

@@ -7,7 +7,7 @@ namespace Covid.Tests.Support.Cli;
 internal static class TableFixtures
 {
     /// <summary>A date, a string needing quotes, a long, a double, and a row of nulls.</summary>
-    public static ResultTable Awkward() => new(
+    public static AnalysisResult Awkward() => new(
         [new("period", ColumnKind.Date), new("state", ColumnKind.String), new("cases", ColumnKind.Int64), new("cfr", ColumnKind.Double)],
         [
             [new DateOnly(2020, 3, 2), "NY", 1234567L, 0.0123456789],
