@@ -1,5 +1,5 @@
 -- golden: csv-in-place-rolling
--- Spark features: USING csv OPTIONS (header 'true', inferSchema 'false', ...) raw view, typed view with to_date(col, 'MM/dd/yyyy'), to_timestamp(col, 'MM/dd/yyyy hh:mm:ss a'), CAST AS BIGINT, raise_error on unparsable cells
+-- Spark features: USING csv OPTIONS (header 'true', inferSchema 'false', multiLine 'false', mode 'FAILFAST', ...) raw view, typed view checking each cell's shape with regexp_like before CAST(try_to_timestamp(col, 'MM/dd/yyyy') AS DATE), try_to_timestamp(col, 'MM/dd/yyyy hh:mm:ss a') and TRY_CAST AS BIGINT, raise_error on unparsable cells
 -- covid-analysis: cdc-cases-deaths-by-state over CSV in place
 SET spark.sql.variable.substitute=false;
 SET spark.sql.parser.escapedStringLiterals=false;

@@ -1,5 +1,5 @@
 -- golden: weekly-cases-ratio
--- Spark features: date_trunc('WEEK') (Monday weeks), SUM cast to BIGINT, ratio over DOUBLE, NULLS LAST in ORDER BY, DATE literals
+-- Spark features: the session confs as SET statements, date_trunc('WEEK') (Monday weeks), SUM cast to its field's type (BIGINT), ratio over DOUBLE, NULLS LAST in ORDER BY, DATE literals
 -- covid-analysis: cdc-cases-deaths-by-state over Parquet
 SET spark.sql.variable.substitute=false;
 SET spark.sql.parser.escapedStringLiterals=false;

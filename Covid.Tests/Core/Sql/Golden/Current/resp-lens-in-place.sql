@@ -1,5 +1,5 @@
 -- golden: resp-lens-in-place
--- Spark features: a SODA CSV in place: typed view of API field names, integers through regexp_replace/RLIKE, the MMWR week end from yyyyww (floor(week / 100), week % 100) with make_date/date_add; positivity as a ratio of two SUMs
+-- Spark features: a SODA CSV in place: typed view of API field names, integers through regexp_like/regexp_replace/TRY_CAST, the MMWR week end from yyyyww (floor(week / 100), week % 100) with make_date/date_add; positivity as a ratio of two SUMs
 -- covid-analysis: resp-lens-positivity over CSV in place
 SET spark.sql.variable.substitute=false;
 SET spark.sql.parser.escapedStringLiterals=false;

@@ -1,5 +1,5 @@
 -- golden: resp-net-year-in-place
--- Spark features: a rows.csv in place: MMWR year written 2022.0 (regexp_replace, RLIKE), a date from 'yyyy-MM-dd HH:mm:ss', YEAR as date_trunc('YEAR'), sites as geography
+-- Spark features: a rows.csv in place: MMWR year written 2022.0 (regexp_like, regexp_replace), a date from 'yyyy-MM-dd HH:mm:ss' by try_to_timestamp, YEAR as date_trunc('YEAR'), sites as geography
 -- covid-analysis: resp-net-rates over CSV in place
 SET spark.sql.variable.substitute=false;
 SET spark.sql.parser.escapedStringLiterals=false;
