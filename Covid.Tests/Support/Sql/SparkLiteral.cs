@@ -37,7 +37,8 @@ internal static class SparkLiteral
         return literals;
     }
 
-    private static string Read(string sql, ref int i)
+    /// <summary>The literal starting at <paramref name="i"/> (its quote), decoded; <paramref name="i"/> moves past its closing quote.</summary>
+    internal static string Read(string sql, ref int i)
     {
         var value = new StringBuilder();
         i++;
