@@ -43,6 +43,8 @@ public sealed class SparkSyntaxGateTests
             ["read_parquet"] = "SELECT * FROM read_parquet('/data/x.parquet');",
             ["dollar-parameter"] = "SELECT * FROM `t` WHERE `state` = $1;",
             ["unterminated"] = "SELECT 'NY FROM `t`;",
+            // Valid grammar, but Spark would substitute the reference before parsing.
+            ["variable-reference"] = "SELECT `state` FROM `t` WHERE `state` = '${env:HOME}';",
             ["control"] = "SELECT `state` FROM `t` WHERE `state` IN ('NY');",
         };
 
