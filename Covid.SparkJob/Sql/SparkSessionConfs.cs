@@ -27,8 +27,9 @@ public static class SparkSessionConfs
         // Every cell of every CSV row is tokenised, so FAILFAST refuses a short or long row; with
         // pruning only the selected columns are parsed and the cell count is never checked.
         new("spark.sql.csv.parser.columnPruning.enabled", "false"),
-        // A row a pushed-down filter drops is skipped before its cell count is checked
-        // (UnivocityParser.convert): the filters run on the typed view instead.
+        // UnivocityParser.convert checks the cell count before a pushed-down filter is applied, but
+        // then stops converting a row the filter drops: off, every row is read the same way
+        // whichever filters Catalyst pushes into the scan, and the filters run on the typed view.
         new("spark.sql.csv.filterPushdown.enabled", "false"),
         // Parquet dates as written (proleptic Gregorian, as DuckDB writes and reads them), never rebased.
         new("spark.sql.parquet.datetimeRebaseModeInRead", "CORRECTED"),
