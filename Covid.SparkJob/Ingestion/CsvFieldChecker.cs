@@ -18,7 +18,9 @@ internal static class CsvFieldChecker
             FieldType.String => null,
             FieldType.Int64 => TryInteger(field, cell, form, out _) ? null
                 : field.AcceptsIntegralDecimal(form) ? "is not an integer (a decimal part must be zero, as in 800.0)" : "is not an integer",
-            FieldType.Double => double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
+            // No surrounding white space: the SQL conversion (CellShapes.Number) refuses it, in both engines.
+            FieldType.Double => double.TryParse(cell, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+                CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
                 ? null : "is not a number",
             FieldType.Date => TryDate(field, cell, form, out _) ? null : $"is not a date written {field.WrittenAs(form)}",
             FieldType.Timestamp => TryTimestamp(field, cell, form) ? null : $"is not a timestamp written {field.WrittenAs(form)}",
@@ -34,7 +36,7 @@ internal static class CsvFieldChecker
             return true;
         }
         var point = cell.IndexOf('.');
-        // The SQL conversion strips the same "\.0+$" before its cast, so both accept exactly these.
+        // The SQL conversion (CellShapes.IntegralDecimal) accepts exactly these and strips the zeros before its cast.
         return field.AcceptsIntegralDecimal(form) && point > 0 && point < cell.Length - 1
             && cell[(point + 1)..].IndexOfAnyExcept('0') < 0
             && long.TryParse(cell[..point], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);

@@ -62,9 +62,12 @@ public sealed record SparkJobDescription(
             ["spark.kubernetes.driver.service.deleteOnTermination"] = "false",
             ["spark.kubernetes.driver.ownPersistentVolumeClaim"] = "false",
             ["spark.kubernetes.driver.reusePersistentVolumeClaim"] = "false",
-            // Dates are bucketed and compared as calendar dates; the session zone must not shift them.
-            ["spark.sql.session.timeZone"] = "UTC",
         };
+        // The confs the SQL's meaning depends on; the script sets them again (SparkSqlDialect).
+        foreach (var (key, value) in SparkSessionConfs.All)
+        {
+            confs[key] = value;
+        }
         if (settings.ExecutorPodTemplateFile is { } template)
         {
             confs["spark.kubernetes.executor.podTemplateFile"] = template;

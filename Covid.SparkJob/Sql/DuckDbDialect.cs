@@ -1,3 +1,4 @@
+using System.Globalization;
 using Covid.SparkJob.Planning;
 using TimeBucket = Covid.V1.AnalysisSpec.Types.TimeBucket;
 
@@ -19,6 +20,15 @@ public static class DuckDbDialect
 
     /// <summary>A DuckDB quoted identifier.</summary>
     public static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    // dayofweek: Sunday = 0 .. Saturday = 6, what the shared formulas expect.
+    internal static string DayOfWeek(string date) => $"CAST(dayofweek({date}) AS INTEGER)";
+
+    // DATE + INTEGER is a DATE in DuckDB; the CAST says so whatever the left side is.
+    internal static string AddDays(string date, string days) => $"CAST({date} + CAST({days} AS INTEGER) AS DATE)";
+
+    internal static string MakeDate(string year, int month, int day) =>
+        $"make_date(CAST({year} AS INTEGER), {month.ToString(CultureInfo.InvariantCulture)}, {day.ToString(CultureInfo.InvariantCulture)})";
 
     private sealed class Builder : SqlQueryBuilder
     {
@@ -44,14 +54,11 @@ public static class DuckDbDialect
             _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, "no time bucket"),
         };
 
-        // dayofweek: Sunday = 0 .. Saturday = 6, what the shared formulas expect.
-        protected override string DayOfWeek(string date) => $"CAST(dayofweek({date}) AS INTEGER)";
+        protected override string DayOfWeek(string date) => DuckDbDialect.DayOfWeek(date);
 
-        // DATE + INTEGER is a DATE in DuckDB.
-        protected override string AddDays(string date, string days) => $"CAST({date} + CAST({days} AS INTEGER) AS DATE)";
+        protected override string AddDays(string date, string days) => DuckDbDialect.AddDays(date, days);
 
-        protected override string MakeDate(string year, int month, int day) =>
-            $"make_date(CAST({year} AS INTEGER), {month.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {day.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
+        protected override string MakeDate(string year, int month, int day) => DuckDbDialect.MakeDate(year, month, day);
 
         // generate_series over integers is inclusive of both ends; unnest of NULL yields no rows.
         protected override string IntegerSeries(string low, string high, string column) =>

@@ -12,13 +12,16 @@ namespace Covid.SparkJob.Sql;
 /// </summary>
 public static class DuckDbSource
 {
+    /// <summary>The column of a CSV read in place that is TRUE for a row on one line and fails the query otherwise.</summary>
+    internal const string OneRecordColumn = ReservedColumns.Prefix + "one_record";
+
     public static string For(DatasetInfo dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         return dataset.Storage switch
         {
             DatasetStorage.Parquet => $"read_parquet({DuckDbDialect.StringLiteral(dataset.ParquetPath)})",
-            DatasetStorage.CsvInPlace => "(" + TypedCsv(dataset.Schema, dataset.FileLayout, dataset.OriginalPath, dataset.Schema.TitleLines) + ") AS " + DuckDbDialect.Identifier("dataset"),
+            DatasetStorage.CsvInPlace => "(" + InPlace(dataset.Schema, dataset.FileLayout, dataset.OriginalPath) + ") AS " + DuckDbDialect.Identifier("dataset"),
             _ => throw new ArgumentOutOfRangeException(nameof(dataset), dataset.Storage, "unknown storage"),
         };
     }
@@ -29,19 +32,46 @@ public static class DuckDbSource
     /// lines. All columns are read as VARCHAR and converted explicitly, so types never depend on
     /// DuckDB's sniffing.
     /// </summary>
-    internal static string TypedCsv(DatasetSchema schema, FileLayout layout, string csvPath, int skipLines)
+    internal static string TypedCsv(DatasetSchema schema, FileLayout layout, string csvPath, int skipLines) =>
+        Typed(schema, layout, ReadCsv(layout, csvPath, skipLines));
+
+    /// <summary>
+    /// As <see cref="TypedCsv"/> for a CSV analysed where it lies, which Spark reads one line per
+    /// record (multiLine off): a row whose quoted cell holds a line break fails here too, in every
+    /// row and whichever columns the analysis reads. Each cell is passed on only through the row's
+    /// check, so a filter or a column the optimizer moves still evaluates it, and the WHERE makes
+    /// a query that reads no column evaluate it as well.
+    /// </summary>
+    internal static string InPlace(DatasetSchema schema, FileLayout layout, string csvPath)
     {
-        // Every column of the file, in file order: read_csv maps the declared columns by position.
-        var columns = string.Join(", ", layout.Columns.Select(c => $"{DuckDbDialect.StringLiteral(c)}: 'VARCHAR'"));
-        var select = string.Join(",\n    ", new Columns().Select(schema, layout));
-        return new StringBuilder()
-            .Append("SELECT ").Append(select).Append('\n')
-            .Append("  FROM read_csv(").Append(DuckDbDialect.StringLiteral(csvPath))
-            .Append(", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', skip = ")
-            .Append(skipLines.ToString(CultureInfo.InvariantCulture))
-            .Append(", columns = {").Append(columns).Append("})")
-            .ToString();
+        if (layout.Columns.Contains(OneRecordColumn))
+        {
+            throw new InvalidOperationException($"the CSV has a column named {OneRecordColumn}, a name the reader keeps for itself");
+        }
+        var check = Q(OneRecordColumn);
+        var cells = $"concat({string.Join(", ", layout.Columns.Select(Q))})";
+        var failure = $"error(concat({DuckDbDialect.StringLiteral("a quoted cell holds a line break, and a CSV read in place must hold one record per line (Spark reads it line by line): ")}, left({cells}, 200)))";
+        var records = $"SELECT *, CASE WHEN regexp_matches({cells}, {DuckDbDialect.StringLiteral(@"[\r\n]")}) THEN {failure} ELSE TRUE END AS {check}\n" +
+                      $"    FROM {ReadCsv(layout, csvPath, schema.TitleLines)}";
+        var lines = $"SELECT {string.Join(", ", layout.Columns.Select(c => $"CASE WHEN {check} THEN {Q(c)} END AS {Q(c)}"))}\n" +
+                    $"  FROM ({records}) AS {Q("records")}\n  WHERE {check}";
+        return Typed(schema, layout, $"({lines}) AS {Q("lines")}");
     }
+
+    private static string Typed(DatasetSchema schema, FileLayout layout, string from) =>
+        "SELECT " + string.Join(",\n    ", new Columns().Select(schema, layout)) + "\n  FROM " + from;
+
+    // Every column of the file, in file order: read_csv maps the declared columns by position.
+    // strict_mode: a row with too few or too many cells, or a quote left open, fails the query.
+    private static string ReadCsv(FileLayout layout, string csvPath, int skipLines) =>
+        new StringBuilder()
+            .Append("read_csv(").Append(DuckDbDialect.StringLiteral(csvPath))
+            .Append(", header = true, auto_detect = false, strict_mode = true, delim = ',', quote = '\"', escape = '\"', skip = ")
+            .Append(skipLines.ToString(CultureInfo.InvariantCulture))
+            .Append(", columns = {").AppendJoin(", ", layout.Columns.Select(c => $"{DuckDbDialect.StringLiteral(c)}: 'VARCHAR'")).Append("})")
+            .ToString();
+
+    private static string Q(string name) => DuckDbDialect.Identifier(name);
 
     private sealed class Columns : TypedColumns
     {
@@ -49,28 +79,17 @@ public static class DuckDbSource
 
         protected override string Literal(string text) => DuckDbDialect.StringLiteral(text);
 
-        protected override string ToInteger(string text, bool integralDecimal) =>
-            integralDecimal ? $"TRY_CAST(regexp_replace({text}, {Literal(ZeroFraction)}, '') AS BIGINT)" : $"TRY_CAST({text} AS BIGINT)";
+        protected override string Matches(string text, string shape) => $"regexp_matches({text}, {Literal(shape)})";
 
-        protected override string ToDouble(string text) => $"TRY_CAST({text} AS DOUBLE)";
-
-        protected override string ToDate(string text, string pattern) =>
-            $"CAST(try_strptime({text}, {Literal(StrptimeFormat.From(pattern))}) AS DATE)";
-
-        protected override string ToTimestamp(string text, string pattern) =>
+        protected override string ParseTimestamp(string text, string pattern) =>
             $"try_strptime({text}, {Literal(StrptimeFormat.From(pattern))})";
 
-        // The Saturday ending the MMWR week: week 1 is the Sunday-started week holding January 4 (dayofweek: Sunday = 0).
-        protected override string WeekEnd(string year, string week)
-        {
-            var jan4 = $"make_date(CAST({year} AS INTEGER), 1, 4)";
-            return $"CAST({jan4} - CAST(dayofweek({jan4}) AS INTEGER) + 7 * (CAST({week} AS INTEGER) - 1) + 6 AS DATE)";
-        }
+        protected override string Fail(string message) => $"error({message})";
 
-        protected override string Checked(SchemaField field, ExportForm form, string text, string converted)
-        {
-            var failure = $"error({Literal($"column {field.Name}: '")} || {text} || {Literal("' " + Expected(field, form))})";
-            return $"CASE WHEN {text} IS NULL THEN NULL ELSE COALESCE({converted}, {failure}) END";
-        }
+        protected override string DayOfWeek(string date) => DuckDbDialect.DayOfWeek(date);
+
+        protected override string AddDays(string date, string days) => DuckDbDialect.AddDays(date, days);
+
+        protected override string MakeDate(string year, int month, int day) => DuckDbDialect.MakeDate(year, month, day);
     }
 }

@@ -7,9 +7,9 @@ namespace Covid.SparkJob.Sql;
 /// <summary>
 /// Spark views over a CSV registered in place: the file read as text columns (no schema inference,
 /// so types never depend on a sample), then a typed view converting each field exactly as the
-/// catalog says — the Spark twin of DuckDbSource's typed read_csv (<see cref="TypedColumns"/>). A
-/// cell that does not convert fails the job via raise_error, as DuckDB's error() does, instead of
-/// becoming a silent NULL (Spark's non-ANSI CAST and to_date return NULL on bad input).
+/// catalog says — the same SELECT list as DuckDbSource's typed read_csv (<see cref="TypedColumns"/>).
+/// A cell that does not convert fails the job via raise_error, as DuckDB's error() does, instead of
+/// becoming a silent NULL (try_cast and try_to_timestamp return NULL on bad input, ANSI or not).
 /// </summary>
 internal static class SparkCsvSource
 {
@@ -26,11 +26,14 @@ internal static class SparkCsvSource
         var sb = new StringBuilder();
         // header: names come from the file; the typed view selects them by the layout's header names,
         // so a SODA file's columns may come in any order. quote/escape '"': RFC 4180 doubling, as
-        // data.cdc.gov writes it. mode FAILFAST: a row with the wrong number of cells stops the job.
-        // nullValue '': an empty cell is NULL, as at ingestion.
+        // data.cdc.gov writes it. nullValue '': an empty cell is NULL, as at ingestion. mode FAILFAST
+        // (with SparkSessionConfs' column pruning and CSV filter pushdown off): a row with the wrong
+        // number of cells stops the job. multiLine 'false': one record per line, so large files split
+        // across tasks; a quoted line break splits its record into rows of the wrong length, which
+        // FAILFAST refuses, and DuckDB refuses the same file (DuckDbSource.InPlace).
         sb.Append("CREATE OR REPLACE TEMPORARY VIEW ").Append(raw).Append(" USING csv OPTIONS (path ")
             .Append(SparkSqlDialect.StringLiteral(csvPath))
-            .Append(", header 'true', inferSchema 'false', sep ',', quote '\"', escape '\"', nullValue '', mode 'FAILFAST');\n");
+            .Append(", header 'true', inferSchema 'false', sep ',', quote '\"', escape '\"', nullValue '', multiLine 'false', mode 'FAILFAST');\n");
         sb.Append("CREATE OR REPLACE TEMPORARY VIEW ").Append(SparkSqlDialect.Identifier(viewName)).Append(" AS\nSELECT ")
             .AppendJoin(",\n  ", new Columns().Select(schema, layout))
             .Append("\nFROM ").Append(raw).Append(";\n");
@@ -43,43 +46,19 @@ internal static class SparkCsvSource
 
         protected override string Literal(string text) => SparkSqlDialect.StringLiteral(text);
 
-        // Spark's non-ANSI CAST truncates "12.5" to 12, so where decimals are allowed the digits are
-        // checked first: only a zero fraction may go, as in DuckDB, which refuses "12.5" outright.
-        protected override string ToInteger(string text, bool integralDecimal)
-        {
-            if (!integralDecimal)
-            {
-                return $"CAST({text} AS BIGINT)";
-            }
-            var digits = $"regexp_replace({text}, {Literal(ZeroFraction)}, '')";
-            return $"CASE WHEN {digits} RLIKE {Literal("^[+-]?[0-9]+$")} THEN CAST({digits} AS BIGINT) END";
-        }
-
-        protected override string ToDouble(string text) => $"CAST({text} AS DOUBLE)";
+        // regexp_like is java.util.regex find(): the shapes anchor themselves with \A and \z.
+        protected override string Matches(string text, string shape) => $"regexp_like({text}, {Literal(shape)})";
 
         // Java DateTimeFormatter patterns (Spark 3 datetime patterns), not strptime's %m/%d/%Y.
-        protected override string ToDate(string text, string pattern) =>
-            $"to_date({text}, {Literal(JavaDatePattern.From(pattern))})";
+        protected override string ParseTimestamp(string text, string pattern) =>
+            $"try_to_timestamp({text}, {Literal(JavaDatePattern.From(pattern))})";
 
-        protected override string ToTimestamp(string text, string pattern) =>
-            $"to_timestamp({text}, {Literal(JavaDatePattern.From(pattern))})";
+        protected override string Fail(string message) => $"raise_error({message})";
 
-        // Spark's dayofweek counts Sunday as 1 (DuckDB's as 0), and date_add and make_date take INT.
-        protected override string WeekEnd(string year, string week)
-        {
-            var jan4 = $"make_date(CAST({year} AS INT), 1, 4)";
-            return $"date_add({jan4}, CAST(7 * ({week} - 1) + 6 - (dayofweek({jan4}) - 1) AS INT))";
-        }
+        protected override string DayOfWeek(string date) => SparkSqlDialect.DayOfWeek(date);
 
-        protected override string Checked(SchemaField field, ExportForm form, string text, string converted)
-        {
-            var message = $"column {field.Name}: '";
-            return $"CASE WHEN {text} IS NULL THEN NULL WHEN {converted} IS NULL THEN raise_error(concat({Literal(message)}, {text}, {Literal("' " + Expected(field, form))})) ELSE {converted} END";
-        }
+        protected override string AddDays(string date, string days) => SparkSqlDialect.AddDays(date, days);
 
-        // The message Spark jobs have always given for dates; numbers are explained as in DuckDB.
-        protected override string Expected(SchemaField field, ExportForm form) => field.Type is FieldType.Date or FieldType.Timestamp
-            ? $"is not written {string.Join(" or ", field.Formats(form))}"
-            : base.Expected(field, form);
+        protected override string MakeDate(string year, int month, int day) => SparkSqlDialect.MakeDate(year, month, day);
     }
 }

@@ -7,15 +7,17 @@ using TimeBucket = Covid.V1.AnalysisSpec.Types.TimeBucket;
 namespace Covid.SparkJob.Sql;
 
 /// <summary>
-/// The plan as a Spark SQL 3.5 script for <c>spark-sql -f</c>: a view over the dataset (its typed
-/// Parquet, or its CSV read in place through a typed view), then the query written as JSON part
-/// files. spark-sql has no bind parameters, so every spec value is an escaped literal.
+/// The plan as a Spark SQL 3.5 script for <c>spark-sql -f</c>: the session confs its meaning
+/// depends on (<see cref="SparkSessionConfs"/>), a view over the dataset (its typed Parquet, or its
+/// CSV read in place through a typed view), then the query written as JSON part files. spark-sql
+/// has no bind parameters, so every spec value is an escaped literal.
 /// </summary>
 /// <remarks>
 /// Where Spark and DuckDB differ, the shared query says what it means: weeks start on Monday in
 /// both date_trunc('WEEK') and date_trunc('week'); every division is over DOUBLE; every ORDER BY
-/// has NULLS LAST (Spark's default for DESC is NULLS LAST, DuckDB's too, but ASC differs by
-/// version); SUM is cast to BIGINT and AVG to DOUBLE; nothing is rounded in SQL.
+/// says NULLS LAST (Spark's default is NULLS FIRST for ASC and NULLS LAST for DESC, DuckDB's NULLS
+/// LAST for both); a SUM has its field's type and AVG is DOUBLE; nothing is rounded in SQL.
+/// Sql/SEMANTICS.md lists every construct with its meaning in each engine.
 /// </remarks>
 public static class SparkSqlDialect
 {
@@ -38,6 +40,11 @@ public static class SparkSqlDialect
         var csv = plan.Dataset.Storage == DatasetStorage.CsvInPlace;
         // Only catalog text in the header comment: a dataset name comes from a user and could hold a newline.
         script.Append("-- covid-analysis: ").Append(plan.Dataset.Schema.Name).Append(csv ? " over CSV in place\n" : " over Parquet\n");
+        foreach (var (key, value) in SparkSessionConfs.All)
+        {
+            script.Append("SET ").Append(key).Append('=').Append(value).Append(";\n");
+        }
+        script.Append('\n');
         if (csv)
         {
             script.Append(SparkCsvSource.Views(plan.Dataset.Schema, plan.Dataset.FileLayout, datasetPath, ViewName)).Append('\n');
@@ -51,34 +58,62 @@ public static class SparkSqlDialect
         script.Append("INSERT OVERWRITE DIRECTORY ").Append(StringLiteral(resultDirectory))
             .Append(" USING json OPTIONS (ignoreNullFields 'false')\n");
         script.Append(query).Append(";\n");
-        return script.ToString();
+        var text = script.ToString();
+        // Literals write '$' as \u0024, so only an identifier could: never run what Spark would substitute.
+        if (text.Contains("${", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("the Spark script holds \"${\", which spark-sql would substitute");
+        }
+        return text;
     }
 
     /// <summary>
-    /// A Spark string literal. Spark's parser treats backslash as an escape character, so both the
-    /// backslash and the quote are escaped; control characters are written as escapes too.
+    /// A Spark string literal, as ParserUtils.unescapeSQLString reads it back: backslash and quote
+    /// escaped; line breaks and tabs as \n \r \t (a raw one would end the line spark-sql reads);
+    /// every other control character, and '$' (so no "${" reaches variable substitution), as \uXXXX.
+    /// Never "\0": followed by digits it would read as an octal escape ("\012" is a newline).
     /// </summary>
     public static string StringLiteral(string text)
     {
         var sb = new StringBuilder(text.Length + 2).Append('\'');
         foreach (var c in text)
         {
-            sb.Append(c switch
+            switch (c)
             {
-                '\\' => "\\\\",
-                '\'' => "\\'",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                '\0' => "\\0",
-                _ => c.ToString(),
-            });
+                case '\\' or '\'':
+                    sb.Append('\\').Append(c);
+                    break;
+                case '\n':
+                    sb.Append("\\n");
+                    break;
+                case '\r':
+                    sb.Append("\\r");
+                    break;
+                case '\t':
+                    sb.Append("\\t");
+                    break;
+                case < ' ' or '\u007f' or '$':
+                    sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    sb.Append(c);
+                    break;
+            }
         }
         return sb.Append('\'').ToString();
     }
 
     /// <summary>A Spark quoted identifier (backticks, doubled inside).</summary>
     public static string Identifier(string name) => "`" + name.Replace("`", "``", StringComparison.Ordinal) + "`";
+
+    // Spark's dayofweek counts Sunday as 1 (DuckDB's as 0); the shared formulas expect Sunday = 0.
+    internal static string DayOfWeek(string date) => $"(dayofweek({date}) - 1)";
+
+    // date_add and make_date take INT, not the BIGINT the formulas' arithmetic yields.
+    internal static string AddDays(string date, string days) => $"date_add({date}, CAST({days} AS INT))";
+
+    internal static string MakeDate(string year, int month, int day) =>
+        $"make_date(CAST({year} AS INT), {month.ToString(CultureInfo.InvariantCulture)}, {day.ToString(CultureInfo.InvariantCulture)})";
 
     private sealed class Builder : SqlQueryBuilder
     {
@@ -106,14 +141,11 @@ public static class SparkSqlDialect
             _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, "no time bucket"),
         };
 
-        // Spark's dayofweek counts Sunday as 1 (DuckDB's as 0); the shared formulas expect Sunday = 0.
-        protected override string DayOfWeek(string date) => $"(dayofweek({date}) - 1)";
+        protected override string DayOfWeek(string date) => SparkSqlDialect.DayOfWeek(date);
 
-        // date_add and make_date take INT, not the BIGINT the formulas' arithmetic yields.
-        protected override string AddDays(string date, string days) => $"date_add({date}, CAST({days} AS INT))";
+        protected override string AddDays(string date, string days) => SparkSqlDialect.AddDays(date, days);
 
-        protected override string MakeDate(string year, int month, int day) =>
-            $"make_date(CAST({year} AS INT), {month.ToString(CultureInfo.InvariantCulture)}, {day.ToString(CultureInfo.InvariantCulture)})";
+        protected override string MakeDate(string year, int month, int day) => SparkSqlDialect.MakeDate(year, month, day);
 
         // sequence over integers includes both ends; explode of NULL yields no rows.
         protected override string IntegerSeries(string low, string high, string column) =>

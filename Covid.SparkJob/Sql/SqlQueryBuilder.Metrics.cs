@@ -17,7 +17,6 @@ internal abstract partial class SqlQueryBuilder
         var field = metric.Field is null ? null : Identifier(metric.Field.Name);
         var call = metric.Aggregation switch
         {
-            // Both engines widen SUM(BIGINT) (DuckDB to HUGEINT, Spark to DECIMAL on overflow checks); counts of people fit in BIGINT.
             Aggregation.Sum => $"SUM({field})",
             Aggregation.Count => $"COUNT({field ?? "*"})",
             Aggregation.Mean => $"AVG({field})",
@@ -32,11 +31,21 @@ internal abstract partial class SqlQueryBuilder
         }
         return metric.Aggregation switch
         {
-            Aggregation.Sum => $"CAST({call} AS BIGINT)",
+            // A SUM has its field's type. DuckDB widens SUM(BIGINT) to HUGEINT, so the CAST back
+            // fails past the BIGINT range; Spark's SUM(BIGINT) is BIGINT and fails there under ANSI
+            // (SparkSessionConfs; it would wrap silently without). SUM(DOUBLE) is DOUBLE in both.
+            Aggregation.Sum => $"CAST({call} AS {SqlType(metric.Type)})",
             Aggregation.Mean => $"CAST({call} AS DOUBLE)",
             _ => call,
         };
     }
+
+    private static string SqlType(ColumnType type) => type switch
+    {
+        ColumnType.Int64 => "BIGINT",
+        ColumnType.Double => "DOUBLE",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "a SUM is of a number"),
+    };
 
     private string Result(AnalysisPlan plan, string from)
     {

@@ -82,7 +82,7 @@ internal abstract partial class SqlQueryBuilder
 
     private const string Aggregated = "aggregated";
 
-    /// <summary>Both engines sort nulls first for DESC by default (Spark) or last (DuckDB); say it every time.</summary>
+    /// <summary>Spark sorts NULLs first for ASC and last for DESC by default, DuckDB last for both; say it every time.</summary>
     private string Sort(string column, bool descending) => $"{Identifier(column)} {(descending ? "DESC" : "ASC")} NULLS LAST";
 
     private string Ranked(AnalysisPlan plan, PlannedTopN top, string result)

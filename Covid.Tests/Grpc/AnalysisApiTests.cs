@@ -146,6 +146,10 @@ public sealed class AnalysisApiTests(ServerFixture fixture) : IClassFixture<Serv
         Assert.Contains("NYC", explained.DuckdbParameters);
         Assert.DoesNotContain("'NYC'", explained.DuckdbSql);
         Assert.Contains("INSERT OVERWRITE DIRECTORY", explained.SparkSql);
+        // The confs the Spark SQL's meaning depends on are part of what explain shows.
+        var lines = explained.SparkSql.Split('\n');
+        Assert.All(["SET spark.sql.variable.substitute=false;", "SET spark.sql.csv.parser.columnPruning.enabled=false;", "SET spark.sql.legacy.timeParserPolicy=CORRECTED;",
+                    "SET spark.sql.ansi.enabled=true;", "SET spark.sql.session.timeZone=UTC;"], set => Assert.Contains(set, lines));
         Assert.Equal(AnalysisSpec.Types.Engine.Embedded, explained.Engine);
     }
 

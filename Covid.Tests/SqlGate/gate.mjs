@@ -23,6 +23,7 @@ for (const file of files) {
   try {
     errors = parser.validate(sql).map((e) => ({ line: e.startLine, column: e.startColumn, message: e.message }));
     if (errors.length === 0) errors = unknownFunctions(parser.parse(sql));
+    errors.push(...variableReferences(sql));
   } finally {
     console.error = consoleError;
   }
@@ -33,6 +34,19 @@ for (const file of files) {
   console.log(JSON.stringify({ file, errors }));
 }
 process.exit(failed ? 1 : 0);
+
+// SparkSqlParser substitutes ${env:X}, ${system:X}, ${hiveconf:X} and ${X} across the whole text,
+// string literals included, unless spark.sql.variable.substitute is off: a script must not depend on
+// that conf, so any "${" is an error wherever it stands.
+function variableReferences(sql) {
+  const found = [];
+  sql.split('\n').forEach((text, i) => {
+    for (let at = text.indexOf('${'); at >= 0; at = text.indexOf('${', at + 2)) {
+      found.push({ line: i + 1, column: at + 1, message: "'${' would be substituted by Spark's VariableSubstitution before parsing" });
+    }
+  });
+  return found;
+}
 
 // Every function name in the tree (scalar, aggregate, window and table-valued calls alike) must be a
 // Spark built-in: the grammar alone accepts strptime(...) or read_csv_auto(...) as calls.

@@ -44,8 +44,8 @@ public sealed class CsvInPlaceParityTests
         var script = SparkSqlDialect.Build(plan, "/out");
 
         Assert.Contains($"USING csv OPTIONS (path {SparkSqlDialect.StringLiteral(csv)}, header 'true', inferSchema 'false'", script, StringComparison.Ordinal);
-        Assert.Contains("to_date(`submission_date`, 'MM/dd/yyyy')", script, StringComparison.Ordinal);
-        Assert.Contains("to_timestamp(`created_at`, 'MM/dd/yyyy hh:mm:ss a')", script, StringComparison.Ordinal);
+        Assert.Contains("CAST(try_to_timestamp(`submission_date`, 'MM/dd/yyyy') AS DATE)", script, StringComparison.Ordinal);
+        Assert.Contains("try_to_timestamp(`created_at`, 'MM/dd/yyyy hh:mm:ss a')", script, StringComparison.Ordinal);
         Assert.DoesNotContain("strptime", script, StringComparison.Ordinal);
         Assert.DoesNotContain("%m", script, StringComparison.Ordinal);
         Assert.DoesNotContain("USING parquet", script, StringComparison.Ordinal);

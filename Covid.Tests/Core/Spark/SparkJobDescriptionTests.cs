@@ -37,11 +37,34 @@ public sealed class SparkJobDescriptionTests
             ["spark.kubernetes.driver.ownPersistentVolumeClaim"] = "false",
             ["spark.kubernetes.driver.reusePersistentVolumeClaim"] = "false",
             ["spark.kubernetes.executor.label.covid-analysis/analysis-id"] = "abc123",
+            ["spark.sql.variable.substitute"] = "false",
+            ["spark.sql.parser.escapedStringLiterals"] = "false",
+            ["spark.sql.ansi.enabled"] = "true",
+            ["spark.sql.legacy.timeParserPolicy"] = "CORRECTED",
             ["spark.sql.session.timeZone"] = "UTC",
+            ["spark.sql.csv.parser.columnPruning.enabled"] = "false",
+            ["spark.sql.csv.filterPushdown.enabled"] = "false",
+            ["spark.sql.parquet.datetimeRebaseModeInRead"] = "CORRECTED",
         };
         Assert.Equal(expected.OrderBy(p => p.Key), job.Properties.OrderBy(p => p.Key));
         Assert.Equal(2048 + 384, job.DriverMemoryMib);
         Assert.Equal(("1", "1"), (job.DriverCpu.Request, job.DriverCpu.Limit));
+    }
+
+    [Fact]
+    public void Build_SemanticConfs_InThePropertiesFileAndSetFirstInTheScript()
+    {
+        var job = SparkJobDescription.Build(Plan(), Settings());
+        var lines = job.PropertiesFile.Split('\n');
+        var statements = job.Script.Split('\n').SkipWhile(l => l.StartsWith("--", StringComparison.Ordinal)).TakeWhile(l => l.Length > 0).ToList();
+
+        Assert.Contains("spark.sql.variable.substitute=false", lines);
+        Assert.Contains("spark.sql.ansi.enabled=true", lines);
+        Assert.Contains("spark.sql.legacy.timeParserPolicy=CORRECTED", lines);
+        Assert.Contains("spark.sql.csv.parser.columnPruning.enabled=false", lines);
+        // Before any statement that reads text Spark would otherwise substitute or parse by other rules.
+        Assert.Equal(SparkSessionConfs.All.Select(c => $"SET {c.Key}={c.Value};"), statements);
+        Assert.All(SparkSessionConfs.All, c => Assert.Equal(c.Value, job.Properties[c.Key]));
     }
 
     [Fact]

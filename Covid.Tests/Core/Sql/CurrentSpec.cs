@@ -50,7 +50,7 @@ internal sealed record CurrentSpec(string Name, string SparkFeatures, string Jso
                          {"name": "total_change", "change": {"metric": "season_total", "percent": true}}]}
             """),
         new("resp-lens-in-place",
-            "a SODA CSV in place: typed view of API field names, integers through regexp_replace/RLIKE, the MMWR week end from yyyyww (floor(week / 100), week % 100) with make_date/date_add; positivity as a ratio of two SUMs",
+            "a SODA CSV in place: typed view of API field names, integers through regexp_like/regexp_replace/TRY_CAST, the MMWR week end from yyyyww (floor(week / 100), week % 100) with make_date/date_add; positivity as a ratio of two SUMs",
             """
             {"dataset": "resp-lens-positivity", "filters": [{"field": "virus", "values": ["SARS-CoV-2"]}, {"field": "age_gp", "values": ["All Ages"]}, {"field": "jurisdiction", "values": ["US", "HHS2"]}],
              "groupBy": ["jurisdiction"], "timeBucket": "EPIWEEK",
@@ -59,7 +59,7 @@ internal sealed record CurrentSpec(string Name, string SparkFeatures, string Jso
             """,
             DatasetStorage.CsvInPlace),
         new("resp-net-year-in-place",
-            "a rows.csv in place: MMWR year written 2022.0 (regexp_replace, RLIKE), a date from 'yyyy-MM-dd HH:mm:ss', YEAR as date_trunc('YEAR'), sites as geography",
+            "a rows.csv in place: MMWR year written 2022.0 (regexp_like, regexp_replace), a date from 'yyyy-MM-dd HH:mm:ss' by try_to_timestamp, YEAR as date_trunc('YEAR'), sites as geography",
             """
             {"dataset": "resp-net-rates", "filters": [{"field": "surveillance_network", "values": ["COVID-NET"]}, {"field": "age_group", "values": ["Overall"]},
                                            {"field": "sex", "values": ["Overall"]}, {"field": "race_ethnicity", "values": ["Overall"]}, {"field": "type", "values": ["Unadjusted Rate"]},

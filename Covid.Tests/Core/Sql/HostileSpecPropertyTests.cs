@@ -17,8 +17,9 @@ namespace Covid.Tests.Core.Sql;
 /// <summary>
 /// 200 random specs with hostile strings (fixed seed; CsCheck prints the failing case and its seed):
 /// each is either rejected with field-path violations or planned into SQL that holds no raw spec
-/// text, whose DuckDB run on a real-data slice equals the independent LINQ computation, and whose
-/// Spark script passes the Spark SQL gate. Nothing may throw anything else.
+/// text (and no "${" Spark would substitute), whose DuckDB run on a real-data slice equals the
+/// independent LINQ computation, and whose Spark script passes the Spark SQL gate. Nothing may
+/// throw anything else.
 /// </summary>
 public sealed class HostileSpecPropertyTests(SliceFixture slice) : IClassFixture<SliceFixture>
 {
@@ -59,6 +60,12 @@ public sealed class HostileSpecPropertyTests(SliceFixture slice) : IClassFixture
                 Assert.DoesNotContain(hostile, duck.Sql, StringComparison.Ordinal);
                 Assert.DoesNotContain(hostile, script, StringComparison.Ordinal);
             }
+            // Spark would substitute a ${…} anywhere in the text before parsing it; every spec string
+            // value reaches it as a literal that decodes to the value itself.
+            Assert.DoesNotContain("${", script, StringComparison.Ordinal);
+            var literals = SparkLiteral.All(script);
+            var values = plan.Filters.Concat(plan.Metrics.SelectMany(m => m.Conditions)).SelectMany(f => f.Values).OfType<string>();
+            Assert.All(values.Where(v => v.Length > 0), v => Assert.Contains(v, literals));
             sparkScripts[JsonFormatter.Default.Format(spec)] = script;
 
             var actual = EngineHarness.RunAsync(spec, slice.Lookup).GetAwaiter().GetResult();

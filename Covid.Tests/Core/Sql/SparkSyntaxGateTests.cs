@@ -1,12 +1,3 @@
-using Covid.SparkJob.Catalog;
-using Covid.SparkJob.Datasets;
-using Covid.SparkJob.Ingestion;
-using Covid.SparkJob.Planning;
-using Covid.SparkJob.Samples;
-using Covid.SparkJob.Sql;
-using Covid.Tests.Core.Correctness;
-using Covid.Tests.Support;
-using Covid.Tests.Support.Reference;
 using Covid.Tests.Support.Sql;
 
 namespace Covid.Tests.Core.Sql;
@@ -17,15 +8,8 @@ public sealed class SparkSyntaxGateTests
     [SkippableFactIfGateMissing]
     public void Gate_GoldenScripts_ParseAsSparkSql()
     {
-        var scripts = RepresentativeSpec.All.ToDictionary(s => s.Name, AnalysisDatasets.SparkScript);
-        // Case surveillance (CFR and hospitalization by age group) over Parquet and over its CSV in place.
-        foreach (var storage in new[] { DatasetStorage.Parquet, DatasetStorage.CsvInPlace })
-        {
-            var info = new DatasetInfo(TestSchemas.CaseSurveillanceName, TestSchemas.CaseSurveillance, storage == DatasetStorage.Parquet ? "/d/data.parquet" : "", "/d/original.csv",
-                "test", true, 0, 0, null, null, DateTimeOffset.UnixEpoch, storage);
-            var plan = AnalysisPlanner.Plan(Google.Protobuf.JsonParser.Default.Parse<Covid.V1.AnalysisSpec>(CaseSurveillanceRatesTests.Json), new TestDatasets(info));
-            scripts["case-surveillance-" + storage] = SparkSqlDialect.Build(plan, "/d/out");
-        }
+        // The representative and current specs, and case surveillance (CFR and hospitalization by age group) over Parquet and its CSV in place.
+        var scripts = EmittedSql.All.ToDictionary(e => e.Name, e => e.Spark);
 
         var errors = SparkSyntaxGate.Check(scripts);
 
@@ -43,6 +27,8 @@ public sealed class SparkSyntaxGateTests
             ["read_parquet"] = "SELECT * FROM read_parquet('/data/x.parquet');",
             ["dollar-parameter"] = "SELECT * FROM `t` WHERE `state` = $1;",
             ["unterminated"] = "SELECT 'NY FROM `t`;",
+            // Valid grammar, but Spark would substitute the reference before parsing.
+            ["variable-reference"] = "SELECT `state` FROM `t` WHERE `state` = '${env:HOME}';",
             ["control"] = "SELECT `state` FROM `t` WHERE `state` IN ('NY');",
         };
 

@@ -24,6 +24,13 @@ public sealed class SqlInjectionTests
         "Nеw Yоrk ☣ 𝔘𝔫𝔦",
         "`backtick`",
         "nul\0byte",
+        // NUL then digits: written "\0" + "12" Spark reads the octal escape \012, a newline.
+        "nul\012",
+        // Spark substitutes ${…} in the whole script text, string literals included.
+        "${env:HOME}",
+        "${system:user.name}",
+        "${hiveconf:x}${y}",
+        "$${x}}",
     };
 
     [Theory]
@@ -47,6 +54,7 @@ public sealed class SqlInjectionTests
         Assert.Contains("Agree", literals);
         // Only the path, result directory, options and the two values are literals: the title never appears.
         Assert.Equal(["/data/x.parquet", "/data/out", "false", "WEEK", "Agree", hostile, "WEEK"], literals);
+        Assert.DoesNotContain("${", spark, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -6,8 +6,9 @@ namespace Covid.Tests.Support.Reference;
 
 /// <summary>
 /// Random specs over 9mfq-cb36 in which every string field is sometimes a catalog name or a
-/// plausible value and sometimes hostile: quotes, semicolons, comments, backslashes, NUL, newlines,
-/// unicode, identifiers in either engine's quoting, parameter markers, very long text.
+/// plausible value and sometimes hostile: quotes, semicolons, comments, backslashes, NUL (also
+/// before digits, which an octal escape would swallow), newlines, unicode, identifiers in either
+/// engine's quoting, parameter markers, Spark's ${…} variable references, very long text.
 /// </summary>
 internal static class HostileSpecs
 {
@@ -16,6 +17,7 @@ internal static class HostileSpecs
     [
         "NY' OR '1'='1", "x'); DROP TABLE dataset; --", "Agree\\'; SELECT 1; --", "*/ SELECT 1 /*", "tab\u0000nul",
         "漢字🙂ÿ\u202Eevil", new string('A', 5000) + "'", "`state`) --", "\"state\" = \"state\"", "line\nbreak'",
+        "nul\u000012", "${env:HOME}", "${system:user.dir}", "NY${hiveconf:x}", "${spark.sql.ansi.enabled}",
     ];
 
     private static readonly string[] Hostile =

@@ -19,7 +19,7 @@ internal sealed record RepresentativeSpec(string Name, string SparkFeatures, str
     public static IReadOnlyList<RepresentativeSpec> All { get; } =
     [
         new("weekly-cases-ratio",
-            "date_trunc('WEEK') (Monday weeks), SUM cast to BIGINT, ratio over DOUBLE, NULLS LAST in ORDER BY, DATE literals",
+            "the session confs as SET statements, date_trunc('WEEK') (Monday weeks), SUM cast to its field's type (BIGINT), ratio over DOUBLE, NULLS LAST in ORDER BY, DATE literals",
             """
             {"dataset": "cdc-cases-deaths-by-state", "dateRange": {"start": "2020-03-02", "end": "2020-09-20"},
              "filters": [{"field": "state", "values": ["NY", "NYC", "NJ", "CA"]}], "groupBy": ["state"], "timeBucket": "WEEK",
@@ -80,7 +80,7 @@ internal sealed record RepresentativeSpec(string Name, string SparkFeatures, str
                          {"name": "max_new", "aggregation": "MAX", "field": "new_case"}, {"name": "reports", "aggregation": "COUNT", "field": "conf_cases"}]}
             """),
         new("csv-in-place-rolling",
-            "USING csv OPTIONS (header 'true', inferSchema 'false', ...) raw view, typed view with to_date(col, 'MM/dd/yyyy'), to_timestamp(col, 'MM/dd/yyyy hh:mm:ss a'), CAST AS BIGINT, raise_error on unparsable cells",
+            "USING csv OPTIONS (header 'true', inferSchema 'false', multiLine 'false', mode 'FAILFAST', ...) raw view, typed view checking each cell's shape with regexp_like before CAST(try_to_timestamp(col, 'MM/dd/yyyy') AS DATE), try_to_timestamp(col, 'MM/dd/yyyy hh:mm:ss a') and TRY_CAST AS BIGINT, raise_error on unparsable cells",
             """
             {"dataset": "cdc-cases-deaths-by-state", "dateRange": {"start": "2021-03-01", "end": "2021-03-31"},
              "filters": [{"field": "state", "values": ["FL"]}], "groupBy": ["state"], "timeBucket": "DAY",

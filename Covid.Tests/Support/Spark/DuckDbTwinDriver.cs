@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
+using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Engine;
 using Covid.SparkJob.Planning;
 using Covid.SparkJob.Sql;
 using Covid.Tests.FakeKubernetes;
+using Covid.Tests.Support.Sql;
 using Covid.V1;
 using k8s.Models;
 
@@ -11,7 +13,9 @@ namespace Covid.Tests.Support.Spark;
 /// <summary>
 /// The Spark driver's work, done by its DuckDB twin: reads the mounted query.sql for the dataset
 /// path and the result directory, runs the analysis' plan on the embedded engine over that same
-/// Parquet, and writes the rows as Spark's JSON part files + _SUCCESS into that directory.
+/// Parquet (or CSV in place), and writes the rows as Spark's JSON part files + _SUCCESS into that
+/// directory. <see cref="PlanOf"/> is the plan it runs; DialectParityTests checks that its DuckDB
+/// SQL and the script agree construct by construct.
 /// </summary>
 internal static partial class DuckDbTwinDriver
 {
@@ -29,13 +33,22 @@ internal static partial class DuckDbTwinDriver
     {
         var id = ctx.Pod.Metadata.Labels["covid-analysis/analysis-id"];
         var script = await MountedScriptAsync(fake, ctx);
-        var dataset = Literal(DatasetPath().Match(script), "the dataset path");
         var result = Literal(ResultDirectory().Match(script), "the result directory");
-        var plan = AnalysisPlanner.Plan(await specOf(id), new TestDatasets(TestDatasets.Info(dataset)));
+        var plan = PlanOf(script, await specOf(id));
         using var engine = new EmbeddedEngine(new EmbeddedEngineOptions());
         var table = await engine.RunAsync(new AnalysisJob("twin", () => true), plan, new Progress<EngineProgress>(), ctx.CancellationToken);
         SparkOutputWriter.Write(visibleAfter is null ? result : NotYetVisible(result, visibleAfter.Value), table);
         ctx.Log($"INFO FileFormatWriter: Write Job committed, {table.Rows.Count} rows to {result}");
+    }
+
+    /// <summary>The plan the twin runs for <paramref name="script"/>: the spec over the dataset the script reads, in the storage it reads it in.</summary>
+    public static AnalysisPlan PlanOf(string script, AnalysisSpec spec)
+    {
+        var parquet = DatasetPath().Match(script);
+        var info = parquet.Success
+            ? TestDatasets.Info(Literal(parquet, "the dataset path"))
+            : TestDatasets.Info("") with { OriginalPath = Literal(CsvPath().Match(script), "the dataset path"), Storage = DatasetStorage.CsvInPlace };
+        return AnalysisPlanner.Plan(spec, new TestDatasets(info));
     }
 
     /// <summary>
@@ -65,12 +78,16 @@ internal static partial class DuckDbTwinDriver
         return hidden;
     }
 
+    // Decoded as Spark would read the literal (a '$' in a path is written \u0024).
     private static string Literal(Match match, string what) => match.Success
-        ? Regex.Replace(match.Groups[1].Value, @"\\(.)", "$1")
+        ? SparkLiteral.All($"'{match.Groups[1].Value}'").Single()
         : throw new InvalidOperationException($"query.sql has no {what}");
 
     [GeneratedRegex(@"USING parquet OPTIONS \(path '((?:[^'\\]|\\.)*)'\)")]
     private static partial Regex DatasetPath();
+
+    [GeneratedRegex(@"USING csv OPTIONS \(path '((?:[^'\\]|\\.)*)'")]
+    private static partial Regex CsvPath();
 
     [GeneratedRegex(@"INSERT OVERWRITE DIRECTORY '((?:[^'\\]|\\.)*)' USING json")]
     private static partial Regex ResultDirectory();

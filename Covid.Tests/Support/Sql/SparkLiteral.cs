@@ -3,8 +3,10 @@ using System.Text;
 namespace Covid.Tests.Support.Sql;
 
 /// <summary>
-/// Reads Spark SQL string literals the way Spark's lexer does (backslash escapes, quote ends the
-/// literal), written independently of the dialect so escaping mistakes show up as wrong decodes.
+/// Reads Spark SQL string literals the way Spark 3.5's ParserUtils.unescapeSQLString does (\uXXXX,
+/// \UXXXXXXXX, octal \[01][0-7][0-7], \0 \b \n \r \t \Z, \% and \_ kept with their backslash,
+/// any other escaped character as itself), written independently of the dialect so escaping
+/// mistakes show up as wrong decodes.
 /// </summary>
 internal static class SparkLiteral
 {
@@ -35,7 +37,8 @@ internal static class SparkLiteral
         return literals;
     }
 
-    private static string Read(string sql, ref int i)
+    /// <summary>The literal starting at <paramref name="i"/> (its quote), decoded; <paramref name="i"/> moves past its closing quote.</summary>
+    internal static string Read(string sql, ref int i)
     {
         var value = new StringBuilder();
         i++;
@@ -52,15 +55,42 @@ internal static class SparkLiteral
                 value.Append(c);
                 continue;
             }
-            var escaped = sql[i++];
-            value.Append(escaped switch
+            if (Hex(sql, i, 'u', 4) is { } u16)
             {
-                'n' => '\n',
-                'r' => '\r',
-                't' => '\t',
-                '0' => '\0',
-                _ => escaped,
-            });
+                value.Append((char)u16);
+                i += 5;
+            }
+            else if (Hex(sql, i, 'U', 8) is { } u32)
+            {
+                value.Append(char.ConvertFromUtf32(u32));
+                i += 9;
+            }
+            else if (i + 2 < sql.Length && sql[i] is '0' or '1' && sql[i + 1] is >= '0' and <= '7' && sql[i + 2] is >= '0' and <= '7')
+            {
+                value.Append((char)Convert.ToInt32(sql.Substring(i, 3), 8));
+                i += 3;
+            }
+            else
+            {
+                var escaped = sql[i++];
+                value.Append(escaped switch
+                {
+                    '0' => "\0",
+                    'b' => "\b",
+                    'n' => "\n",
+                    'r' => "\r",
+                    't' => "\t",
+                    'Z' => "\u001A",
+                    '%' => "\\%",
+                    '_' => "\\_",
+                    _ => escaped.ToString(),
+                });
+            }
         }
     }
+
+    private static int? Hex(string sql, int at, char marker, int digits) =>
+        at + digits < sql.Length && sql[at] == marker && sql.AsSpan(at + 1, digits).IndexOfAnyExcept("0123456789abcdefABCDEF") < 0
+            ? Convert.ToInt32(sql.Substring(at + 1, digits), 16)
+            : null;
 }

@@ -1,21 +1,30 @@
 -- golden: csv-in-place-rolling
--- Spark features: USING csv OPTIONS (header 'true', inferSchema 'false', ...) raw view, typed view with to_date(col, 'MM/dd/yyyy'), to_timestamp(col, 'MM/dd/yyyy hh:mm:ss a'), CAST AS BIGINT, raise_error on unparsable cells
+-- Spark features: USING csv OPTIONS (header 'true', inferSchema 'false', multiLine 'false', mode 'FAILFAST', ...) raw view, typed view checking each cell's shape with regexp_like before CAST(try_to_timestamp(col, 'MM/dd/yyyy') AS DATE), try_to_timestamp(col, 'MM/dd/yyyy hh:mm:ss a') and TRY_CAST AS BIGINT, raise_error on unparsable cells
 -- covid-analysis: cdc-cases-deaths-by-state over CSV in place
-CREATE OR REPLACE TEMPORARY VIEW `dataset_csv` USING csv OPTIONS (path '/data/datasets/cdc-cases-deaths-by-state/original.csv', header 'true', inferSchema 'false', sep ',', quote '"', escape '"', nullValue '', mode 'FAILFAST');
+SET spark.sql.variable.substitute=false;
+SET spark.sql.parser.escapedStringLiterals=false;
+SET spark.sql.ansi.enabled=true;
+SET spark.sql.legacy.timeParserPolicy=CORRECTED;
+SET spark.sql.session.timeZone=UTC;
+SET spark.sql.csv.parser.columnPruning.enabled=false;
+SET spark.sql.csv.filterPushdown.enabled=false;
+SET spark.sql.parquet.datetimeRebaseModeInRead=CORRECTED;
+
+CREATE OR REPLACE TEMPORARY VIEW `dataset_csv` USING csv OPTIONS (path '/data/datasets/cdc-cases-deaths-by-state/original.csv', header 'true', inferSchema 'false', sep ',', quote '"', escape '"', nullValue '', multiLine 'false', mode 'FAILFAST');
 CREATE OR REPLACE TEMPORARY VIEW `dataset` AS
-SELECT CASE WHEN `submission_date` IS NULL THEN NULL WHEN to_date(`submission_date`, 'MM/dd/yyyy') IS NULL THEN raise_error(concat('column submission_date: \'', `submission_date`, '\' is not written MM/dd/yyyy')) ELSE to_date(`submission_date`, 'MM/dd/yyyy') END AS `submission_date`,
+SELECT CASE WHEN `submission_date` IS NULL THEN NULL ELSE COALESCE(CASE WHEN regexp_like(`submission_date`, '\\A[0-9]{2}/[0-9]{2}/[0-9]{4}\\z') THEN CAST(try_to_timestamp(`submission_date`, 'MM/dd/yyyy') AS DATE) END, raise_error(concat('column submission_date: \'', `submission_date`, '\' is not a date written MM/DD/YYYY'))) END AS `submission_date`,
   `state` AS `state`,
-  CASE WHEN `tot_cases` IS NULL THEN NULL WHEN CAST(`tot_cases` AS BIGINT) IS NULL THEN raise_error(concat('column tot_cases: \'', `tot_cases`, '\' is not an integer')) ELSE CAST(`tot_cases` AS BIGINT) END AS `tot_cases`,
-  CASE WHEN `conf_cases` IS NULL THEN NULL WHEN CAST(`conf_cases` AS BIGINT) IS NULL THEN raise_error(concat('column conf_cases: \'', `conf_cases`, '\' is not an integer')) ELSE CAST(`conf_cases` AS BIGINT) END AS `conf_cases`,
-  CASE WHEN `prob_cases` IS NULL THEN NULL WHEN CAST(`prob_cases` AS BIGINT) IS NULL THEN raise_error(concat('column prob_cases: \'', `prob_cases`, '\' is not an integer')) ELSE CAST(`prob_cases` AS BIGINT) END AS `prob_cases`,
-  CASE WHEN `new_case` IS NULL THEN NULL WHEN CAST(`new_case` AS BIGINT) IS NULL THEN raise_error(concat('column new_case: \'', `new_case`, '\' is not an integer')) ELSE CAST(`new_case` AS BIGINT) END AS `new_case`,
-  CASE WHEN `pnew_case` IS NULL THEN NULL WHEN CAST(`pnew_case` AS BIGINT) IS NULL THEN raise_error(concat('column pnew_case: \'', `pnew_case`, '\' is not an integer')) ELSE CAST(`pnew_case` AS BIGINT) END AS `pnew_case`,
-  CASE WHEN `tot_death` IS NULL THEN NULL WHEN CAST(`tot_death` AS BIGINT) IS NULL THEN raise_error(concat('column tot_death: \'', `tot_death`, '\' is not an integer')) ELSE CAST(`tot_death` AS BIGINT) END AS `tot_death`,
-  CASE WHEN `conf_death` IS NULL THEN NULL WHEN CAST(`conf_death` AS BIGINT) IS NULL THEN raise_error(concat('column conf_death: \'', `conf_death`, '\' is not an integer')) ELSE CAST(`conf_death` AS BIGINT) END AS `conf_death`,
-  CASE WHEN `prob_death` IS NULL THEN NULL WHEN CAST(`prob_death` AS BIGINT) IS NULL THEN raise_error(concat('column prob_death: \'', `prob_death`, '\' is not an integer')) ELSE CAST(`prob_death` AS BIGINT) END AS `prob_death`,
-  CASE WHEN `new_death` IS NULL THEN NULL WHEN CAST(`new_death` AS BIGINT) IS NULL THEN raise_error(concat('column new_death: \'', `new_death`, '\' is not an integer')) ELSE CAST(`new_death` AS BIGINT) END AS `new_death`,
-  CASE WHEN `pnew_death` IS NULL THEN NULL WHEN CAST(`pnew_death` AS BIGINT) IS NULL THEN raise_error(concat('column pnew_death: \'', `pnew_death`, '\' is not an integer')) ELSE CAST(`pnew_death` AS BIGINT) END AS `pnew_death`,
-  CASE WHEN `created_at` IS NULL THEN NULL WHEN to_timestamp(`created_at`, 'MM/dd/yyyy hh:mm:ss a') IS NULL THEN raise_error(concat('column created_at: \'', `created_at`, '\' is not written MM/dd/yyyy hh:mm:ss tt')) ELSE to_timestamp(`created_at`, 'MM/dd/yyyy hh:mm:ss a') END AS `created_at`,
+  CASE WHEN `tot_cases` IS NULL THEN NULL ELSE COALESCE(CASE WHEN regexp_like(`tot_cases`, '\\A[+-]?[0-9]+\\z') THEN TRY_CAST(`tot_cases` AS BIGINT) END, raise_error(concat('column tot_cases: \'', `tot_cases`, '\' is not an integer'))) END AS `tot_cases`,
+  CASE WHEN `conf_cases` IS NULL THEN NULL ELSE COALESCE(CASE WHEN regexp_like(`conf_cases`, '\\A[+-]?[0-9]+\\z') THEN TRY_CAST(`conf_cases` AS BIGINT) END, raise_error(concat('column conf_cases: \'', `conf_cases`, '\' is not an integer'))) END AS `conf_cases`,
+  CASE WHEN `prob_cases` IS NULL THEN NULL ELSE COALESCE(CASE WHEN regexp_like(`prob_cases`, '\\A[+-]?[0-9]+\\z') THEN TRY_CAST(`prob_cases` AS BIGINT) END, raise_error(concat('column prob_cases: \'', `prob_cases`, '\' is not an integer'))) END AS `prob_cases`,
+  CASE WHEN `new_case` IS NULL THEN NULL ELSE COALESCE(CASE WHEN regexp_like(`new_case`, '\\A[+-]?[0-9]+\\z') THEN TRY_CAST(`new_case` AS BIGINT) END, raise_error(concat('column new_case: \'', `new_case`, '\' is not an integer'))) END AS `new_case`,
+  CASE WHEN `pnew_case` IS NULL THEN NULL ELSE COALESCE(CASE WHEN regexp_like(`pnew_case`, '\\A[+-]?[0-9]+\\z') THEN TRY_CAST(`pnew_case` AS BIGINT) END, raise_error(concat('column pnew_case: \'', `pnew_case`, '\' is not an integer'))) END AS `pnew_case`,
+  CASE WHEN `tot_death` IS NULL THEN NULL ELSE COALESCE(CASE WHEN regexp_like(`tot_death`, '\\A[+-]?[0-9]+\\z') THEN TRY_CAST(`tot_death` AS BIGINT) END, raise_error(concat('column tot_death: \'', `tot_death`, '\' is not an integer'))) END AS `tot_death`,
+  CASE WHEN `conf_death` IS NULL THEN NULL ELSE COALESCE(CASE WHEN regexp_like(`conf_death`, '\\A[+-]?[0-9]+\\z') THEN TRY_CAST(`conf_death` AS BIGINT) END, raise_error(concat('column conf_death: \'', `conf_death`, '\' is not an integer'))) END AS `conf_death`,
+  CASE WHEN `prob_death` IS NULL THEN NULL ELSE COALESCE(CASE WHEN regexp_like(`prob_death`, '\\A[+-]?[0-9]+\\z') THEN TRY_CAST(`prob_death` AS BIGINT) END, raise_error(concat('column prob_death: \'', `prob_death`, '\' is not an integer'))) END AS `prob_death`,
+  CASE WHEN `new_death` IS NULL THEN NULL ELSE COALESCE(CASE WHEN regexp_like(`new_death`, '\\A[+-]?[0-9]+\\z') THEN TRY_CAST(`new_death` AS BIGINT) END, raise_error(concat('column new_death: \'', `new_death`, '\' is not an integer'))) END AS `new_death`,
+  CASE WHEN `pnew_death` IS NULL THEN NULL ELSE COALESCE(CASE WHEN regexp_like(`pnew_death`, '\\A[+-]?[0-9]+\\z') THEN TRY_CAST(`pnew_death` AS BIGINT) END, raise_error(concat('column pnew_death: \'', `pnew_death`, '\' is not an integer'))) END AS `pnew_death`,
+  CASE WHEN `created_at` IS NULL THEN NULL ELSE COALESCE(CASE WHEN regexp_like(`created_at`, '\\A[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} [AaPp][Mm]\\z') THEN try_to_timestamp(`created_at`, 'MM/dd/yyyy hh:mm:ss a') END, raise_error(concat('column created_at: \'', `created_at`, '\' is not a timestamp written MM/DD/YYYY hh:mm:ss AM'))) END AS `created_at`,
   `consent_cases` AS `consent_cases`,
   `consent_deaths` AS `consent_deaths`
 FROM `dataset_csv`;

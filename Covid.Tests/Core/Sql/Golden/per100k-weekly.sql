@@ -1,6 +1,15 @@
 -- golden: per100k-weekly
 -- Spark features: inline population table (VALUES ... AS population(_code, _residents)) LEFT JOINed on the state, rate over DOUBLE, NULL without a Census estimate
 -- covid-analysis: cdc-cases-deaths-by-state over Parquet
+SET spark.sql.variable.substitute=false;
+SET spark.sql.parser.escapedStringLiterals=false;
+SET spark.sql.ansi.enabled=true;
+SET spark.sql.legacy.timeParserPolicy=CORRECTED;
+SET spark.sql.session.timeZone=UTC;
+SET spark.sql.csv.parser.columnPruning.enabled=false;
+SET spark.sql.csv.filterPushdown.enabled=false;
+SET spark.sql.parquet.datetimeRebaseModeInRead=CORRECTED;
+
 CREATE OR REPLACE TEMPORARY VIEW `dataset` USING parquet OPTIONS (path '/data/datasets/cdc-cases-deaths-by-state/data.parquet');
 
 INSERT OVERWRITE DIRECTORY '/data/results/golden/spark-output' USING json OPTIONS (ignoreNullFields 'false')

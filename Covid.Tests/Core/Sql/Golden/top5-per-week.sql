@@ -1,6 +1,15 @@
 -- golden: top5-per-week
 -- Spark features: ROW_NUMBER() OVER (PARTITION BY period ORDER BY ... DESC NULLS LAST) in a subquery and an outer WHERE (Spark has no QUALIFY)
 -- covid-analysis: cdc-cases-deaths-by-state over Parquet
+SET spark.sql.variable.substitute=false;
+SET spark.sql.parser.escapedStringLiterals=false;
+SET spark.sql.ansi.enabled=true;
+SET spark.sql.legacy.timeParserPolicy=CORRECTED;
+SET spark.sql.session.timeZone=UTC;
+SET spark.sql.csv.parser.columnPruning.enabled=false;
+SET spark.sql.csv.filterPushdown.enabled=false;
+SET spark.sql.parquet.datetimeRebaseModeInRead=CORRECTED;
+
 CREATE OR REPLACE TEMPORARY VIEW `dataset` USING parquet OPTIONS (path '/data/datasets/cdc-cases-deaths-by-state/data.parquet');
 
 INSERT OVERWRITE DIRECTORY '/data/results/golden/spark-output' USING json OPTIONS (ignoreNullFields 'false')

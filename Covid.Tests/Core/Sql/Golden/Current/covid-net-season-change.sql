@@ -1,6 +1,15 @@
 -- golden: covid-net-season-change
 -- Spark features: SEASON: the Sunday of MMWR week 40 via make_date(y, 1, 4); the season label by concat/lpad; a season grid from sequence over the years seasons start in; change of a MAX
 -- covid-analysis: covid-net-rates over Parquet
+SET spark.sql.variable.substitute=false;
+SET spark.sql.parser.escapedStringLiterals=false;
+SET spark.sql.ansi.enabled=true;
+SET spark.sql.legacy.timeParserPolicy=CORRECTED;
+SET spark.sql.session.timeZone=UTC;
+SET spark.sql.csv.parser.columnPruning.enabled=false;
+SET spark.sql.csv.filterPushdown.enabled=false;
+SET spark.sql.parquet.datetimeRebaseModeInRead=CORRECTED;
+
 CREATE OR REPLACE TEMPORARY VIEW `dataset` USING parquet OPTIONS (path '/data/datasets/covid-net-rates/data.parquet');
 
 INSERT OVERWRITE DIRECTORY '/data/results/golden/spark-output' USING json OPTIONS (ignoreNullFields 'false')

@@ -1,6 +1,15 @@
 -- golden: nchs-weekly-change
 -- Spark features: LAG(x, n) OVER (PARTITION BY … ORDER BY period) over the gap-free weekly grid, percent change null where the earlier value is 0, COUNT(*) FILTER (WHERE field IS NULL) for suppressed cells
 -- covid-analysis: nchs-provisional-deaths over Parquet
+SET spark.sql.variable.substitute=false;
+SET spark.sql.parser.escapedStringLiterals=false;
+SET spark.sql.ansi.enabled=true;
+SET spark.sql.legacy.timeParserPolicy=CORRECTED;
+SET spark.sql.session.timeZone=UTC;
+SET spark.sql.csv.parser.columnPruning.enabled=false;
+SET spark.sql.csv.filterPushdown.enabled=false;
+SET spark.sql.parquet.datetimeRebaseModeInRead=CORRECTED;
+
 CREATE OR REPLACE TEMPORARY VIEW `dataset` USING parquet OPTIONS (path '/data/datasets/nchs-provisional-deaths/data.parquet');
 
 INSERT OVERWRITE DIRECTORY '/data/results/golden/spark-output' USING json OPTIONS (ignoreNullFields 'false')

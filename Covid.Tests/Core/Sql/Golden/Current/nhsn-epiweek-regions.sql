@@ -1,6 +1,15 @@
 -- golden: nhsn-epiweek-regions
 -- Spark features: derived jurisdiction/geo_level as CASE over the geography field in a subquery, EPIWEEK as date_add(d, -(dayofweek(d) - 1)), mmwr_year/mmwr_week from the Wednesday (year, dayofyear, floor), population keyed by the normalised code
 -- covid-analysis: nhsn-hospital-respiratory over Parquet
+SET spark.sql.variable.substitute=false;
+SET spark.sql.parser.escapedStringLiterals=false;
+SET spark.sql.ansi.enabled=true;
+SET spark.sql.legacy.timeParserPolicy=CORRECTED;
+SET spark.sql.session.timeZone=UTC;
+SET spark.sql.csv.parser.columnPruning.enabled=false;
+SET spark.sql.csv.filterPushdown.enabled=false;
+SET spark.sql.parquet.datetimeRebaseModeInRead=CORRECTED;
+
 CREATE OR REPLACE TEMPORARY VIEW `dataset` USING parquet OPTIONS (path '/data/datasets/nhsn-hospital-respiratory/data.parquet');
 
 INSERT OVERWRITE DIRECTORY '/data/results/golden/spark-output' USING json OPTIONS (ignoreNullFields 'false')

@@ -1,19 +1,28 @@
 -- golden: resp-net-year-in-place
--- Spark features: a rows.csv in place: MMWR year written 2022.0 (regexp_replace, RLIKE), a date from 'yyyy-MM-dd HH:mm:ss', YEAR as date_trunc('YEAR'), sites as geography
+-- Spark features: a rows.csv in place: MMWR year written 2022.0 (regexp_like, regexp_replace), a date from 'yyyy-MM-dd HH:mm:ss' by try_to_timestamp, YEAR as date_trunc('YEAR'), sites as geography
 -- covid-analysis: resp-net-rates over CSV in place
-CREATE OR REPLACE TEMPORARY VIEW `dataset_csv` USING csv OPTIONS (path '/data/datasets/resp-net-rates/original.csv', header 'true', inferSchema 'false', sep ',', quote '"', escape '"', nullValue '', mode 'FAILFAST');
+SET spark.sql.variable.substitute=false;
+SET spark.sql.parser.escapedStringLiterals=false;
+SET spark.sql.ansi.enabled=true;
+SET spark.sql.legacy.timeParserPolicy=CORRECTED;
+SET spark.sql.session.timeZone=UTC;
+SET spark.sql.csv.parser.columnPruning.enabled=false;
+SET spark.sql.csv.filterPushdown.enabled=false;
+SET spark.sql.parquet.datetimeRebaseModeInRead=CORRECTED;
+
+CREATE OR REPLACE TEMPORARY VIEW `dataset_csv` USING csv OPTIONS (path '/data/datasets/resp-net-rates/original.csv', header 'true', inferSchema 'false', sep ',', quote '"', escape '"', nullValue '', multiLine 'false', mode 'FAILFAST');
 CREATE OR REPLACE TEMPORARY VIEW `dataset` AS
 SELECT `Surveillance Network` AS `surveillance_network`,
   `Season` AS `season`,
-  CASE WHEN `MMWR Year` IS NULL THEN NULL WHEN CASE WHEN regexp_replace(`MMWR Year`, '\\.0+$', '') RLIKE '^[+-]?[0-9]+$' THEN CAST(regexp_replace(`MMWR Year`, '\\.0+$', '') AS BIGINT) END IS NULL THEN raise_error(concat('column mmwr_year: \'', `MMWR Year`, '\' is not an integer')) ELSE CASE WHEN regexp_replace(`MMWR Year`, '\\.0+$', '') RLIKE '^[+-]?[0-9]+$' THEN CAST(regexp_replace(`MMWR Year`, '\\.0+$', '') AS BIGINT) END END AS `mmwr_year`,
-  CASE WHEN `MMWR Week` IS NULL THEN NULL WHEN CASE WHEN regexp_replace(`MMWR Week`, '\\.0+$', '') RLIKE '^[+-]?[0-9]+$' THEN CAST(regexp_replace(`MMWR Week`, '\\.0+$', '') AS BIGINT) END IS NULL THEN raise_error(concat('column mmwr_week: \'', `MMWR Week`, '\' is not an integer')) ELSE CASE WHEN regexp_replace(`MMWR Week`, '\\.0+$', '') RLIKE '^[+-]?[0-9]+$' THEN CAST(regexp_replace(`MMWR Week`, '\\.0+$', '') AS BIGINT) END END AS `mmwr_week`,
+  CASE WHEN `MMWR Year` IS NULL THEN NULL ELSE COALESCE(CASE WHEN regexp_like(`MMWR Year`, '\\A[+-]?[0-9]+(?:\\.0+)?\\z') THEN TRY_CAST(regexp_replace(`MMWR Year`, '\\.0+\\z', '') AS BIGINT) END, raise_error(concat('column mmwr_year: \'', `MMWR Year`, '\' is not an integer'))) END AS `mmwr_year`,
+  CASE WHEN `MMWR Week` IS NULL THEN NULL ELSE COALESCE(CASE WHEN regexp_like(`MMWR Week`, '\\A[+-]?[0-9]+(?:\\.0+)?\\z') THEN TRY_CAST(regexp_replace(`MMWR Week`, '\\.0+\\z', '') AS BIGINT) END, raise_error(concat('column mmwr_week: \'', `MMWR Week`, '\' is not an integer'))) END AS `mmwr_week`,
   `Age group` AS `age_group`,
   `Sex` AS `sex`,
   `Race/Ethnicity` AS `race_ethnicity`,
   `Site` AS `site`,
-  CASE WHEN `Weekly Rate` IS NULL THEN NULL WHEN CAST(`Weekly Rate` AS DOUBLE) IS NULL THEN raise_error(concat('column weekly_rate: \'', `Weekly Rate`, '\' is not a number')) ELSE CAST(`Weekly Rate` AS DOUBLE) END AS `weekly_rate`,
-  CASE WHEN `Cumulative Rate` IS NULL THEN NULL WHEN CAST(`Cumulative Rate` AS DOUBLE) IS NULL THEN raise_error(concat('column cumulative_rate: \'', `Cumulative Rate`, '\' is not a number')) ELSE CAST(`Cumulative Rate` AS DOUBLE) END AS `cumulative_rate`,
-  CASE WHEN `Week Ending Date` IS NULL THEN NULL WHEN to_date(`Week Ending Date`, 'yyyy-MM-dd HH:mm:ss') IS NULL THEN raise_error(concat('column _weekenddate: \'', `Week Ending Date`, '\' is not written yyyy-MM-dd HH:mm:ss')) ELSE to_date(`Week Ending Date`, 'yyyy-MM-dd HH:mm:ss') END AS `_weekenddate`,
+  CASE WHEN `Weekly Rate` IS NULL THEN NULL ELSE COALESCE(CASE WHEN regexp_like(`Weekly Rate`, '\\A[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?\\z') AND abs(TRY_CAST(`Weekly Rate` AS DOUBLE)) <= 1.7976931348623157E308 THEN TRY_CAST(`Weekly Rate` AS DOUBLE) END, raise_error(concat('column weekly_rate: \'', `Weekly Rate`, '\' is not a number'))) END AS `weekly_rate`,
+  CASE WHEN `Cumulative Rate` IS NULL THEN NULL ELSE COALESCE(CASE WHEN regexp_like(`Cumulative Rate`, '\\A[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?\\z') AND abs(TRY_CAST(`Cumulative Rate` AS DOUBLE)) <= 1.7976931348623157E308 THEN TRY_CAST(`Cumulative Rate` AS DOUBLE) END, raise_error(concat('column cumulative_rate: \'', `Cumulative Rate`, '\' is not a number'))) END AS `cumulative_rate`,
+  CASE WHEN `Week Ending Date` IS NULL THEN NULL ELSE COALESCE(CASE WHEN regexp_like(`Week Ending Date`, '\\A[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\\z') THEN CAST(try_to_timestamp(`Week Ending Date`, 'yyyy-MM-dd HH:mm:ss') AS DATE) END, raise_error(concat('column _weekenddate: \'', `Week Ending Date`, '\' is not a date written YYYY-MM-DD HH:mm:ss'))) END AS `_weekenddate`,
   `Type` AS `type`
 FROM `dataset_csv`;
 

@@ -1,6 +1,15 @@
 -- golden: weekly-cases-native
 -- Spark features: NATIVE Thursday-to-Wednesday weeks: date_add(d, -((dayofweek(d) - 1 + 3) % 7)), period_end = date_add(period, 6), a 4-week rolling mean on a 7-day grid
 -- covid-analysis: cdc-weekly-cases-deaths-by-state over Parquet
+SET spark.sql.variable.substitute=false;
+SET spark.sql.parser.escapedStringLiterals=false;
+SET spark.sql.ansi.enabled=true;
+SET spark.sql.legacy.timeParserPolicy=CORRECTED;
+SET spark.sql.session.timeZone=UTC;
+SET spark.sql.csv.parser.columnPruning.enabled=false;
+SET spark.sql.csv.filterPushdown.enabled=false;
+SET spark.sql.parquet.datetimeRebaseModeInRead=CORRECTED;
+
 CREATE OR REPLACE TEMPORARY VIEW `dataset` USING parquet OPTIONS (path '/data/datasets/cdc-weekly-cases-deaths-by-state/data.parquet');
 
 INSERT OVERWRITE DIRECTORY '/data/results/golden/spark-output' USING json OPTIONS (ignoreNullFields 'false')
