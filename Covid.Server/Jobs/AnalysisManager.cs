@@ -22,6 +22,7 @@ public sealed class AnalysisManager(
     ProgressHub hub,
     EngineSelector engines,
     ITenantDatasets datasets,
+    DatasetPins pins,
     SpecLimits limits,
     IOptions<QuotaOptions> quotas,
     ILogger<AnalysisManager> logger)
@@ -57,7 +58,7 @@ public sealed class AnalysisManager(
             }
             EnsureQuota(caller);
             queue.EnsureCapacity();
-            var entry = new AnalysisEntry(new Analysis
+            var analysis = new Analysis
             {
                 Name = AnalysisNames.Format(AnalysisNames.NewId()),
                 Spec = spec.Clone(),
@@ -66,15 +67,17 @@ public sealed class AnalysisManager(
                 RequestId = requestId,
                 Owner = caller.Principal,
                 CreateTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
-            })
+            };
+            pins.Record(analysis, plan);
+            var entry = new AnalysisEntry(analysis)
             {
                 Plan = plan,
-                DatasetUse = datasets.Use(plan.Dataset),
+                DatasetUse = pins.Hold(plan),
             };
             lifecycle.Transition(entry, State.Queued, Stage.Queued, 0, "queued");
             index.Add(entry);
             queue.Enqueue(entry.Id);
-            logger.LogInformation("Analysis {Id} queued ({Dataset}, {Engine})", entry.Id, spec.Dataset, engine);
+            logger.LogInformation("Analysis {Id} queued ({Dataset} version {Version}, {Engine})", entry.Id, spec.Dataset, plan.Dataset.Version, engine);
             return entry.Snapshot();
         }
     }

@@ -76,6 +76,7 @@ public sealed class AnalysisRunner(
 
         lifecycle.Report(entry, new EngineProgress(Stage.StoringResult, 1, $"storing {table.Rows.Count} rows"), ProgressBudget.StoringResult);
         var result = ResultMapper.ToProto(entry.Id, table);
+        DatasetPins.Stamp(result, entry.Snapshot());
         store.SaveResult(entry.Id, result);
         results.Add(entry.Id, result);
         var plot = plan.Spec.Plot;

@@ -33,10 +33,16 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
         cancellationToken.ThrowIfCancellationRequested();
         var query = DuckDbDialect.Build(plan);
         progress.Report(new EngineProgress(Stage.Planning, ProgressBudget.EmbeddedPlanned,
-            $"Planned {plan.Metrics.Count} metric(s) over {plan.Dataset.Name} for DuckDB"));
+            $"Planned {plan.Metrics.Count} metric(s) over {plan.Dataset.Name} version {plan.Dataset.Version}{(plan.Then is { } then ? $" against version {then.Version}" : "")} for DuckDB"));
 
         await using var connection = Connect();
         var (rows, bytes) = DatasetSize(connection, plan.Dataset);
+        if (plan.Then is { } other)
+        {
+            // A comparison reads both versions.
+            var (otherRows, otherBytes) = DatasetSize(connection, other);
+            (rows, bytes) = (rows + otherRows, bytes + otherBytes);
+        }
         progress.Report(new EngineProgress(Stage.Scanning, ProgressBudget.EmbeddedScanStart,
             $"Scanning {rows.ToString("N0", CultureInfo.InvariantCulture)} rows ({bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes)",
             RowsScanned: 0, BytesScanned: 0));
