@@ -23,6 +23,28 @@ internal static class ProtoMapping
         ResultRowCount = a.ResultRowCount,
         HasPlot = a.HasPlot,
         Progress = a.Progress is null ? null : ToUpdate(a.Progress),
+        DatasetVersion = ToVersion(a.DatasetVersion),
+        CompareVersion = ToVersion(a.CompareVersion),
+    };
+
+    /// <summary>A version, or null for none (an analysis stored before versions existed).</summary>
+    public static DatasetVersionInfo? ToVersion(DatasetVersion? v) => v is not { Dataset.Length: > 0 } ? null : new()
+    {
+        Dataset = v.Dataset,
+        Version = v.Version,
+        Sha256 = v.Sha256,
+        Source = v.Source,
+        DataAsOf = Day(v.DataAsOf),
+        DataAsOfBasis = v.DataAsOfBasis,
+        LoadTime = Time(v.LoadTime),
+        Schema = v.Schema,
+        ExportForm = (ExportForm)(int)v.ExportForm,
+        RowCount = v.RowCount,
+        SizeBytes = v.SizeBytes,
+        MinDate = Day(v.MinDate),
+        MaxDate = Day(v.MaxDate),
+        Synthetic = v.Synthetic,
+        ActiveAnalyses = v.ActiveAnalyses,
     };
 
     public static ProgressUpdate ToUpdate(ProgressEvent e) => new()
@@ -60,6 +82,10 @@ internal static class ProtoMapping
         ExportForm = (ExportForm)(int)d.ExportForm,
         MissingFields = d.MissingFields.ToList(),
         IgnoredColumns = d.IgnoredColumns.ToList(),
+        Version = d.Version,
+        Sha256 = d.Sha256,
+        DataAsOf = Day(d.DataAsOf),
+        VersionCount = d.VersionCount,
     };
 
     public static SchemaInfo ToSchema(Schema s) => new()
@@ -98,6 +124,8 @@ internal static class ProtoMapping
         DuckDbSql = r.DuckdbSql,
         DuckDbParameters = r.DuckdbParameters.ToList(),
         SparkSql = r.SparkSql,
+        DatasetVersion = ToVersion(r.DatasetVersion),
+        CompareVersion = ToVersion(r.CompareVersion),
     };
 
     /// <summary>Turns the column-major wire form into rows, checking its shape as it goes.</summary>
@@ -131,7 +159,7 @@ internal static class ProtoMapping
             }
         }
 
-        return new ResultTable(columns, rows);
+        return new ResultTable(columns, rows) { DatasetVersion = ToVersion(result.DatasetVersion), CompareVersion = ToVersion(result.CompareVersion) };
     }
 
     private static object Cell(Column column, int row) => column.Type switch

@@ -53,7 +53,8 @@ internal sealed class RunCommand : Command
             throw;
         }
 
-        error.WriteLine($"submitted {submitted.Name} (dataset {submitted.Dataset}, engine {Names.Of(submitted.Engine)})");
+        var version = submitted.DatasetVersion is { } v ? $" version {v.Version}" : "";
+        error.WriteLine($"submitted {submitted.Name} (dataset {submitted.Dataset}{version}, engine {Names.Of(submitted.Engine)})");
         var final = await AnalysisWaiter.WaitAsync(context.Console, client, submitted.Name, ct);
         if (final.State != AnalysisState.Succeeded)
         {
@@ -64,7 +65,7 @@ internal sealed class RunCommand : Command
         var seconds = final.EndTime - final.CreateTime is { } took ? took.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "?";
         error.WriteLine($"{final.Name} SUCCEEDED: {final.ResultRowCount} rows in {seconds}");
         var table = await client.GetResultAsync(final.Name, ct);
-        TableOutput.Write(table, parse.GetValue(output), context.Console.Out);
+        ResultOutput.Write(table, parse.GetValue(output), context.Console.Out, error);
         if (plotPath is not null)
         {
             var image = await client.SavePlotAsync(final.Name, plotPath, ct);
