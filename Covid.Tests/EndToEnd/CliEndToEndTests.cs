@@ -109,7 +109,8 @@ public sealed class CliEndToEndTests(ServerFixture server) : IClassFixture<Serve
         Assert.Equal(ExitCode.Success, watched.Code);
         Assert.EndsWith($"{name} SUCCEEDED", watched.Output.TrimEnd());
         using var json = System.Text.Json.JsonDocument.Parse(result.Output);
-        Assert.Equal(1000, json.RootElement.EnumerateArray().Sum(r => r.GetProperty("rows").GetInt64()));
+        Assert.Equal(1000, json.RootElement.GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("rows").GetInt64()));
+        Assert.Equal("slice-2020", json.RootElement.GetProperty("dataset").GetProperty("dataset").GetString());
     }
 
     /// <summary>Cases, deaths and reporting days of one state's ISO week, summed straight from the CSV.</summary>

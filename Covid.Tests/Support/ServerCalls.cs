@@ -8,14 +8,15 @@ namespace Covid.Tests.Support;
 internal static class ServerCalls
 {
     public static async Task<Dataset> UploadAsync(
-        DatasetService.DatasetServiceClient client, string name, byte[] content, CancellationToken ct, string fileName = "upload.csv", int chunkSize = 64 * 1024)
+        DatasetService.DatasetServiceClient client, string name, byte[] content, CancellationToken ct, string fileName = "upload.csv", int chunkSize = 64 * 1024,
+        bool replace = false)
     {
         using var call = client.UploadDataset(cancellationToken: ct);
         try
         {
             await call.RequestStream.WriteAsync(new UploadDatasetRequest
             {
-                Header = new UploadHeader { Name = name, Schema = "cdc-cases-deaths-by-state", FileName = fileName },
+                Header = new UploadHeader { Name = name, Schema = "cdc-cases-deaths-by-state", FileName = fileName, Replace = replace },
             }, ct);
             for (var offset = 0; offset < content.Length; offset += chunkSize)
             {

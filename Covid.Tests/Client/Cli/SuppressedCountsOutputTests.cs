@@ -45,7 +45,7 @@ public sealed class SuppressedCountsOutputTests(ServerFixture server) : IClassFi
         Assert.True(code == ExitCode.Success, error);
         Assert.Contains("deaths_suppressed", table.Split('\n')[0], StringComparison.Ordinal);
         Assert.Equal("period,state,deaths,deaths_suppressed", csv.Split('\n')[0]);
-        var wyoming = JsonDocument.Parse(json).RootElement.EnumerateArray().Single(r => r.GetProperty("state").GetString() == "Wyoming");
+        var wyoming = JsonDocument.Parse(json).RootElement.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("state").GetString() == "Wyoming");
         Assert.Equal(suppressed, wyoming.GetProperty("deaths_suppressed").GetInt64());
     }
 }
