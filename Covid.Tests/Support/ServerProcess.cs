@@ -31,14 +31,19 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
-    /// <summary>Starts the server over <paramref name="dataDirectory"/> (the synthetic sample as its seed), under <paramref name="wrapper"/> when given.</summary>
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, CancellationToken ct, IReadOnlyList<string>? wrapper = null)
+    /// <summary>
+    /// Starts the server over <paramref name="dataDirectory"/> (the synthetic sample as its seed),
+    /// under <paramref name="wrapper"/> when given, with <paramref name="settings"/> ("Key=value") added.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(
+        string dataDirectory, CancellationToken ct, IReadOnlyList<string>? wrapper = null, IReadOnlyList<string>? settings = null)
     {
         var server = Path.Combine(AppContext.BaseDirectory, "Covid.Server.dll");
         var command = new List<string>(wrapper ?? []) { "dotnet", server,
             "--urls=http://127.0.0.1:0", "--Kestrel:EndpointDefaults:Protocols=Http2", $"--Data:Directory={dataDirectory}",
             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
             "--Limits:RequestsPerMinute=6000000", "--Limits:RequestBurst=100000" };
+        command.AddRange((settings ?? []).Select(s => "--" + s));
         var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
         command.Skip(1).ToList().ForEach(start.ArgumentList.Add);
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + command[0]);

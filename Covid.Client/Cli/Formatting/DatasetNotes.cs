@@ -18,7 +18,7 @@ internal static class DatasetNotes
         error.WriteLine($"note: {dataset.Name} {string.Join("; ", notes)}");
         if (dataset.Version > 0)
         {
-            error.WriteLine($"note: {dataset.Name} version {dataset.Version} of {dataset.VersionCount} kept, data as of {ProvenanceText.Day(dataset.DataAsOf)}, sha256 {dataset.Sha256}");
+            error.WriteLine($"note: {dataset.Name} version {dataset.Version} ({dataset.VersionCount} {(dataset.VersionCount == 1 ? "version" : "versions")} kept), data as of {ProvenanceText.Day(dataset.DataAsOf)}, sha256 {dataset.Sha256}");
         }
     }
 }

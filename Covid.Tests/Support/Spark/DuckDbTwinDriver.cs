@@ -11,7 +11,9 @@ namespace Covid.Tests.Support.Spark;
 /// <summary>
 /// The Spark driver's work, done by its DuckDB twin: reads the mounted query.sql for the dataset
 /// path and the result directory, runs the analysis' plan on the embedded engine over that same
-/// Parquet, and writes the rows as Spark's JSON part files + _SUCCESS into that directory.
+/// Parquet, and writes the rows as Spark's JSON part files + _SUCCESS into that directory. With
+/// compareTo the script's second view names the other version's Parquet; the twin plans the
+/// comparison over exactly those two files.
 /// </summary>
 internal static partial class DuckDbTwinDriver
 {
@@ -31,11 +33,25 @@ internal static partial class DuckDbTwinDriver
         var script = await MountedScriptAsync(fake, ctx);
         var dataset = Literal(DatasetPath().Match(script), "the dataset path");
         var result = Literal(ResultDirectory().Match(script), "the result directory");
-        var plan = AnalysisPlanner.Plan(await specOf(id), new TestDatasets(TestDatasets.Info(dataset)));
+        var spec = await specOf(id);
+        var plan = ThenPath().Match(script) is { Success: true } then
+            ? Compared(spec, dataset, Literal(then, "the compared version's path"))
+            : AnalysisPlanner.Plan(spec, new TestDatasets(TestDatasets.Info(dataset, spec.Dataset)));
         using var engine = new EmbeddedEngine(new EmbeddedEngineOptions());
         var table = await engine.RunAsync(new AnalysisJob("twin", () => true), plan, new Progress<EngineProgress>(), ctx.CancellationToken);
         SparkOutputWriter.Write(visibleAfter is null ? result : NotYetVisible(result, visibleAfter.Value), table);
         ctx.Log($"INFO FileFormatWriter: Write Job committed, {table.Rows.Count} rows to {result}");
+    }
+
+    /// <summary>The spec's comparison over the two files the script names: this one as version 2, the other as version 1.</summary>
+    private static AnalysisPlan Compared(AnalysisSpec spec, string dataset, string then)
+    {
+        var pinned = spec.Clone();
+        pinned.Version = 0;
+        pinned.AsOf = "";
+        pinned.CompareTo = new CompareTo { Version = 1 };
+        var versions = new TestDatasets(TestDatasets.Info(then, spec.Dataset), TestDatasets.Info(dataset, spec.Dataset) with { Version = 2 });
+        return AnalysisPlanner.Plan(pinned, versions);
     }
 
     /// <summary>
@@ -71,6 +87,9 @@ internal static partial class DuckDbTwinDriver
 
     [GeneratedRegex(@"USING parquet OPTIONS \(path '((?:[^'\\]|\\.)*)'\)")]
     private static partial Regex DatasetPath();
+
+    [GeneratedRegex(@"TEMPORARY VIEW `dataset_then` USING parquet OPTIONS \(path '((?:[^'\\]|\\.)*)'\)")]
+    private static partial Regex ThenPath();
 
     [GeneratedRegex(@"INSERT OVERWRITE DIRECTORY '((?:[^'\\]|\\.)*)' USING json")]
     private static partial Regex ResultDirectory();
