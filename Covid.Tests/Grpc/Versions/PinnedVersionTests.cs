@@ -31,6 +31,10 @@ public sealed class PinnedVersionTests
         var (_, first) = await Vintages.FinishAsync(host.Analyses, running.Name, ct);
         var (queuedDone, second) = await Vintages.FinishAsync(host.Analyses, queued.Name, ct);
         var (afterDone, third) = await Vintages.FinishAsync(host.Analyses, after.Name, ct);
+        // Reproducing the first analysis: its recorded spec, pinned to its recorded version.
+        var recorded = running.Spec.Clone();
+        recorded.Version = running.DatasetVersion.Version;
+        var (rerun, again) = await Vintages.RunAsync(host.Analyses, recorded, ct);
 
         Assert.Equal(State.Queued, queuedBeforeItRan.State);
         Assert.Equal((1, 1, 2), (running.DatasetVersion.Version, queuedDone.DatasetVersion.Version, afterDone.DatasetVersion.Version));
@@ -39,6 +43,8 @@ public sealed class PinnedVersionTests
         Assert.Equal("2020-09-21", second.Columns.Single(c => c.Name == "period").StringValues.Max());
         Assert.Equal("2021-05-24", third.Columns.Single(c => c.Name == "period").StringValues.Max());
         Assert.Equal(queuedDone.DatasetVersion, second.DatasetVersion);
+        Assert.Equal(running.DatasetVersion, rerun.DatasetVersion);
+        Assert.Equal(first.Columns, again.Columns);
     }
 
     [Fact]
