@@ -44,16 +44,7 @@ internal static class ExplanationWriter
         {
             json.WriteStartObject();
             json.WriteString("engine", Names.Of(e.Engine));
-            if (e.DatasetVersion is { } version)
-            {
-                json.WritePropertyName("dataset");
-                ProvenanceText.Write(json, version);
-            }
-            if (e.CompareVersion is { } compared)
-            {
-                json.WritePropertyName("compareTo");
-                ProvenanceText.Write(json, compared);
-            }
+            ProvenanceText.WriteProperties(json, e.DatasetVersion, e.CompareVersion);
             json.WriteStartArray("columns");
             foreach (var column in e.Columns)
             {

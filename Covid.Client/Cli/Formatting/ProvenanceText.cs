@@ -23,6 +23,21 @@ internal static class ProvenanceText
         }
     }
 
+    /// <summary>The "dataset" and (with a comparison) "compareTo" properties of the JSON object being written.</summary>
+    public static void WriteProperties(Utf8JsonWriter json, DatasetVersionInfo? version, DatasetVersionInfo? compared)
+    {
+        if (version is not null)
+        {
+            json.WritePropertyName("dataset");
+            Write(json, version);
+        }
+        if (compared is not null)
+        {
+            json.WritePropertyName("compareTo");
+            Write(json, compared);
+        }
+    }
+
     public static void Write(Utf8JsonWriter json, DatasetVersionInfo v)
     {
         json.WriteStartObject();

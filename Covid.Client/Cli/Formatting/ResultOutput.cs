@@ -15,16 +15,7 @@ internal static class ResultOutput
                 JsonTableWriter.Write(output, json =>
                 {
                     json.WriteStartObject();
-                    if (table.DatasetVersion is { } version)
-                    {
-                        json.WritePropertyName("dataset");
-                        ProvenanceText.Write(json, version);
-                    }
-                    if (table.CompareVersion is { } compared)
-                    {
-                        json.WritePropertyName("compareTo");
-                        ProvenanceText.Write(json, compared);
-                    }
+                    ProvenanceText.WriteProperties(json, table.DatasetVersion, table.CompareVersion);
                     json.WritePropertyName("rows");
                     JsonTableWriter.WriteRows(json, table);
                     json.WriteEndObject();
