@@ -47,4 +47,10 @@ public sealed record AnalysisInfo
 
     /// <summary>The newest progress step, or null before the first.</summary>
     public Progress? Progress { get; init; }
+
+    /// <summary>The dataset version it reads, resolved from the spec when it was submitted (null for analyses from before versions).</summary>
+    public DatasetVersionInfo? DatasetVersion { get; init; }
+
+    /// <summary>With compareTo: the version its <c>_then</c> columns come from.</summary>
+    public DatasetVersionInfo? CompareVersion { get; init; }
 }

@@ -60,6 +60,12 @@ public sealed partial class AnalysisResult
     /// <summary>The rows; each has one cell per column, null or of the column's kind.</summary>
     public IReadOnlyList<IReadOnlyList<object?>> Rows { get; }
 
+    /// <summary>Where the numbers come from: the dataset version the analysis read (null for results from before versions).</summary>
+    public DatasetVersionInfo? DatasetVersion { get; init; }
+
+    /// <summary>With compareTo: the version of the <c>_then</c> columns.</summary>
+    public DatasetVersionInfo? CompareVersion { get; init; }
+
     /// <summary>The index of the column with this name, or -1.</summary>
     public int IndexOf(string columnName)
     {

@@ -99,6 +99,26 @@ public sealed partial class CovidClient
         return response.Schemas.Select(ProtoMapping.ToSchema).ToList();
     }
 
+    /// <summary>
+    /// The kept versions of dataset <paramref name="name"/>, newest first: every load of a name is
+    /// a new immutable version, with its source, SHA-256 and data-as-of day.
+    /// </summary>
+    /// <exception cref="CovidException">NotFound (no such dataset, or another user's).</exception>
+    public async Task<IReadOnlyList<DatasetVersionInfo>> ListDatasetVersionsAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var versions = new List<DatasetVersionInfo>();
+        var token = "";
+        do
+        {
+            var request = new ListDatasetVersionsRequest { Name = name, PageToken = token };
+            var page = await Unary(o => datasets.ListDatasetVersionsAsync(request, o), idempotent: true, cancellationToken).ConfigureAwait(false);
+            versions.AddRange(page.Versions.Select(v => ProtoMapping.ToVersion(v)!));
+            token = page.NextPageToken;
+        }
+        while (token.Length != 0);
+        return versions;
+    }
+
     /// <summary>The datasets loaded on the server, by name.</summary>
     public async Task<IReadOnlyList<DatasetInfo>> ListDatasetsAsync(CancellationToken cancellationToken = default)
     {

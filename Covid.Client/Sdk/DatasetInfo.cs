@@ -47,4 +47,16 @@ public sealed record DatasetInfo
 
     /// <summary>Columns of the file the schema does not know; they were ignored.</summary>
     public IReadOnlyList<string> IgnoredColumns { get; init; } = [];
+
+    /// <summary>The newest version's number: what specs read unless they name asOf or version.</summary>
+    public int Version { get; init; }
+
+    /// <summary>SHA-256 of the newest version's original file.</summary>
+    public string Sha256 { get; init; } = "";
+
+    /// <summary>The newest version's data-as-of day.</summary>
+    public DateOnly? DataAsOf { get; init; }
+
+    /// <summary>How many versions are kept (<see cref="CovidClient.ListDatasetVersionsAsync"/> lists them).</summary>
+    public int VersionCount { get; init; }
 }

@@ -20,4 +20,10 @@ public sealed record Explanation
 
     /// <summary>The script a Spark driver would run with spark-sql -f.</summary>
     public required string SparkSql { get; init; }
+
+    /// <summary>The dataset version the spec would read if submitted now.</summary>
+    public DatasetVersionInfo? DatasetVersion { get; init; }
+
+    /// <summary>With compareTo: the version it would compare with.</summary>
+    public DatasetVersionInfo? CompareVersion { get; init; }
 }

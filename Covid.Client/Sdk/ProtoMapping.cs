@@ -25,6 +25,28 @@ internal static class ProtoMapping
         HasPlot = a.HasPlot,
         ServedFromCache = a.ServedFromCache,
         Progress = a.Progress is null ? null : ToUpdate(a.Progress),
+        DatasetVersion = ToVersion(a.DatasetVersion),
+        CompareVersion = ToVersion(a.CompareVersion),
+    };
+
+    /// <summary>A version, or null for none (an analysis stored before versions existed).</summary>
+    public static DatasetVersionInfo? ToVersion(DatasetVersion? v) => v is not { Dataset.Length: > 0 } ? null : new()
+    {
+        Dataset = v.Dataset,
+        Version = v.Version,
+        Sha256 = v.Sha256,
+        Source = v.Source,
+        DataAsOf = Day(v.DataAsOf),
+        DataAsOfBasis = v.DataAsOfBasis,
+        LoadTime = Time(v.LoadTime),
+        Schema = v.Schema,
+        ExportForm = (ExportForm)(int)v.ExportForm,
+        RowCount = v.RowCount,
+        SizeBytes = v.SizeBytes,
+        MinDate = Day(v.MinDate),
+        MaxDate = Day(v.MaxDate),
+        Synthetic = v.Synthetic,
+        ActiveAnalyses = v.ActiveAnalyses,
     };
 
     public static Progress ToUpdate(ProgressEvent e) => new()
@@ -62,6 +84,10 @@ internal static class ProtoMapping
         ExportForm = (ExportForm)(int)d.ExportForm,
         MissingFields = d.MissingFields.ToList(),
         IgnoredColumns = d.IgnoredColumns.ToList(),
+        Version = d.Version,
+        Sha256 = d.Sha256,
+        DataAsOf = Day(d.DataAsOf),
+        VersionCount = d.VersionCount,
     };
 
     public static SchemaInfo ToSchema(Schema s) => new()
@@ -100,6 +126,8 @@ internal static class ProtoMapping
         DuckDbSql = r.DuckdbSql,
         DuckDbParameters = r.DuckdbParameters.ToList(),
         SparkSql = r.SparkSql,
+        DatasetVersion = ToVersion(r.DatasetVersion),
+        CompareVersion = ToVersion(r.CompareVersion),
     };
 
     /// <summary>
@@ -140,7 +168,7 @@ internal static class ProtoMapping
             }
             offset += rows;
         }
-        return new AnalysisResult(analysis, columns, cells, rowCount);
+        return new AnalysisResult(analysis, columns, cells, rowCount) { DatasetVersion = ToVersion(first.DatasetVersion), CompareVersion = ToVersion(first.CompareVersion) };
     }
 
     private static object Cell(Column column, int row) => column.Type switch

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Covid.Server.Storage;
 using Covid.Server.Tenancy;
 using Covid.SparkJob.Catalog;
@@ -9,170 +8,143 @@ using Covid.SparkJob.Errors;
 namespace Covid.Server.Datasets;
 
 /// <summary>
-/// The loaded datasets. A dataset becomes visible only by <see cref="Publish"/>, which moves a
-/// fully written staging directory into place with one rename; readers never see half a dataset.
-/// Each name has a <see cref="DatasetAccess"/>: callers see their own datasets and the shared ones,
-/// and one they may not see is answered as if it did not exist.
+/// The loaded datasets and their versions. Every load of a name is a new immutable version that
+/// becomes visible only by <see cref="Publish"/>: one rename of its fully written staging
+/// directory into a directory of its own, so readers never see half a version and nothing
+/// published is ever moved aside. The oldest versions beyond <c>Data:KeepVersions</c> are pruned,
+/// except those queued or running analyses read (<see cref="DatasetUses"/>). Each name has a
+/// <see cref="DatasetAccess"/>: callers see their own datasets and the shared ones, and one they
+/// may not see is answered as if it did not exist.
 /// </summary>
-public sealed class DatasetRegistry(DataLayout layout, DatasetUses uses, SchemaCatalog catalog, ILogger<DatasetRegistry> logger) : IDatasetLookup, ITenantDatasets
+public sealed class DatasetRegistry(
+    DataLayout layout, DatasetUses uses, DatasetDirectoryReader reader, DatasetPruner pruner, SchemaCatalog catalog, ILogger<DatasetRegistry> logger)
+    : IDatasetLookup, ITenantDatasets
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
-    private readonly ConcurrentDictionary<string, DatasetInfo> datasets = new();
-    private readonly ConcurrentDictionary<string, DatasetAccess> access = new();
+    private readonly ConcurrentDictionary<string, DatasetEntry> entries = new(StringComparer.Ordinal);
     private readonly Lock publishGate = new();
 
-    /// <summary>Any dataset, whoever owns it: for the server itself (recovery, engines), not for callers.</summary>
-    public DatasetInfo? Find(string name) => datasets.TryGetValue(name, out var info) ? info : null;
+    /// <summary>The newest version of any dataset, whoever owns it: for the server itself (recovery, engines), not for callers.</summary>
+    public DatasetInfo? Find(string name) => entries.TryGetValue(name, out var entry) ? entry.Newest : null;
 
-    public IEnumerable<string> Names => datasets.Keys.Order(StringComparer.Ordinal);
+    /// <summary>Every kept version of <paramref name="name"/>, oldest first.</summary>
+    public IReadOnlyList<DatasetInfo> Versions(string name) => entries.TryGetValue(name, out var entry) ? entry.Versions : [];
 
-    public IReadOnlyList<DatasetInfo> All() => datasets.Values.OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
+    public DatasetInfo? FindVersion(string name, int version) => entries.TryGetValue(name, out var entry) ? entry.Version(version) : null;
+
+    public IEnumerable<string> Names => entries.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>The newest version of every dataset, by name.</summary>
+    public IReadOnlyList<DatasetInfo> All() => entries.Values.Select(e => e.Newest).OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
 
     /// <summary>Owner and sharing of a loaded name; the anonymous principal's for one that has none recorded.</summary>
-    public DatasetAccess AccessOf(string name) => access.TryGetValue(name, out var a) ? a : new(Caller.AnonymousPrincipal, false, false);
+    public DatasetAccess AccessOf(string name) => entries.TryGetValue(name, out var entry) ? entry.Access : new(Caller.AnonymousPrincipal, false, false);
 
-    public bool CanRead(Caller caller, string name) => datasets.ContainsKey(name) && (AccessOf(name).Shared || caller.CanSee(AccessOf(name).Owner));
+    public bool CanRead(Caller caller, string name) => entries.TryGetValue(name, out var entry) && (entry.Access.Shared || caller.CanSee(entry.Access.Owner));
 
-    /// <summary>The datasets <paramref name="caller"/> may read, by name.</summary>
+    /// <summary>The datasets <paramref name="caller"/> may read, by name (newest versions).</summary>
     public IReadOnlyList<DatasetInfo> All(Caller caller) => All().Where(d => CanRead(caller, d.Name)).ToList();
 
     public IDatasetLookup VisibleTo(Caller caller) => new CallerView(this, caller);
 
-    public IDisposable Use(DatasetInfo planned) => uses.Take(planned, Find(planned.Name));
+    public IDisposable Use(DatasetInfo planned) => uses.Take(planned, () => FindVersion(planned.Name, planned.Version));
 
-    /// <summary>Bytes of the original files of the datasets <paramref name="owner"/> loaded.</summary>
+    /// <summary>Queued or running analyses reading <paramref name="version"/>.</summary>
+    public int ActiveUses(DatasetInfo version) => uses.Count(version.Name, version.Version);
+
+    /// <summary>Bytes of the original files of every kept version of the datasets <paramref name="owner"/> loaded.</summary>
     public long StoredBytes(string owner) =>
-        datasets.Values.Where(d => AccessOf(d.Name) is { BuiltIn: false } a && a.Owner == owner).Sum(d => d.SizeBytes);
+        entries.Values.Where(e => e.Access is { BuiltIn: false } a && a.Owner == owner).Sum(e => e.Versions.Sum(v => v.SizeBytes));
+
+    /// <summary>Bytes the pruning after one more version of <paramref name="name"/> would free, as things stand.</summary>
+    public long BytesFreedByNextVersion(string name) => entries.TryGetValue(name, out var entry) ? pruner.BytesFreedByNextVersion(entry) : 0;
 
     /// <summary>The server loaded <paramref name="name"/> itself (seed, sample): shared with all, replaced only by admins.</summary>
-    public void MarkBuiltIn(string name) => access[name] = DatasetAccess.ServerBuiltIn;
-
-    /// <summary>Reads every dataset directory at start; leftovers of uploads cut short by a crash are removed.</summary>
-    public void Load()
+    public void MarkBuiltIn(string name)
     {
-        if (Directory.Exists(layout.Staging))
+        lock (publishGate)
         {
-            Directory.Delete(layout.Staging, recursive: true);
-        }
-        Directory.CreateDirectory(layout.DatasetsRoot);
-        foreach (var dir in Directory.EnumerateDirectories(layout.DatasetsRoot))
-        {
-            var name = Path.GetFileName(dir);
-            if (!DatasetNames.IsValid(name))
+            if (entries.TryGetValue(name, out var entry))
             {
-                continue;
-            }
-            try
-            {
-                var metadata = JsonSerializer.Deserialize<DatasetMetadata>(File.ReadAllText(Path.Combine(dir, DataLayout.MetadataFile)), Json);
-                if (metadata?.ToInfo(dir, catalog) is { } info && info.Name == name && File.Exists(info.ParquetPath))
-                {
-                    datasets[name] = info;
-                    access[name] = new DatasetAccess(Caller.OwnerOrAnonymous(metadata.Owner), metadata.Shared, BuiltIn: false);
-                }
-                else
-                {
-                    logger.LogWarning("Skipping dataset directory {Directory}: incomplete or unknown schema", dir);
-                }
-            }
-            catch (Exception ex) when (ex is IOException or JsonException)
-            {
-                logger.LogWarning("Skipping dataset directory {Directory}: {Message}", dir, ex.Message);
+                entries[name] = entry with { Access = DatasetAccess.ServerBuiltIn };
             }
         }
-        logger.LogInformation("Loaded {Count} datasets from {Root}", datasets.Count, layout.DatasetsRoot);
     }
 
-    /// <summary>Adds a CSV read in place (<c>Data:InPlace</c>); its name then belongs to the configuration.</summary>
+    /// <summary>Reads every dataset name and version at start (see <see cref="DatasetDirectoryReader"/>).</summary>
+    public void Load()
+    {
+        lock (publishGate)
+        {
+            entries.Clear();
+            foreach (var (name, entry) in reader.ReadAll())
+            {
+                entries[name] = entry;
+            }
+        }
+    }
+
+    /// <summary>Adds a CSV read in place (<c>Data:InPlace</c>) as the name's one version; the name then belongs to the configuration.</summary>
     public void RegisterInPlace(DatasetInfo info)
     {
-        if (!datasets.TryAdd(info.Name, info))
+        if (!entries.TryAdd(info.Name, new DatasetEntry(DatasetAccess.ServerBuiltIn, [info])))
         {
             throw new InvalidOperationException($"Data:InPlace:{info.Name}: a dataset named \"{info.Name}\" is already loaded; choose another name");
         }
-        MarkBuiltIn(info.Name);
     }
 
-    /// <summary>
-    /// Whether <paramref name="write"/> may load its name: ALREADY_EXISTS unless the name is free or
-    /// the caller means to (and may) replace it; PERMISSION_DENIED for a user sharing a dataset or
-    /// replacing a built-in or shared one. A name another user holds privately is just "taken".
-    /// </summary>
-    public void EnsureWritable(DatasetWrite write)
-    {
-        var name = write.Name;
-        var caller = write.Caller;
-        if (write.Shared && !caller.IsAdmin)
-        {
-            throw new ServiceException(ErrorCode.PermissionDenied, $"only an admin may share a dataset; load \"{name}\" without shared");
-        }
-        if (!datasets.TryGetValue(name, out var existing))
-        {
-            return;
-        }
-        if (existing.Storage == DatasetStorage.CsvInPlace)
-        {
-            throw ServiceException.AlreadyExists($"dataset \"{name}\" is a CSV registered in place by the server's configuration (Data:InPlace) and cannot be replaced; choose another name");
-        }
-        if (!CanRead(caller, name))
-        {
-            throw ServiceException.AlreadyExists($"the dataset name \"{name}\" is taken; choose another name");
-        }
-        var current = AccessOf(name);
-        if ((current.BuiltIn || current.Shared) && !caller.IsAdmin)
-        {
-            throw new ServiceException(ErrorCode.PermissionDenied,
-                $"dataset \"{name}\" is {(current.BuiltIn ? "built in" : "shared with every user")}; only an admin may load a new version of it or replace it");
-        }
-        if (!write.Replace)
-        {
-            throw ServiceException.AlreadyExists($"dataset \"{name}\" already exists; upload with replace to overwrite it");
-        }
-    }
+    /// <summary>Whether <paramref name="write"/> may load a version of its name (see <see cref="DatasetWritePolicy"/>).</summary>
+    public void EnsureWritable(DatasetWrite write, DatasetSchema? schema = null) =>
+        DatasetWritePolicy.Check(entries.GetValueOrDefault(write.Name), write, schema, CanRead(write.Caller, write.Name));
 
-    /// <summary>The access a successful <paramref name="write"/> leaves: a replaced name keeps its owner; sharing is only ever added.</summary>
-    private DatasetAccess AccessAfter(DatasetWrite write) =>
-        access.TryGetValue(write.Name, out var current) && datasets.ContainsKey(write.Name)
-            ? current with { Shared = current.Shared || write.Shared }
+    /// <summary>The access a successful <paramref name="write"/> leaves: a name keeps its owner; sharing is only ever added.</summary>
+    private static DatasetAccess AccessAfter(DatasetWrite write, DatasetEntry? current) =>
+        current is not null
+            ? current.Access with { Shared = current.Access.Shared || write.Shared }
             : write.Caller == Caller.System ? DatasetAccess.ServerBuiltIn : new DatasetAccess(write.Caller.Principal, write.Shared, BuiltIn: false);
 
     /// <summary>
-    /// Makes a staged dataset (original.csv and data.parquet written) visible under its name.
-    /// A replaced dataset is moved aside first and deleted after, so the name is never empty or mixed.
+    /// Makes a staged load (original.csv and data.parquet written, hash and as-of known) the next
+    /// version of its name: its dataset.json is written in the staging directory, which is then
+    /// renamed to datasets/{name}/v{n} — the one step that publishes it. Versions beyond
+    /// Data:KeepVersions are pruned after, oldest first, unless an analysis reads them.
     /// </summary>
     public DatasetInfo Publish(string stagingDirectory, DatasetInfo staged, DatasetWrite write)
     {
-        var target = layout.DatasetDirectory(staged.Name);
+        var name = staged.Name;
+        List<string> trash;
+        DatasetInfo info;
         lock (publishGate)
         {
-            EnsureWritable(write);
-            var after = AccessAfter(write);
-            var metadata = DatasetMetadata.From(staged, after);
-            AtomicFile.WriteText(Path.Combine(stagingDirectory, DataLayout.MetadataFile), JsonSerializer.Serialize(metadata, Json));
-            string? aside = null;
-            if (Directory.Exists(target))
+            EnsureWritable(write, staged.Schema);
+            var current = entries.GetValueOrDefault(name);
+            var onDisk = DatasetFiles.HighestOnDisk(layout.DatasetDirectory(name));
+            var number = current?.NextNumber(onDisk) ?? onDisk + 1;
+            var after = AccessAfter(write, current);
+            var metadata = DatasetMetadata.From(staged with { Version = number }, after);
+            DatasetFiles.WriteMetadata(stagingDirectory, metadata);
+            if (current is null || current.Access != after)
             {
-                aside = Path.Combine(layout.Staging, Guid.NewGuid().ToString("N") + "-replaced");
-                Directory.Move(target, aside);
+                DatasetFiles.WriteAccess(layout, name, after);
             }
+            var target = layout.VersionDirectory(name, number);
             Directory.Move(stagingDirectory, target);
-            var info = metadata.ToInfo(target, catalog)!;
-            datasets[info.Name] = info;
-            access[info.Name] = after;
-            if (aside is not null)
-            {
-                TryDelete(aside);
-            }
-            logger.LogInformation("Dataset {Name} loaded: {Rows} rows from {Source}", info.Name, info.RowCount, info.Source);
-            return info;
+            info = metadata.ToInfo(target, catalog)!;
+            entries[name] = new DatasetEntry(after, [.. current?.Versions ?? [], info]);
+            var (kept, retired, retiredDirectories) = pruner.Prune(entries[name]);
+            entries[name] = kept;
+            pruner.EndRetiring(retired);
+            trash = retiredDirectories;
         }
+        trash.ForEach(TryDelete);
+        logger.LogInformation("Dataset {Name} version {Version} loaded: {Rows} rows from {Source}, data as of {AsOf}, sha256 {Sha256}",
+            name, info.Version, info.RowCount, info.Source, info.AsOf, info.Sha256);
+        return info;
     }
 
     /// <summary>
-    /// Removes <paramref name="name"/> and its files unless a queued or running analysis uses it
-    /// (FAILED_PRECONDITION). Its directory is moved aside in one rename first, so the name is
-    /// gone at once and a crash mid-delete leaves only staging leftovers, removed at the next start.
+    /// Removes <paramref name="name"/>, every version and its files, unless a queued or running
+    /// analysis uses one (FAILED_PRECONDITION). Its directory is renamed into the trash in one
+    /// step first, so the name is gone at once and a crash mid-delete leaves only trash, removed at the next start.
     /// </summary>
     public void Remove(string name)
     {
@@ -183,16 +155,14 @@ public sealed class DatasetRegistry(DataLayout layout, DatasetUses uses, SchemaC
         }
         try
         {
-            string aside;
+            string trash;
             lock (publishGate)
             {
-                aside = Path.Combine(layout.Staging, Guid.NewGuid().ToString("N") + "-deleted");
-                Directory.CreateDirectory(layout.Staging);
-                Directory.Move(layout.DatasetDirectory(name), aside);
-                datasets.TryRemove(name, out _);
-                access.TryRemove(name, out _);
+                trash = layout.NewTrashDirectory();
+                Directory.Move(layout.DatasetDirectory(name), trash);
+                entries.TryRemove(name, out _);
             }
-            TryDelete(aside);
+            TryDelete(trash);
             logger.LogInformation("Dataset {Name} deleted", name);
         }
         finally
@@ -201,17 +171,17 @@ public sealed class DatasetRegistry(DataLayout layout, DatasetUses uses, SchemaC
         }
     }
 
-    /// <summary>Records whether <paramref name="name"/> is shared, in memory and in its dataset.json (written atomically).</summary>
+    /// <summary>Records whether <paramref name="name"/> is shared, in memory and in its access.json (written atomically).</summary>
     public DatasetInfo Reshare(string name, bool shared)
     {
         lock (publishGate)
         {
-            var info = Find(name) ?? throw ServiceException.NotFound($"dataset \"{name}\" does not exist");
-            var after = AccessOf(name) with { Shared = shared };
-            AtomicFile.WriteText(Path.Combine(layout.DatasetDirectory(name), DataLayout.MetadataFile), JsonSerializer.Serialize(DatasetMetadata.From(info, after), Json));
-            access[name] = after;
+            var entry = entries.GetValueOrDefault(name) ?? throw ServiceException.NotFound($"dataset \"{name}\" does not exist");
+            var after = entry.Access with { Shared = shared };
+            DatasetFiles.WriteAccess(layout, name, after);
+            entries[name] = entry with { Access = after };
             logger.LogInformation("Dataset {Name} is {Sharing}", name, shared ? "shared" : "private to its owner");
-            return info;
+            return entry.Newest;
         }
     }
 
@@ -220,6 +190,8 @@ public sealed class DatasetRegistry(DataLayout layout, DatasetUses uses, SchemaC
         public DatasetInfo? Find(string name) => registry.CanRead(caller, name) ? registry.Find(name) : null;
 
         public IEnumerable<string> Names => registry.Names.Where(n => registry.CanRead(caller, n));
+
+        public IReadOnlyList<DatasetInfo> Versions(string name) => registry.CanRead(caller, name) ? registry.Versions(name) : [];
     }
 
     private void TryDelete(string dir)

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Covid.Server.Datasets;
 
 /// <summary>
-/// Loads one dataset the safe way: original written into a fresh staging directory, validated and
-/// converted to Parquet there, then published. Any failure — bad data, a cut stream, cancellation —
+/// Loads one version of a dataset the safe way: original written into a fresh staging directory,
+/// hashed, validated and converted to Parquet there, then published. Any failure — bad data, a cut stream, cancellation —
 /// deletes the staging directory, so the registry and the data directory are as they were.
 /// The caller's quotas are held here, where every way in passes: uploads and imports in flight, and
 /// bytes stored once the original is written.
@@ -26,7 +26,7 @@ public sealed class DatasetStaging(
         bool synthetic,
         CancellationToken cancellationToken)
     {
-        registry.EnsureWritable(write);
+        registry.EnsureWritable(write, schema);
         using var slot = write.Caller == Caller.System ? null : slots.Acquire(write.Caller);
         var staging = layout.NewStagingDirectory();
         try
@@ -34,9 +34,10 @@ public sealed class DatasetStaging(
             var original = Path.Combine(staging, DataLayout.OriginalFile);
             await writeOriginal(original, cancellationToken);
             EnsureStorageQuota(write, new FileInfo(original).Length);
+            var sha256 = await DatasetProvenance.Sha256Async(original, cancellationToken);
             var parquet = Path.Combine(staging, DataLayout.ParquetFile);
             var staged = await DatasetIngestor.IngestAsync(write.Name, schema, original, parquet, source, synthetic, cancellationToken);
-            return registry.Publish(staging, staged, write);
+            return registry.Publish(staging, DatasetProvenance.Stamp(staged, sha256, source), write);
         }
         finally
         {
@@ -55,7 +56,10 @@ public sealed class DatasetStaging(
         }
     }
 
-    /// <summary>RESOURCE_EXHAUSTED when the new file would take the owner past Quotas:MaxStoredBytes (a replaced file's bytes are freed).</summary>
+    /// <summary>
+    /// RESOURCE_EXHAUSTED when the new version would take the owner past Quotas:MaxStoredBytes:
+    /// every kept version counts, less those the new one would prune (Data:KeepVersions).
+    /// </summary>
     private void EnsureStorageQuota(DatasetWrite write, long size)
     {
         var access = registry.Find(write.Name) is null ? null : registry.AccessOf(write.Name);
@@ -64,7 +68,7 @@ public sealed class DatasetStaging(
             return;
         }
         var owner = access?.Owner ?? write.Caller.Principal;
-        var freed = access is null ? 0 : registry.Find(write.Name)?.SizeBytes ?? 0;
+        var freed = access is null ? 0 : registry.BytesFreedByNextVersion(write.Name);
         var used = registry.StoredBytes(owner) - freed;
         var limit = quotas.Value.MaxStoredBytes;
         if (used + size > limit)

@@ -4,45 +4,71 @@ using Covid.SparkJob.Errors;
 namespace Covid.Server.Datasets;
 
 /// <summary>
-/// Which loaded datasets queued or running analyses read, counted per name, so a dataset cannot be
-/// deleted from under them. A use is taken for the very load an analysis was planned on; one that
-/// is no longer current (deleted, or replaced since) refuses the use, so the analysis is not queued
-/// over files that are gone.
+/// Which dataset versions queued or running analyses read, counted per version, so none is
+/// deleted or pruned from under them. A use is taken for the very version an analysis was planned
+/// on; one that is no longer kept (deleted or pruned since) refuses the use, so the analysis is
+/// not queued over files that are gone. Retiring (deleting a name, pruning a version) and taking a
+/// use exclude each other: whichever comes first wins.
 /// </summary>
 public sealed class DatasetUses
 {
-    private readonly Dictionary<string, int> counts = new(StringComparer.Ordinal);
-    private readonly HashSet<string> retiring = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Name, int Version), int> counts = [];
+    private readonly HashSet<(string Name, int Version)> retiringVersions = [];
+    private readonly HashSet<string> retiringNames = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
     /// <summary>Counts a use of <paramref name="planned"/> until the result is disposed.</summary>
-    /// <param name="current">The load registered under the name now, if any.</param>
-    public IDisposable Take(DatasetInfo planned, DatasetInfo? current)
+    /// <param name="current">The version kept under that name and number now, if any; asked under the lock, so a retirement cannot slip between.</param>
+    public IDisposable Take(DatasetInfo planned, Func<DatasetInfo?> current)
+    {
+        var key = (planned.Name, planned.Version);
+        lock (gate)
+        {
+            if (retiringNames.Contains(planned.Name) || retiringVersions.Contains(key) || !ReferenceEquals(planned, current()))
+            {
+                throw ServiceException.FailedPrecondition(
+                    $"dataset '{planned.Name}' version {planned.Version} was deleted while the analysis was being submitted; submit it again");
+            }
+            counts[key] = Count(key) + 1;
+            return new Use(this, key);
+        }
+    }
+
+    /// <summary>Queued or running analyses reading version <paramref name="version"/> of <paramref name="name"/>.</summary>
+    public int Count(string name, int version)
     {
         lock (gate)
         {
-            if (!ReferenceEquals(planned, current) || retiring.Contains(planned.Name))
-            {
-                throw ServiceException.FailedPrecondition(
-                    $"dataset '{planned.Name}' was deleted or replaced while the analysis was being submitted; submit it again");
-            }
-            counts[planned.Name] = Count(planned.Name) + 1;
-            return new Use(this, planned.Name);
+            return Count((name, version));
         }
     }
 
     /// <summary>
-    /// Marks <paramref name="name"/> as being deleted when nothing uses it, so no use can be taken
-    /// until <see cref="EndRetiring"/>; otherwise returns how many uses there are.
+    /// Marks <paramref name="name"/> as being deleted when no version of it is used, so no use can
+    /// be taken until <see cref="EndRetiring(string)"/>; otherwise returns how many uses there are.
     /// </summary>
     public int TryRetire(string name)
     {
         lock (gate)
         {
-            var count = Count(name);
+            var count = counts.Where(c => c.Key.Name == name).Sum(c => c.Value);
             if (count == 0)
             {
-                retiring.Add(name);
+                retiringNames.Add(name);
+            }
+            return count;
+        }
+    }
+
+    /// <summary>As <see cref="TryRetire(string)"/>, for one version being pruned.</summary>
+    public int TryRetire(string name, int version)
+    {
+        lock (gate)
+        {
+            var count = Count((name, version));
+            if (count == 0)
+            {
+                retiringVersions.Add((name, version));
             }
             return count;
         }
@@ -52,28 +78,36 @@ public sealed class DatasetUses
     {
         lock (gate)
         {
-            retiring.Remove(name);
+            retiringNames.Remove(name);
         }
     }
 
-    private int Count(string name) => counts.TryGetValue(name, out var n) ? n : 0;
-
-    private void Release(string name)
+    public void EndRetiring(string name, int version)
     {
         lock (gate)
         {
-            if (Count(name) <= 1)
+            retiringVersions.Remove((name, version));
+        }
+    }
+
+    private int Count((string, int) key) => counts.TryGetValue(key, out var n) ? n : 0;
+
+    private void Release((string, int) key)
+    {
+        lock (gate)
+        {
+            if (Count(key) <= 1)
             {
-                counts.Remove(name);
+                counts.Remove(key);
             }
             else
             {
-                counts[name]--;
+                counts[key]--;
             }
         }
     }
 
-    private sealed class Use(DatasetUses owner, string name) : IDisposable
+    private sealed class Use(DatasetUses owner, (string, int) key) : IDisposable
     {
         private int disposed;
 
@@ -81,7 +115,7 @@ public sealed class DatasetUses
         {
             if (Interlocked.Exchange(ref disposed, 1) == 0)
             {
-                owner.Release(name);
+                owner.Release(key);
             }
         }
     }

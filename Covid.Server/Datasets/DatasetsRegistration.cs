@@ -14,6 +14,10 @@ public static class DatasetsRegistration
     {
         services.AddDataStorage();
         services.AddSingleton<DatasetUses>();
+        services.AddSingleton<DatasetDirectoryReader>();
+        services.AddSingleton<DatasetPruner>();
+        services.AddSingleton<InPlaceVersions>();
+        services.AddSingleton<DatasetVersionLister>();
         // Built (and every schema file validated) when the server starts: StartupService asks for it first.
         services.AddSingleton(sp => SchemaCatalog.Load(sp.GetRequiredService<IOptions<DataOptions>>().Value.SchemaDirectory));
         services.AddSingleton<DatasetRegistry>();

@@ -17,13 +17,13 @@ namespace Covid.Server.Datasets;
 /// are accepted, so a typo cannot expose /etc. A bad entry stops the start with a clear message
 /// rather than leaving a dataset silently missing.
 /// </remarks>
-public sealed class InPlaceRegistration(DatasetRegistry registry, SchemaCatalog catalog, IOptions<DataOptions> options, ILogger<InPlaceRegistration> logger)
+public sealed class InPlaceRegistration(DatasetRegistry registry, InPlaceVersions versions, SchemaCatalog catalog, IOptions<DataOptions> options, ILogger<InPlaceRegistration> logger)
 {
     public void RegisterAll()
     {
         foreach (var (name, entry) in options.Value.InPlace.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            var info = Resolve(name, entry);
+            var info = versions.Stamp(Resolve(name, entry));
             registry.RegisterInPlace(info);
             logger.LogInformation("Dataset {Name} registered in place: {Path} (~{Rows} rows of {Schema}, read without conversion)",
                 name, info.OriginalPath, info.RowCount, info.Schema.Name);

@@ -10,14 +10,35 @@ namespace Covid.Server.Grpc;
 
 /// <summary>covid.v1.DatasetService: lists datasets and schemas, takes uploads and imports from URLs and data.cdc.gov ids, deletes and shares them.</summary>
 public sealed class DatasetGrpcService(
-    DatasetRegistry registry, DatasetUploader uploader, DatasetImporter importer, DatasetDeleter deleter, DatasetSharing sharing, DatasetMapper mapper, Audit audit, SchemaCatalog catalog)
+    DatasetRegistry registry, DatasetUploader uploader, DatasetImporter importer, DatasetDeleter deleter, DatasetSharing sharing, DatasetVersionLister versions,
+    DatasetMapper mapper, Audit audit, SchemaCatalog catalog)
     : DatasetService.DatasetServiceBase
 {
+    private const int DefaultPageSize = 50;
+    private const int MaxPageSize = 1000;
+
     public override Task<ListSchemasResponse> ListSchemas(ListSchemasRequest request, ServerCallContext context) =>
         Task.FromResult(new ListSchemasResponse { Schemas = { catalog.All.Select(SchemaMapper.ToProto) } });
 
     public override Task<ListDatasetsResponse> ListDatasets(ListDatasetsRequest request, ServerCallContext context) =>
-        Task.FromResult(new ListDatasetsResponse { Datasets = { registry.All(context.Caller()).Select(mapper.ToProto) } });
+        Task.FromResult(new ListDatasetsResponse { Datasets = { registry.All(context.Caller()).Select(d => mapper.ToProto(d)) } });
+
+    public override Task<ListDatasetVersionsResponse> ListDatasetVersions(ListDatasetVersionsRequest request, ServerCallContext context)
+    {
+        if (request.PageSize < 0)
+        {
+            throw ServiceException.InvalidArgument("page_size", "must not be negative");
+        }
+        var size = request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize);
+        var below = VersionPageToken.Decode(request.PageToken);
+        var rest = versions.List(context.Caller(), request.Name).Where(v => v.Version.Version < below).ToList();
+        var page = rest.Take(size).ToList();
+        return Task.FromResult(new ListDatasetVersionsResponse
+        {
+            Versions = { page.Select(v => mapper.ToProto(v.Version, v.ActiveAnalyses)) },
+            NextPageToken = rest.Count > page.Count ? VersionPageToken.Encode(page[^1].Version.Version) : "",
+        });
+    }
 
     public override async Task<Dataset> UploadDataset(IAsyncStreamReader<UploadDatasetRequest> requestStream, ServerCallContext context)
     {

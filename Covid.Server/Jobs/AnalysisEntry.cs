@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Covid.Server.Tenancy;
+using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Planning;
 using Covid.V1;
 
@@ -20,6 +21,15 @@ public sealed class AnalysisEntry(Analysis analysis)
 
     /// <summary>Mutable; guard with <see cref="Gate"/>.</summary>
     public Analysis Analysis { get; } = analysis;
+
+    /// <summary>
+    /// The dataset version it reads (name, number, sha256), pinned at submit: with the spec, what
+    /// its result depends on. Null only for analyses stored before versions existed, until recovery pins them.
+    /// </summary>
+    public DatasetVersionId? DatasetVersion => DatasetPins.Identity(Analysis.DatasetVersion);
+
+    /// <summary>With compareTo: the version its <c>_then</c> columns read.</summary>
+    public DatasetVersionId? CompareVersion => DatasetPins.Identity(Analysis.CompareVersion);
 
     /// <summary>
     /// The validated plan the engine runs, made once: at submit, or at start-up for an analysis

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Covid.Server.Datasets;
 using Covid.Server.Storage;
 using Covid.Server.Tenancy;
 using Covid.SparkJob.Datasets;
@@ -9,7 +10,7 @@ using Engine = Covid.V1.AnalysisSpec.Types.Engine;
 
 namespace Covid.Server.Jobs;
 
-/// <summary>ExplainAnalysis: the validated spec with defaults filled in and the SQL each engine would run.</summary>
+/// <summary>ExplainAnalysis: the validated spec with defaults filled in, the dataset version it would read now and the SQL each engine would run.</summary>
 public sealed class AnalysisExplainer(ITenantDatasets datasets, SpecLimits limits, EngineSelector engines, DataLayout layout)
 {
     public ExplainAnalysisResponse Explain(Caller caller, AnalysisSpec spec)
@@ -34,6 +35,8 @@ public sealed class AnalysisExplainer(ITenantDatasets datasets, SpecLimits limit
             // Where a real run would put its output; the id is a placeholder since nothing is submitted.
             SparkSql = layout.Relative(SparkSqlDialect.Build(plan, layout.SparkResult("{id}"))),
         };
+        response.DatasetVersion = DatasetVersionMapper.ToProto(plan.Dataset, layout);
+        response.CompareVersion = plan.Then is { } then ? DatasetVersionMapper.ToProto(then, layout) : null;
         response.Columns.AddRange(plan.Columns.Select(c => new Column { Name = c.Name, Type = ResultMapper.ToProto(c.Type) }));
         response.DuckdbParameters.AddRange(duckDb.Parameters.Select(Format));
         return response;

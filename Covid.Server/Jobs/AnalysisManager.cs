@@ -24,6 +24,7 @@ public sealed class AnalysisManager(
     ProgressHub hub,
     EngineSelector engines,
     ITenantDatasets datasets,
+    DatasetPins pins,
     SpecLimits limits,
     IOptions<QuotaOptions> quotas,
     ILogger<AnalysisManager> logger)
@@ -73,7 +74,7 @@ public sealed class AnalysisManager(
             }
             EnsureQuota(caller);
             queue.EnsureCapacity();
-            var entry = new AnalysisEntry(new Analysis
+            var analysis = new Analysis
             {
                 Name = AnalysisNames.Format(AnalysisNames.NewId()),
                 Spec = spec.Clone(),
@@ -82,10 +83,12 @@ public sealed class AnalysisManager(
                 RequestId = requestId,
                 Owner = caller.Principal,
                 CreateTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
-            })
+            };
+            pins.Record(analysis, plan);
+            var entry = new AnalysisEntry(analysis)
             {
                 Plan = plan,
-                DatasetUse = datasets.Use(plan.Dataset),
+                DatasetUse = pins.Hold(plan),
                 SubmitTrace = activity?.Context ?? default,
             };
             activity?.SetTag(CovidDiagnostics.AnalysisIdTag, entry.Id).SetTag(CovidDiagnostics.EngineTag, engine.ToString().ToLowerInvariant());
@@ -94,7 +97,7 @@ public sealed class AnalysisManager(
             index.Add(entry);
             specs.Add(key, entry);
             queue.Enqueue(entry.Id);
-            logger.LogInformation("Analysis {Id} queued ({Dataset}, {Engine})", entry.Id, spec.Dataset, engine);
+            logger.LogInformation("Analysis {Id} queued ({Dataset} version {Version}, {Engine})", entry.Id, spec.Dataset, plan.Dataset.Version, engine);
             return entry.Snapshot();
         }
     }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Covid.Server.Plots;
 using Covid.Server.Telemetry;
+using Covid.SparkJob.Catalog;
 using Covid.V1;
 
 namespace Covid.Server.Jobs;
@@ -11,9 +12,9 @@ namespace Covid.Server.Jobs;
 /// Charts are drawn off the analysis' path: its result is stored and it SUCCEEDS without waiting
 /// for the chart, which is drawn soon after in the background, or on the first GetPlot that comes
 /// earlier. Either way it is drawn once, from the stored result, and written whole before anyone
-/// reads it, so GetPlot never streams half a chart.
+/// reads it, so GetPlot never streams half a chart. Every chart names its source release on its last line.
 /// </summary>
-public sealed class AnalysisPlots(AnalysisStore store, ResultCache results, PlotRenderer renderer, ILogger<AnalysisPlots> logger)
+public sealed class AnalysisPlots(AnalysisStore store, ResultCache results, PlotRenderer renderer, SchemaCatalog catalog, ILogger<AnalysisPlots> logger)
     : BackgroundService
 {
     private readonly ConcurrentDictionary<string, Lazy<Task>> drawing = new(StringComparer.Ordinal);
@@ -80,7 +81,7 @@ public sealed class AnalysisPlots(AnalysisStore store, ResultCache results, Plot
         {
             return;
         }
-        var table = ResultMapper.ToTable(results.GetOrLoad(id, store.LoadResult));
-        store.SavePlot(id, renderer.Render(table, plot).Png);
+        var result = results.GetOrLoad(id, store.LoadResult);
+        store.SavePlot(id, renderer.Render(ResultMapper.ToTable(result), plot, SourceFooter.Text(result, catalog)).Png);
     }
 }

@@ -21,7 +21,7 @@ public sealed class AnalysisRecovery(
     AnalysisLifecycle lifecycle,
     ProgressHub hub,
     IDatasetLookup datasets,
-    ITenantDatasets uses,
+    DatasetPins pins,
     ILogger<AnalysisRecovery> logger)
 {
     public void Recover()
@@ -80,15 +80,21 @@ public sealed class AnalysisRecovery(
     }
 
     /// <summary>
-    /// Plans the stored spec again (plans are not stored); one that no longer plans, e.g. because
-    /// its dataset is gone, ends FAILED with the reason instead of being queued.
+    /// Plans the stored spec again (plans are not stored) over the dataset versions it was pinned to
+    /// at submit; one that no longer plans, e.g. because its version is gone, ends FAILED with the
+    /// reason instead of being queued.
     /// </summary>
     private bool Replan(AnalysisEntry entry)
     {
         try
         {
-            entry.Plan = AnalysisPlanner.Plan(entry.Analysis.Spec, datasets);
-            entry.DatasetUse = uses.Use(entry.Plan.Dataset);
+            entry.Plan = AnalysisPlanner.Plan(entry.Analysis.Spec, DatasetPins.Pinned(datasets, entry.Analysis));
+            if (entry.Analysis.DatasetVersion is null)
+            {
+                // Stored before versions existed: from now on it is pinned to what it reads.
+                pins.Record(entry.Analysis, entry.Plan);
+            }
+            entry.DatasetUse = pins.Hold(entry.Plan);
             return true;
         }
         catch (ServiceException ex)

@@ -90,6 +90,7 @@ public sealed class AnalysisRunner(
         using (CovidDiagnostics.Traces.StartActivity("StoreResult"))
         {
             var result = ResultMapper.ToProto(entry.Id, table);
+            DatasetPins.Stamp(result, entry.Snapshot());
             store.SaveResult(entry.Id, result);
             results.Add(entry.Id, result);
         }

@@ -38,6 +38,7 @@ public static class JobsRegistration
         services.AddSingleton<AnalysisIndex>();
         services.AddSingleton<AnalysisQueue>();
         services.AddSingleton<AnalysisLifecycle>();
+        services.AddSingleton<DatasetPins>();
         services.AddSingleton<AnalysisManager>();
         services.AddSingleton<AnalysisRunner>();
         services.AddSingleton<AnalysisRecovery>();

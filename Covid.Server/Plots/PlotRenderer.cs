@@ -14,11 +14,12 @@ namespace Covid.Server.Plots;
 /// <summary>Draws a result as the PNG chart its spec asks for (OxyPlot on SkiaSharp, no display needed).</summary>
 public sealed class PlotRenderer
 {
-    public RenderedPlot Render(ResultTable table, Plot plot)
+    /// <param name="footer">The source line drawn under the chart (<see cref="SourceFooter"/>), if any.</param>
+    public RenderedPlot Render(ResultTable table, Plot plot, string? footer = null)
     {
         var (width, height) = PlotSize.Resolve(plot);
         var model = Build(table, plot, width);
-        return new RenderedPlot(Png(model, width, height), width, height);
+        return new RenderedPlot(Png(model, width, height, footer), width, height);
     }
 
     /// <summary>
@@ -27,7 +28,7 @@ public sealed class PlotRenderer
     /// for labels in Latin script and charts of flat colour that need neither (a 1000×600 chart:
     /// ~100 ms then, ~20 ms so, for a file about half again as large).
     /// </summary>
-    private static byte[] Png(PlotModel model, int width, int height)
+    private static byte[] Png(PlotModel model, int width, int height, string? footer)
     {
         using var bitmap = new SKBitmap(width, height);
         using var canvas = new SKCanvas(bitmap);
@@ -36,7 +37,11 @@ public sealed class PlotRenderer
             canvas.Clear(SKColors.White);
             IPlotModel drawn = model;
             drawn.Update(true);
-            drawn.Render(context, new OxyRect(0, 0, width, height));
+            drawn.Render(context, new OxyRect(0, 0, width, footer is null ? height : height - SourceFooter.Height));
+        }
+        if (footer is not null)
+        {
+            SourceFooter.Draw(canvas, footer, width, height);
         }
         using var pixels = bitmap.PeekPixels();
         using var png = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, zLibLevel: 3));

@@ -27,6 +27,10 @@ public sealed class SparkObjectsFactory(IOptions<KubernetesOptions> kubernetes, 
         var ns = Namespace;
         var resultDirectory = ResultDirectory(analysisId);
         RequireOnVolume(plan.Dataset.ReadPath, "the dataset's file");
+        if (plan.Then is { } then)
+        {
+            RequireOnVolume(then.ReadPath, "the compared dataset version's file");
+        }
         RequireOnVolume(resultDirectory, "the result directory (Data:Directory)");
         var executorLabels = names.CommonLabels("spark-executor");
         executorLabels.Remove(SparkNames.AppSelectorLabel); // Spark sets its own, and refuses ours.
@@ -41,6 +45,7 @@ public sealed class SparkObjectsFactory(IOptions<KubernetesOptions> kubernetes, 
             MountPath = o.MountPath,
             ExecutorPodTemplateFile = ConfigMapBuilder.ExecutorTemplatePath,
             DatasetPath = Path.GetFullPath(plan.Dataset.ReadPath),
+            ThenDatasetPath = plan.Then is { } compared ? Path.GetFullPath(compared.ReadPath) : null,
             ResultDirectory = resultDirectory,
             ExecutorInstances = spark.Value.ExecutorInstances,
             ExecutorMemory = spark.Value.ExecutorMemory,

@@ -7,17 +7,24 @@ namespace Covid.Server.Storage;
 /// registry, the analysis store and the Spark engine (whose pods see the same paths on the shared
 /// volume):
 /// <code>
-/// datasets/{name}/original.csv, data.parquet, dataset.json
-/// datasets/.staging/{guid}/     loads being assembled, renamed into place when valid
+/// datasets/{name}/access.json   owner and sharing of the name
+/// datasets/{name}/v{n}/original.csv, data.parquet, dataset.json   version n, immutable
+/// datasets/.staging/{guid}/     loads being assembled, renamed into place (as v{n}) when valid
+/// datasets/.trash/{guid}/       deleted datasets and pruned versions, being removed
+/// datasets/.inplace/{name}.json the hash and version of a CSV registered in place
 /// analyses/{id}/analysis.json, events.jsonl, result.json, plot.png, spark-result/
 /// </code>
-/// Staging sits on the same file system as the datasets, so publishing one is a single rename.
+/// Staging sits on the same file system as the datasets, so publishing a version is a single
+/// rename into a directory of its own: nothing published is ever moved aside. (Data directories
+/// from before versions hold one dataset's files right in datasets/{name}/: read as its version 1.)
 /// </summary>
 public sealed class DataLayout(IOptions<DataOptions> options)
 {
     public const string OriginalFile = "original.csv";
     public const string ParquetFile = "data.parquet";
     public const string MetadataFile = "dataset.json";
+    public const string AccessFile = "access.json";
+    public const string VersionPrefix = "v";
 
     public const string AnalysisFile = "analysis.json";
     public const string EventsFile = "events.jsonl";
@@ -32,9 +39,24 @@ public sealed class DataLayout(IOptions<DataOptions> options)
 
     public string Staging => Path.Combine(DatasetsRoot, ".staging");
 
+    public string Trash => Path.Combine(DatasetsRoot, ".trash");
+
+    public string InPlaceRecords => Path.Combine(DatasetsRoot, ".inplace");
+
     public string AnalysesRoot => Path.Combine(Root, "analyses");
 
     public string DatasetDirectory(string name) => Path.Combine(DatasetsRoot, name);
+
+    /// <summary>Where version <paramref name="number"/> of <paramref name="name"/> lives once published.</summary>
+    public string VersionDirectory(string name, int number) =>
+        Path.Combine(DatasetDirectory(name), VersionPrefix + number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>A fresh directory name in the trash: what is moved there is no longer anyone's data.</summary>
+    public string NewTrashDirectory()
+    {
+        Directory.CreateDirectory(Trash);
+        return Path.Combine(Trash, Guid.NewGuid().ToString("N"));
+    }
 
     public string AnalysisDirectory(string id) => Path.Combine(AnalysesRoot, id);
 

@@ -14,6 +14,12 @@ public sealed class DataOptions
     /// </summary>
     public string? Seed { get; set; }
 
+    /// <summary>
+    /// Versions kept per dataset name: a load beyond it removes the oldest ones, except a version a
+    /// queued or running analysis reads (it goes at a later load, once unused).
+    /// </summary>
+    public int KeepVersions { get; set; } = 10;
+
     /// <summary>Largest upload accepted, in bytes of the original file.</summary>
     public long MaxUploadBytes { get; set; } = 2L * 1024 * 1024 * 1024;
 

@@ -8,6 +8,7 @@ public static class StorageRegistration
         services.AddOptions<DataOptions>().BindConfiguration(DataOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Directory), "Data:Directory is required")
             .Validate(o => o.MaxUploadBytes > 0, "Data:MaxUploadBytes must be positive")
+            .Validate(o => o.KeepVersions >= 1, "Data:KeepVersions must be at least 1")
             .ValidateOnStart();
         services.AddSingleton<DataLayout>();
         return services;

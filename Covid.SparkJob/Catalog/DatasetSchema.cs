@@ -32,6 +32,12 @@ public sealed record DatasetSchema(string Name, string Title, string DateField, 
     /// <summary>Where the schema was read from: "built-in" or the file's path.</summary>
     public string Source { get; init; } = "built-in";
 
+    /// <summary>
+    /// The field whose latest value is the data's own "as of" date (r8kw-7aab's "Data as of",
+    /// 9mfq-cb36's created_at, pwn4-m3yp's date_updated); null when the files carry none.
+    /// </summary>
+    public string? AsOfField { get; init; }
+
     /// <summary>Lines before the header line (COVID-NET: two title lines). The header is line TitleLines + 1.</summary>
     public int TitleLines { get; init; }
 

@@ -12,6 +12,7 @@ internal sealed class SchemaFileDto
     public ExportsDto? Exports { get; set; }
     public string? Grain { get; set; }
     public string? TimeField { get; set; }
+    public string? AsOfField { get; set; }
     public int TitleLines { get; set; }
     public string? Footer { get; set; }
     public GeographyDto? Geography { get; set; }

@@ -48,6 +48,10 @@ internal sealed partial class SchemaFileMapper(string file, string source)
             throw Fail($"$.fields[{fields.IndexOf(other)}].role", $"only the time field ('{time}') has role time; make '{other.Name}' a dimension");
         }
         CheckDerivations(fields);
+        if (dto.AsOfField is { } asOf && fields.FirstOrDefault(f => f.Name == asOf) is not { Type: FieldType.Date or FieldType.Timestamp, IsDerived: false })
+        {
+            throw Fail("$.asOfField", $"'{asOf}' must name a date or timestamp field read from the file");
+        }
         GeographyCoding? geography = null;
         if (dto.Geography is not null)
         {
@@ -75,6 +79,7 @@ internal sealed partial class SchemaFileMapper(string file, string source)
             Geography = geography,
             Source = source,
             TitleLines = dto.TitleLines,
+            AsOfField = dto.AsOfField,
             FooterMarker = dto.Footer is { Length: 0 } ? throw Fail("$.footer", "omit it, or give the text the footer begins with") : dto.Footer,
         };
     }

@@ -38,7 +38,7 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
         cancellationToken.ThrowIfCancellationRequested();
         var query = DuckDbDialect.Build(plan);
         progress.Report(new EngineProgress(Stage.Planning, ProgressBudget.EmbeddedPlanned,
-            $"Planned {plan.Metrics.Count} metric(s) over {plan.Dataset.Name} for DuckDB"));
+            $"Planned {plan.Metrics.Count} metric(s) over {plan.Dataset.Name} version {plan.Dataset.Version}{(plan.Then is { } then ? $" against version {then.Version}" : "")} for DuckDB"));
 
         // DuckDB blocks the thread that runs a query: a pool thread (the server reserves one per
         // worker) runs it, so the caller's thread is free and a cancel reaches the query at once.
@@ -59,6 +59,12 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
     private ResultTable Run(DuckDBConnection connection, AnalysisPlan plan, DuckDbQuery query, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
     {
         var (rows, bytes) = DatasetSize(connection, plan.Dataset);
+        if (plan.Then is { } other)
+        {
+            // A comparison reads both versions.
+            var (otherRows, otherBytes) = DatasetSize(connection, other);
+            (rows, bytes) = (rows + otherRows, bytes + otherBytes);
+        }
         progress.Report(new EngineProgress(Stage.Scanning, ProgressBudget.EmbeddedScanStart,
             $"Scanning {rows.ToString("N0", CultureInfo.InvariantCulture)} rows ({bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes)",
             RowsScanned: 0, BytesScanned: 0));

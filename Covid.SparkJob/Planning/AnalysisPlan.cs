@@ -25,8 +25,16 @@ public sealed record AnalysisPlan(
     PlannedTopN? TopN = null,
     SchemaField? PopulationKey = null)
 {
+    private readonly IReadOnlyList<ResultColumn>? versionColumns;
+
     /// <summary>Name of the bucket-start column when a time bucket is given.</summary>
     public const string PeriodColumn = "period";
+
+    /// <summary>With compareTo: the other version, whose rows are joined to this version's by period and group.</summary>
+    public DatasetInfo? Then { get; init; }
+
+    /// <summary>The columns each version's rows have: <see cref="Columns"/> without compareTo's <c>_then</c> and <c>_revision</c> ones.</summary>
+    public IReadOnlyList<ResultColumn> VersionColumns { get => versionColumns ?? Columns; init => versionColumns = value; }
 
     public bool HasPeriod => TimeBucket != AnalysisSpec.Types.TimeBucket.Unspecified;
 

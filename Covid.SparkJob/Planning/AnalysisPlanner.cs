@@ -13,7 +13,7 @@ public static class AnalysisPlanner
     /// <exception cref="SpecValidationException">The spec cannot run; carries every violation.</exception>
     public static AnalysisPlan Plan(AnalysisSpec spec, IDatasetLookup datasets)
     {
-        var violations = SpecValidator.Validate(spec, datasets, out var dataset);
+        var violations = SpecValidator.Validate(spec, datasets, out var dataset, out var compared);
         if (violations.Count > 0 || dataset is null)
         {
             throw new SpecValidationException(violations);
@@ -43,10 +43,20 @@ public static class AnalysisPlanner
             metrics,
             Order(spec, hasPeriod, groupBy),
             spec.Limit == 0 ? SpecValidator.MaxLimit : spec.Limit,
-            columns,
+            compared is null ? columns : WithRevisions(columns, metrics),
             spec.TopN is { } top ? new PlannedTopN(top.N, top.By, top.PerPeriod) : null,
-            spec.Metrics.Any(m => m.Per100K is not null) ? PopulationKey(schema, groupBy) : null);
+            spec.Metrics.Any(m => m.Per100K is not null) ? PopulationKey(schema, groupBy) : null)
+        {
+            Then = compared,
+            VersionColumns = columns,
+        };
     }
+
+    /// <summary>Each metric followed by its value in the other version and the revision, both of the metric's type.</summary>
+    private static List<ResultColumn> WithRevisions(IReadOnlyList<ResultColumn> columns, IReadOnlyList<PlannedMetric> metrics) =>
+        columns.SelectMany(c => metrics.Any(m => m.Name == c.Name)
+            ? new[] { c, c with { Name = RevisionColumns.Then(c.Name) }, c with { Name = RevisionColumns.Revision(c.Name) } }
+            : [c]).ToList();
 
     /// <summary>The group-by field population is joined on: the dataset's own geography field, else the normalised jurisdiction.</summary>
     private static SchemaField? PopulationKey(DatasetSchema schema, IReadOnlyList<SchemaField> groupBy) =>

@@ -30,7 +30,7 @@ public sealed record SparkJobDescription(
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(settings);
-        var script = SparkSqlDialect.Build(plan, settings.DatasetPath, settings.ResultDirectory);
+        var script = SparkSqlDialect.Build(plan, settings.DatasetPath, settings.ResultDirectory, settings.ThenDatasetPath);
         var executorCpu = SparkCpuSize.Resolve(settings.ExecutorRequestCores, settings.ExecutorLimitCores, settings.ExecutorCores, "executor");
         var driverCpu = SparkCpuSize.Resolve(settings.DriverRequestCores, settings.DriverLimitCores, settings.DriverCores, "driver");
         var pvc = $"spark.kubernetes.executor.volumes.persistentVolumeClaim.{DataVolume}";

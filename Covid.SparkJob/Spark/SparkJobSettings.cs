@@ -26,6 +26,9 @@ public sealed record SparkJobSettings
 
     public required string DatasetPath { get; init; }
 
+    /// <summary>With compareTo: where the pods see the other dataset version.</summary>
+    public string? ThenDatasetPath { get; init; }
+
     public required string ResultDirectory { get; init; }
 
     public int ExecutorInstances { get; init; } = 2;

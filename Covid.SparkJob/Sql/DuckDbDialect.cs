@@ -4,14 +4,14 @@ using TimeBucket = Covid.V1.AnalysisSpec.Types.TimeBucket;
 
 namespace Covid.SparkJob.Sql;
 
-/// <summary>The plan as DuckDB SQL over the dataset (its Parquet copy or its CSV in place), every spec value bound as a parameter.</summary>
+/// <summary>The plan as DuckDB SQL over the dataset version (its Parquet copy or its CSV in place) and, with compareTo, the other version; every spec value bound as a parameter.</summary>
 public static class DuckDbDialect
 {
     public static DuckDbQuery Build(AnalysisPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var builder = new Builder();
-        var sql = builder.Query(plan, DuckDbSource.For(plan.Dataset));
+        var sql = builder.Query(plan, DuckDbSource.For(plan.Dataset), plan.Then is { } then ? DuckDbSource.For(then) : null);
         return new DuckDbQuery(sql, builder.Parameters);
     }
 

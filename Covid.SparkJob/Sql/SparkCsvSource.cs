@@ -15,14 +15,15 @@ internal static class SparkCsvSource
 {
     public const string RawViewName = "dataset_csv";
 
-    public static string Views(DatasetSchema schema, FileLayout layout, string csvPath, string viewName)
+    /// <param name="rawViewName">The text view's name: another for a second version read in place.</param>
+    public static string Views(DatasetSchema schema, FileLayout layout, string csvPath, string viewName, string rawViewName = RawViewName)
     {
         if (!schema.SupportsInPlace)
         {
             // Spark's CSV reader can neither skip title lines nor stop at a footer.
             throw new InvalidOperationException($"{schema.Name} cannot be read in place (title lines or a footer); it must be converted to Parquet");
         }
-        var raw = SparkSqlDialect.Identifier(RawViewName);
+        var raw = SparkSqlDialect.Identifier(rawViewName);
         var sb = new StringBuilder();
         // header: names come from the file; the typed view selects them by the layout's header names,
         // so a SODA file's columns may come in any order. quote/escape '"': RFC 4180 doubling, as

@@ -24,18 +24,24 @@ public static class SparkSqlDialect
     /// <summary>The temporary view the query reads.</summary>
     public const string ViewName = "dataset";
 
-    /// <summary>As <see cref="Build(AnalysisPlan, string, string)"/>, reading the dataset where this process sees it.</summary>
+    /// <summary>The view of the other version a compareTo reads.</summary>
+    public const string ThenViewName = "dataset_then";
+
+    /// <summary>As <see cref="Build(AnalysisPlan, string, string, string?)"/>, reading the dataset where this process sees it.</summary>
     public static string Build(AnalysisPlan plan, string resultDirectory) =>
         Build(plan, (plan ?? throw new ArgumentNullException(nameof(plan))).Dataset.ReadPath, resultDirectory);
 
-    /// <param name="datasetPath">Where the Spark driver sees the dataset: its Parquet copy, or for
+    /// <param name="datasetPath">Where the Spark driver sees the dataset version: its Parquet copy, or for
     /// <see cref="DatasetStorage.CsvInPlace"/> the CSV file.</param>
-    public static string Build(AnalysisPlan plan, string datasetPath, string resultDirectory)
+    /// <param name="thenDatasetPath">With compareTo: where it sees the other version; default: its own read path.</param>
+    public static string Build(AnalysisPlan plan, string datasetPath, string resultDirectory, string? thenDatasetPath = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentException.ThrowIfNullOrEmpty(datasetPath);
         ArgumentException.ThrowIfNullOrEmpty(resultDirectory);
-        var query = new Builder().Query(plan, Identifier(ViewName));
+        // The same version on both sides (an in-place CSV has one) reads the one view twice.
+        var then = plan.Then is { } other && other.VersionId != plan.Dataset.VersionId ? other : null;
+        var query = new Builder().Query(plan, Identifier(ViewName), plan.Then is null ? null : Identifier(then is null ? ViewName : ThenViewName));
         var script = new StringBuilder();
         var csv = plan.Dataset.Storage == DatasetStorage.CsvInPlace;
         // Only catalog text in the header comment: a dataset name comes from a user and could hold a newline.
@@ -45,14 +51,10 @@ public static class SparkSqlDialect
             script.Append("SET ").Append(key).Append('=').Append(value).Append(";\n");
         }
         script.Append('\n');
-        if (csv)
+        script.Append(View(plan.Dataset, datasetPath, ViewName, SparkCsvSource.RawViewName));
+        if (then is not null)
         {
-            script.Append(SparkCsvSource.Views(plan.Dataset.Schema, plan.Dataset.FileLayout, datasetPath, ViewName)).Append('\n');
-        }
-        else
-        {
-            script.Append("CREATE OR REPLACE TEMPORARY VIEW ").Append(Identifier(ViewName))
-                .Append(" USING parquet OPTIONS (path ").Append(StringLiteral(datasetPath)).Append(");\n\n");
+            script.Append(View(then, thenDatasetPath ?? then.ReadPath, ThenViewName, SparkCsvSource.RawViewName + "_then"));
         }
         // Nulls are kept so every row has every column; the result reader relies on it.
         script.Append("INSERT OVERWRITE DIRECTORY ").Append(StringLiteral(resultDirectory))
@@ -66,6 +68,11 @@ public static class SparkSqlDialect
         }
         return text;
     }
+
+    /// <summary>The temporary view <paramref name="name"/> over one version: its typed Parquet, or its CSV read in place through a typed view.</summary>
+    private static string View(DatasetInfo dataset, string path, string name, string rawName) => dataset.Storage == DatasetStorage.CsvInPlace
+        ? SparkCsvSource.Views(dataset.Schema, dataset.FileLayout, path, name, rawName) + "\n"
+        : $"CREATE OR REPLACE TEMPORARY VIEW {Identifier(name)} USING parquet OPTIONS (path {StringLiteral(path)});\n\n";
 
     /// <summary>
     /// A Spark string literal, as ParserUtils.unescapeSQLString reads it back: backslash and quote

@@ -20,7 +20,7 @@ internal abstract partial class SqlQueryBuilder
         var lags = changes.Select(m =>
             $"LAG({Identifier(m.ChangeOf!)}, {m.ChangePeriods.ToString(CultureInfo.InvariantCulture)}) OVER ({partition}{order}) AS {Identifier(Then(m))}");
         var lagged = $"SELECT *,\n  {string.Join(",\n  ", lags)}\nFROM (\n{Indent(result)}\n) AS {Identifier("result")}";
-        var columns = plan.Columns.Select(c => changes.FirstOrDefault(m => m.Name == c.Name) is { } change
+        var columns = plan.VersionColumns.Select(c => changes.FirstOrDefault(m => m.Name == c.Name) is { } change
             ? ChangeColumn(change)
             : Identifier(c.Name));
         return $"SELECT {string.Join(", ", columns)}\nFROM (\n{Indent(lagged)}\n) AS {Identifier("lagged")}";

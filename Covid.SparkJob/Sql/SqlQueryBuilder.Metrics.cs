@@ -50,7 +50,7 @@ internal abstract partial class SqlQueryBuilder
     private string Result(AnalysisPlan plan, string from)
     {
         // A change is computed one layer up, from these columns of the periods before.
-        var columns = plan.Columns.Where(c => plan.Metrics.FirstOrDefault(m => m.Name == c.Name) is not { ChangeOf: not null });
+        var columns = plan.VersionColumns.Where(c => plan.Metrics.FirstOrDefault(m => m.Name == c.Name) is not { ChangeOf: not null });
         var sql = $"SELECT {string.Join(", ", columns.Select(c => OuterColumn(plan, c.Name)))}\nFROM {from}";
         if (plan.HasPer100k)
         {

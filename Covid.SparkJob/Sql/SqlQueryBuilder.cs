@@ -39,25 +39,20 @@ internal abstract partial class SqlQueryBuilder
     /// </summary>
     protected abstract string PeriodSeries(string low, string high, TimeBucket step);
 
-    public string Query(AnalysisPlan plan, string source)
+    /// <param name="thenSource">With compareTo: the table expression of the other version (<see cref="AnalysisPlan.Then"/>).</param>
+    public string Query(AnalysisPlan plan, string source, string? thenSource = null)
     {
-        var aggregate = Aggregate(plan, Places(plan, source));
+        var ctes = new List<string>();
+        var result = VersionRows(plan, source, "aggregated", ctes);
+        if (plan.Then is not null)
+        {
+            var then = VersionRows(plan, thenSource ?? throw new ArgumentNullException(nameof(thenSource), "a compareTo plan reads two sources"), "then_aggregated", ctes);
+            result = Compared(plan, result, then);
+        }
         var sql = new StringBuilder();
-        string from;
-        if (plan.HasGrid)
+        if (ctes.Count > 0)
         {
-            // The grid reads the aggregate three times (bounds, groups, join), so it is named once.
-            sql.Append("WITH ").Append(Identifier(Aggregated)).Append(" AS (\n").Append(Indent(aggregate)).Append("\n)\n");
-            from = $"(\n{Indent(Rolled(plan))}\n) AS {Identifier("rolled")}";
-        }
-        else
-        {
-            from = $"(\n{Indent(aggregate)}\n) AS {Identifier(Aggregated)}";
-        }
-        var result = Result(plan, from);
-        if (plan.HasChange)
-        {
-            result = Changed(plan, result);
+            sql.Append("WITH ").AppendJoin(",\n", ctes).Append('\n');
         }
         if (plan.TopN is { } top)
         {
@@ -80,7 +75,31 @@ internal abstract partial class SqlQueryBuilder
         return sql.ToString();
     }
 
-    private const string Aggregated = "aggregated";
+    /// <summary>
+    /// One version's rows with <see cref="AnalysisPlan.VersionColumns"/>: the aggregate, on the
+    /// gap-free grid when a metric needs it (the aggregate is then a CTE named <paramref name="cte"/>,
+    /// added to <paramref name="ctes"/>, since the grid reads it three times), the result columns, the changes.
+    /// </summary>
+    private string VersionRows(AnalysisPlan plan, string source, string cte, List<string> ctes)
+    {
+        Aggregated = cte;
+        var aggregate = Aggregate(plan, Places(plan, source));
+        string from;
+        if (plan.HasGrid)
+        {
+            ctes.Add($"{Identifier(Aggregated)} AS (\n{Indent(aggregate)}\n)");
+            from = $"(\n{Indent(Rolled(plan))}\n) AS {Identifier("rolled")}";
+        }
+        else
+        {
+            from = $"(\n{Indent(aggregate)}\n) AS {Identifier(Aggregated)}";
+        }
+        var result = Result(plan, from);
+        return plan.HasChange ? Changed(plan, result) : result;
+    }
+
+    /// <summary>The name of the version's aggregate being built (the grid layer reads it by name).</summary>
+    private string Aggregated { get; set; } = "aggregated";
 
     /// <summary>Spark sorts NULLs first for ASC and last for DESC by default, DuckDB last for both; say it every time.</summary>
     private string Sort(string column, bool descending) => $"{Identifier(column)} {(descending ? "DESC" : "ASC")} NULLS LAST";

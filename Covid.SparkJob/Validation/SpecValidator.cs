@@ -20,12 +20,17 @@ public static class SpecValidator
         Validate(spec, datasets, out _);
 
     /// <summary>As <see cref="Validate(AnalysisSpec, IDatasetLookup)"/>, also returning the dataset the spec names (if loaded).</summary>
-    public static IReadOnlyList<FieldViolation> Validate(AnalysisSpec spec, IDatasetLookup datasets, out DatasetInfo? dataset)
+    public static IReadOnlyList<FieldViolation> Validate(AnalysisSpec spec, IDatasetLookup datasets, out DatasetInfo? dataset) =>
+        Validate(spec, datasets, out dataset, out _);
+
+    /// <summary>As <see cref="Validate(AnalysisSpec, IDatasetLookup, out DatasetInfo?)"/>: <paramref name="dataset"/> is the version the spec reads, <paramref name="compared"/> the one its compareTo names.</summary>
+    public static IReadOnlyList<FieldViolation> Validate(AnalysisSpec spec, IDatasetLookup datasets, out DatasetInfo? dataset, out DatasetInfo? compared)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(datasets);
         var v = new Violations();
         dataset = CheckDataset(spec, datasets, v);
+        compared = dataset is null ? null : VersionRules.Compared(spec, datasets, v);
         var schema = dataset?.Schema;
         CheckDateRange(spec, v);
         if (!Enum.IsDefined(spec.TimeBucket))
@@ -48,9 +53,11 @@ public static class SpecValidator
             LevelRules.Check(spec, schema, v);
             metrics = [.. metrics, .. SuppressionColumns(spec, schema, groupBy, metrics, v)];
         }
-        var columns = new ResultColumnSet(spec.TimeBucket != AnalysisSpec.Types.TimeBucket.Unspecified, groupBy, metrics)
+        var time = Enum.IsDefined(spec.TimeBucket) ? TimeColumns.After(spec.TimeBucket) : [];
+        var revisions = VersionRules.Columns(spec, [ResultColumnSet.Period, .. time.Select(c => c.Name), .. groupBy], metrics, v);
+        var columns = new ResultColumnSet(spec.TimeBucket != AnalysisSpec.Types.TimeBucket.Unspecified, groupBy, [.. metrics, .. revisions])
         {
-            Time = Enum.IsDefined(spec.TimeBucket) ? TimeColumns.After(spec.TimeBucket) : [],
+            Time = time,
         };
         OutputRules.Check(spec, columns, v);
         TopNRules.Check(spec, columns, v);
@@ -89,12 +96,13 @@ public static class SpecValidator
             v.Add("spec.dataset", "required: the name of a loaded dataset" + choices);
             return null;
         }
-        var dataset = datasets.Find(spec.Dataset);
-        if (dataset is null)
+        var newest = datasets.Find(spec.Dataset);
+        if (newest is null)
         {
             v.Add("spec.dataset", $"unknown dataset {Violations.Quote(spec.Dataset)}" + choices);
+            return null;
         }
-        return dataset;
+        return VersionRules.Resolve(spec, datasets, newest, v);
     }
 
     private static void CheckDateRange(AnalysisSpec spec, Violations v)

@@ -21,7 +21,7 @@ public sealed partial class ReadmeClientsTests
         var groups = Groups(block);
         var routes = HttpRules.All().ToDictionary(r => r.Method.FullName, r => (r.Verb, r.Route));
 
-        Assert.Equal(15, HttpRules.Methods().Count());
+        Assert.Equal(16, HttpRules.Methods().Count());
         foreach (var method in HttpRules.Methods())
         {
             var key = $"{method.Service.Name}/{method.Name}";

@@ -110,6 +110,7 @@ public sealed class CliEndToEndTests(ServerFixture server) : IClassFixture<Serve
         Assert.EndsWith($"{name} SUCCEEDED", watched.Output.TrimEnd());
         using var json = System.Text.Json.JsonDocument.Parse(result.Output);
         Assert.Equal(1000, json.RootElement.EnumerateArray().Sum(r => r.GetProperty("rows").GetInt64()));
+        Assert.Contains("note: source: slice-2020 version 1", result.Error, StringComparison.Ordinal);
     }
 
     /// <summary>Cases, deaths and reporting days of one state's ISO week, summed straight from the CSV.</summary>

@@ -76,7 +76,7 @@ public sealed class GenerateCommandTests(ServerFixture server) : IClassFixture<S
         var (code, output, error) = await CliRun.InvokeAsync("datasets", "upload", csv, "--name", "synthetic-cases", "--schema", "cdc-case-surveillance", "--replace", "--synthetic", "--server", server.Address);
 
         Assert.True(code == ExitCode.Success, error);
-        Assert.StartsWith("synthetic-cases: 20000 rows of cdc-case-surveillance, 2020-", output, StringComparison.Ordinal);
+        Assert.StartsWith("synthetic-cases version 1: 20000 rows of cdc-case-surveillance, 2020-", output, StringComparison.Ordinal);
         Assert.EndsWith("(synthetic)", output.TrimEnd(), StringComparison.Ordinal);
         var (_, listed, _) = await CliRun.InvokeAsync("datasets", "list", "--output", "csv", "--server", server.Address);
         var line = listed.Split('\n').Single(l => l.StartsWith("synthetic-cases,", StringComparison.Ordinal));

@@ -140,7 +140,7 @@ public sealed class ImportDatasetTests : IAsyncLifetime
             "--name", "vaccinations", "--schema", "cdc-vaccinations-jurisdiction", "--server", host.Address);
 
         Assert.True(code == ExitCode.Success, error);
-        Assert.Equal("vaccinations: 11056 rows of cdc-vaccinations-jurisdiction, 2020-12-13..2021-05-30\n", output.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.Equal("vaccinations version 1: 11056 rows of cdc-vaccinations-jurisdiction, 2020-12-13..2021-05-30\n", output.Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -6,12 +6,14 @@ using Covid.Tests.Support;
 
 namespace Covid.Tests.Support;
 
-/// <summary>An in-memory dataset registry for planning tests.</summary>
+/// <summary>An in-memory dataset registry for planning tests; infos of one name are its versions.</summary>
 internal sealed class TestDatasets(params DatasetInfo[] datasets) : IDatasetLookup
 {
-    public DatasetInfo? Find(string name) => datasets.FirstOrDefault(d => d.Name == name);
+    public DatasetInfo? Find(string name) => datasets.Where(d => d.Name == name).MaxBy(d => d.Version);
 
-    public IEnumerable<string> Names => datasets.Select(d => d.Name);
+    public IEnumerable<string> Names => datasets.Select(d => d.Name).Distinct();
+
+    public IReadOnlyList<DatasetInfo> Versions(string name) => datasets.Where(d => d.Name == name).OrderBy(d => d.Version).ToList();
 
     /// <summary>The CDC dataset registered at a Parquet path that planning never opens.</summary>
     public static TestDatasets CasesDeaths(string parquetPath = "/data/datasets/cdc-cases-deaths-by-state/data.parquet") =>

@@ -6,11 +6,12 @@ namespace Covid.Cli.Commands;
 internal sealed class DatasetsCommand : Command
 {
     public DatasetsCommand(CliContext context)
-        : base("datasets", "Load, list, delete and share datasets.")
+        : base("datasets", "Load, list, delete and share datasets and their versions.")
     {
         Add(new DatasetsUploadCommand(context));
         Add(new DatasetsListCommand(context));
         Add(new DatasetsDescribeCommand(context));
+        Add(new DatasetsVersionsCommand(context));
         Add(new DatasetsSchemasCommand(context));
         Add(new DatasetsImportCommand(context));
         Add(new DatasetsGenerateCommand(context));

@@ -9,7 +9,7 @@ internal sealed class DatasetsUploadCommand : Command
     private readonly Argument<string> file = new("file") { Description = "The CSV file, exactly as data.cdc.gov exports it." };
     private readonly Option<string> name = new("--name") { Description = "The dataset name specs will use: lowercase letters, digits and dashes.", Required = true };
     private readonly Option<string> schema = new("--schema") { Description = "The catalog schema of the file, e.g. cdc-cases-deaths-by-state.", Required = true };
-    private readonly Option<bool> replace = new("--replace") { Description = "Replace a dataset of the same name." };
+    private readonly Option<bool> replace = new("--replace", "--new-version") { Description = "Add a new version to a dataset of the same name (earlier versions are kept)." };
     private readonly Option<bool> synthetic = new("--synthetic") { Description = "The rows are generated (covid datasets generate), not CDC data; the dataset is listed as synthetic." };
 
     public DatasetsUploadCommand(CliContext context)
@@ -31,7 +31,7 @@ internal sealed class DatasetsUploadCommand : Command
             context.Console.Error.WriteLine($"uploading {path} ({new FileInfo(path).Length} bytes) …");
             var dataset = await client.UploadDatasetAsync(path, parse.GetValue(name)!, parse.GetValue(schema)!, parse.GetValue(replace), parse.GetValue(synthetic), ct);
             var range = dataset.MinDate is { } min && dataset.MaxDate is { } max ? $", {min:yyyy-MM-dd}..{max:yyyy-MM-dd}" : "";
-            context.Console.Out.WriteLine($"{dataset.Name}: {dataset.RowCount} rows of {dataset.Schema}{range}{(dataset.Synthetic ? " (synthetic)" : "")}");
+            context.Console.Out.WriteLine($"{dataset.Name} version {dataset.Version}: {dataset.RowCount} rows of {dataset.Schema}{range}{(dataset.Synthetic ? " (synthetic)" : "")}");
             DatasetNotes.Write(dataset, context.Console.Error);
             return ExitCode.Success;
         }));

@@ -10,7 +10,7 @@ internal sealed class ExplainCommand : Command
     private readonly Option<OutputFormat> output = CliOptions.Output();
 
     public ExplainCommand(CliContext context)
-        : base("explain", "Validate a spec and print its result columns and the SQL each engine would run.")
+        : base("explain", "Validate a spec and print the dataset version it would read now, its result columns and the SQL each engine would run.")
     {
         Add(spec);
         Add(output);

@@ -57,9 +57,10 @@ internal sealed class RunCommand : Command
         }
 
         var submitted = analysis.Submitted!;
+        var version = submitted.DatasetVersion is { } v ? $" version {v.Version}" : "";
         error.WriteLine(submitted.ServedFromCache
             ? $"{submitted.Name} already ran this spec over the same dataset version: its result answers (--recompute runs it again)"
-            : $"submitted {submitted.Name} (dataset {submitted.Dataset}, engine {Names.Of(submitted.Engine)})");
+            : $"submitted {submitted.Name} (dataset {submitted.Dataset}{version}, engine {Names.Of(submitted.Engine)})");
         var final = await AnalysisWaiter.WaitAsync(context.Console, analysis, ct);
         if (final.State != AnalysisState.Succeeded)
         {
@@ -70,7 +71,7 @@ internal sealed class RunCommand : Command
         var seconds = final.EndTime - final.CreateTime is { } took ? took.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "?";
         error.WriteLine($"{final.Name} SUCCEEDED: {final.ResultRowCount} rows in {seconds}");
         var table = await client.GetResultAsync(final.Name, ct);
-        await TableOutput.WriteAsync(table, format, context.Console, ct);
+        await ResultOutput.WriteAsync(table, format, context.Console, ct);
         if (plotPath is not null)
         {
             var image = await client.SavePlotAsync(final.Name, plotPath, ct);

@@ -10,7 +10,7 @@ internal sealed class StatusCommand : Command
     private readonly Option<OutputFormat> output = CliOptions.Output();
 
     public StatusCommand(CliContext context)
-        : base("status", "Show one analysis: state, engine, progress, timings, failure reason.")
+        : base("status", "Show one analysis: state, engine, progress, timings, failure reason, and the dataset version it reads.")
     {
         Add(name);
         Add(output);
@@ -18,7 +18,7 @@ internal sealed class StatusCommand : Command
         {
             var info = await client.GetAsync(parse.GetValue(name)!, ct);
             var format = parse.GetValue(output);
-            var table = format == OutputFormat.Table ? AnalysisTables.Vertical(info) : AnalysisTables.Of([info]);
+            var table = format == OutputFormat.Table ? AnalysisTables.Vertical(info) : AnalysisTables.Of([info], provenance: true);
             await TableOutput.WriteAsync(table, format, context.Console, ct);
             return ExitCode.Success;
         }));

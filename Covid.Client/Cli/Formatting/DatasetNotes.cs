@@ -16,5 +16,9 @@ internal static class DatasetNotes
             notes.Add($"columns the schema does not know, ignored: {string.Join(", ", dataset.IgnoredColumns)}");
         }
         error.WriteLine($"note: {dataset.Name} {string.Join("; ", notes)}");
+        if (dataset.Version > 0)
+        {
+            error.WriteLine($"note: {dataset.Name} version {dataset.Version} ({dataset.VersionCount} {(dataset.VersionCount == 1 ? "version" : "versions")} kept), data as of {ProvenanceText.Day(dataset.DataAsOf)}, sha256 {dataset.Sha256}");
+        }
     }
 }

@@ -9,6 +9,15 @@ internal static class DatasetTables
         new("synthetic", ColumnKind.String), new("rows", ColumnKind.Int64), new("size_bytes", ColumnKind.Int64),
         new("min_date", ColumnKind.Date), new("max_date", ColumnKind.Date), new("created", ColumnKind.String),
         new("owner", ColumnKind.String), new("shared", ColumnKind.String), new("form", ColumnKind.String),
+        new("version", ColumnKind.Int64), new("versions", ColumnKind.Int64), new("data_as_of", ColumnKind.Date),
+    ];
+
+    private static readonly ResultColumn[] VersionColumns =
+    [
+        new("version", ColumnKind.Int64), new("data_as_of", ColumnKind.Date), new("as_of_basis", ColumnKind.String),
+        new("loaded", ColumnKind.String), new("source", ColumnKind.String), new("rows", ColumnKind.Int64),
+        new("min_date", ColumnKind.Date), new("max_date", ColumnKind.Date), new("form", ColumnKind.String),
+        new("synthetic", ColumnKind.String), new("pinned_by", ColumnKind.Int64), new("sha256", ColumnKind.String),
     ];
 
     private static readonly ResultColumn[] SchemaColumns =
@@ -20,6 +29,13 @@ internal static class DatasetTables
 
     public static AnalysisResult Of(IEnumerable<DatasetInfo> datasets) =>
         new(Columns, datasets.Select(Row).ToList());
+
+    /// <summary>One row per version, newest first: what each load was, and how many queued or running analyses pin it.</summary>
+    public static AnalysisResult OfVersions(IEnumerable<DatasetVersionInfo> versions) => new(VersionColumns, versions.Select(v => (IReadOnlyList<object?>)
+    [
+        (long)v.Version, v.DataAsOf, v.DataAsOfBasis, AnalysisTables.Time(v.LoadTime), v.Source, v.RowCount,
+        v.MinDate, v.MaxDate, Form(v.ExportForm), v.Synthetic ? "true" : "false", (long)v.ActiveAnalyses, v.Sha256,
+    ]).ToList());
 
     public static AnalysisResult OfSchemas(IEnumerable<SchemaInfo> schemas) => new(SchemaColumns, schemas.Select(s => (IReadOnlyList<object?>)
     [
@@ -60,5 +76,6 @@ internal static class DatasetTables
         d.Name, d.Schema, d.Source, d.Synthetic ? "true" : "false", d.RowCount, d.SizeBytes,
         d.MinDate, d.MaxDate, AnalysisTables.Time(d.CreateTime),
         d.Owner.Length > 0 ? d.Owner : "(built in)", d.Shared ? "true" : "false", Form(d.ExportForm),
+        (long)d.Version, (long)d.VersionCount, d.DataAsOf,
     ];
 }

@@ -9,6 +9,14 @@ internal static class ExplanationWriter
     public static void WriteText(Explanation e, TextWriter writer)
     {
         writer.WriteLine($"engine: {Names.Of(e.Engine)}");
+        if (e.DatasetVersion is { } version)
+        {
+            writer.WriteLine("reads: " + ProvenanceText.Line(version));
+        }
+        if (e.CompareVersion is { } compared)
+        {
+            writer.WriteLine("compared with: " + ProvenanceText.Line(compared));
+        }
         writer.WriteLine("columns:");
         var width = e.Columns.Select(c => c.Name.Length).DefaultIfEmpty(0).Max();
         foreach (var column in e.Columns)
@@ -36,6 +44,7 @@ internal static class ExplanationWriter
         {
             json.WriteStartObject();
             json.WriteString("engine", Names.Of(e.Engine));
+            ProvenanceText.WriteProperties(json, e.DatasetVersion, e.CompareVersion);
             json.WriteStartArray("columns");
             foreach (var column in e.Columns)
             {

@@ -55,8 +55,8 @@ public sealed class ReadmeRestBlockTests : IAsyncLifetime
         File.Delete(work.File("weekly.png"));
         var buf = await RunAllAsync(prelude, commands.Where(c => !c.StartsWith("curl ", StringComparison.Ordinal)));
 
-        Assert.Equal(13, curl.Count);
-        Assert.Equal(15, buf.Count);
+        Assert.Equal(14, curl.Count);
+        Assert.Equal(16, buf.Count);
         foreach (var outputs in new[] { curl, buf })
         {
             Assert.Contains(outputs, o => o.Contains("\"FINISHED\"", StringComparison.Ordinal));

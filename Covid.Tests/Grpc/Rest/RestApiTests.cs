@@ -39,7 +39,7 @@ public sealed class RestApiTests : IAsyncLifetime
         var paths = document.RootElement.GetProperty("paths");
 
         var rules = HttpRules.All().ToList();
-        Assert.Equal(13, rules.Count);   // every RPC but the UploadDataset client stream and GetPlot (whose REST form is GetPlotImage)
+        Assert.Equal(14, rules.Count);   // every RPC but the UploadDataset client stream and GetPlot (whose REST form is GetPlotImage)
         foreach (var (method, verb, route) in rules)
         {
             // Swashbuckle shows {name=analyses/*} as {name}.

@@ -39,6 +39,8 @@ public sealed class QuotaTests
         var csv = await File.ReadAllBytesAsync(CdcFiles.Get(CdcFiles.CasesDeaths2020), ct);
         var settings = TestCredentials.ApiKeys(("alice", "user"));
         settings["Quotas:MaxStoredBytes"] = (2L * csv.Length - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // One version kept: the new version of "first" prunes the old one, whose bytes are freed (every kept version counts).
+        settings["Data:KeepVersions"] = "1";
         await using var host = await ServerHost.StartAsync(new ServerHostOptions { Settings = settings });
         var datasets = TestCredentials.Clients(host, "alice").Datasets;
 

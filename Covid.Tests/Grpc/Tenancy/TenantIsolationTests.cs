@@ -96,7 +96,7 @@ public sealed class TenantIsolationTests : IAsyncLifetime
         Assert.Contains("taken", upload.Status.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("alice", upload.Status.Detail.Replace("alice-cases", ""), StringComparison.Ordinal);
         Assert.DoesNotContain(host.DataDirectory, alicesOwn.DuckdbSql, StringComparison.Ordinal);
-        Assert.Contains("datasets/alice-cases/data.parquet", alicesOwn.DuckdbSql, StringComparison.Ordinal);
+        Assert.Contains("datasets/alice-cases/v1/data.parquet", alicesOwn.DuckdbSql, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class CdcImportTests : IAsyncLifetime
         var (code, output, error) = await CliRun.InvokeAsync("datasets", "import", "cdc:ch5i-63ve", "--name", "lens", "--server", _host.App.Urls.Single());
 
         Assert.True(code == cli::Covid.Cli.ExitCode.Success, error);
-        Assert.Equal("lens: 32760 rows of resp-lens-positivity, 2021-11-27..2024-08-31\n", output);
+        Assert.Equal("lens version 1: 32760 rows of resp-lens-positivity, 2021-11-27..2024-08-31\n", output);
         Assert.Contains("note: lens read as a SODA export", error, StringComparison.Ordinal);
     }
 

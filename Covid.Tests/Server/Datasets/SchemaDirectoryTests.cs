@@ -53,7 +53,7 @@ public sealed class SchemaDirectoryTests : IDisposable
 
         var (upload, uploaded, notes) = await CliRun.InvokeAsync("datasets", "upload", CdcFiles.Get(CurrentCdcFiles.RespLens), "--name", "counts", "--schema", "resp-lens-counts", "--server", server);
         Assert.True(upload == cli::Covid.Cli.ExitCode.Success, notes);
-        Assert.Equal("counts: 32760 rows of resp-lens-counts, 2021-11-27..2024-08-31\n", uploaded);
+        Assert.Equal("counts version 1: 32760 rows of resp-lens-counts, 2021-11-27..2024-08-31\n", uploaded);
         Assert.Contains("columns the schema does not know, ignored: season, number_tested, percent_pos", notes, StringComparison.Ordinal);
 
         var spec = Path.Combine(_dir, "spec.json");

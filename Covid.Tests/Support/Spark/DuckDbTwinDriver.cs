@@ -15,7 +15,8 @@ namespace Covid.Tests.Support.Spark;
 /// path and the result directory, runs the analysis' plan on the embedded engine over that same
 /// Parquet (or CSV in place), and writes the rows as Spark's JSON part files + _SUCCESS into that
 /// directory. <see cref="PlanOf"/> is the plan it runs; DialectParityTests checks that its DuckDB
-/// SQL and the script agree construct by construct.
+/// SQL and the script agree construct by construct. With compareTo the script's second view names
+/// the other version's Parquet; the twin plans the comparison over exactly those two files.
 /// </summary>
 internal static partial class DuckDbTwinDriver
 {
@@ -34,7 +35,10 @@ internal static partial class DuckDbTwinDriver
         var id = ctx.Pod.Metadata.Labels["covid-analysis/analysis-id"];
         var script = await MountedScriptAsync(fake, ctx);
         var result = Literal(ResultDirectory().Match(script), "the result directory");
-        var plan = PlanOf(script, await specOf(id));
+        var spec = await specOf(id);
+        var plan = ThenPath().Match(script) is { Success: true } then
+            ? Compared(spec, Literal(DatasetPath().Match(script), "the dataset path"), Literal(then, "the compared version's path"))
+            : PlanOf(script, spec);
         using var engine = new EmbeddedEngine(new EmbeddedEngineOptions());
         var table = await engine.RunAsync(new AnalysisJob("twin", () => true), plan, new Progress<EngineProgress>(), ctx.CancellationToken);
         SparkOutputWriter.Write(visibleAfter is null ? result : NotYetVisible(result, visibleAfter.Value), table);
@@ -46,9 +50,20 @@ internal static partial class DuckDbTwinDriver
     {
         var parquet = DatasetPath().Match(script);
         var info = parquet.Success
-            ? TestDatasets.Info(Literal(parquet, "the dataset path"))
-            : TestDatasets.Info("") with { OriginalPath = Literal(CsvPath().Match(script), "the dataset path"), Storage = DatasetStorage.CsvInPlace };
+            ? TestDatasets.Info(Literal(parquet, "the dataset path"), spec.Dataset)
+            : TestDatasets.Info("", spec.Dataset) with { OriginalPath = Literal(CsvPath().Match(script), "the dataset path"), Storage = DatasetStorage.CsvInPlace };
         return AnalysisPlanner.Plan(spec, new TestDatasets(info));
+    }
+
+    /// <summary>The spec's comparison over the two files the script names: this one as version 2, the other as version 1.</summary>
+    private static AnalysisPlan Compared(AnalysisSpec spec, string dataset, string then)
+    {
+        var pinned = spec.Clone();
+        pinned.Version = 0;
+        pinned.AsOf = "";
+        pinned.CompareTo = new CompareTo { Version = 1 };
+        var versions = new TestDatasets(TestDatasets.Info(then, spec.Dataset), TestDatasets.Info(dataset, spec.Dataset) with { Version = 2 });
+        return AnalysisPlanner.Plan(pinned, versions);
     }
 
     /// <summary>
@@ -88,6 +103,9 @@ internal static partial class DuckDbTwinDriver
 
     [GeneratedRegex(@"USING csv OPTIONS \(path '((?:[^'\\]|\\.)*)'")]
     private static partial Regex CsvPath();
+
+    [GeneratedRegex(@"TEMPORARY VIEW `dataset_then` USING parquet OPTIONS \(path '((?:[^'\\]|\\.)*)'\)")]
+    private static partial Regex ThenPath();
 
     [GeneratedRegex(@"INSERT OVERWRITE DIRECTORY '((?:[^'\\]|\\.)*)' USING json")]
     private static partial Regex ResultDirectory();

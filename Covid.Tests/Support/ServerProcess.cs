@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Covid.V1;
+using Grpc.Net.Client;
+
+namespace Covid.Tests.Support;
+
+/// <summary>
+/// The real server as a process of its own (the Covid.Server build beside the tests), so a test
+/// can kill it with SIGKILL as a crash would, optionally under a wrapper such as strace. Its port
+/// is read from the "Now listening on" line it prints.
+/// </summary>
+internal sealed partial class ServerProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly List<string> output = [];
+
+    private ServerProcess(Process process, string address)
+    {
+        this.process = process;
+        Channel = GrpcChannel.ForAddress(address);
+        Datasets = new DatasetService.DatasetServiceClient(Channel);
+        Analyses = new AnalysisService.AnalysisServiceClient(Channel);
+    }
+
+    public GrpcChannel Channel { get; }
+
+    public DatasetService.DatasetServiceClient Datasets { get; }
+
+    public AnalysisService.AnalysisServiceClient Analyses { get; }
+
+    public bool HasExited => process.HasExited;
+
+    /// <summary>
+    /// Starts the server over <paramref name="dataDirectory"/> (the synthetic sample as its seed),
+    /// under <paramref name="wrapper"/> when given, with <paramref name="settings"/> ("Key=value") added.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(
+        string dataDirectory, CancellationToken ct, IReadOnlyList<string>? wrapper = null, IReadOnlyList<string>? settings = null)
+    {
+        var server = Path.Combine(AppContext.BaseDirectory, "Covid.Server.dll");
+        var command = new List<string>(wrapper ?? []) { "dotnet", server,
+            "--urls=http://127.0.0.1:0", "--Kestrel:EndpointDefaults:Protocols=Http2", $"--Data:Directory={dataDirectory}",
+            "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
+            "--Limits:RequestsPerMinute=6000000", "--Limits:RequestBurst=100000" };
+        command.AddRange((settings ?? []).Select(s => "--" + s));
+        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        command.Skip(1).ToList().ForEach(start.ArgumentList.Add);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + command[0]);
+        var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var lines = new List<string>();
+        void Read(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+            lock (lines)
+            {
+                lines.Add(line);
+            }
+            if (Listening().Match(line) is { Success: true } match)
+            {
+                listening.TrySetResult(match.Groups[1].Value);
+            }
+        }
+        process.OutputDataReceived += (_, e) => Read(e.Data);
+        process.ErrorDataReceived += (_, e) => Read(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("the server exited before listening:\n" + string.Join("\n", lines)));
+        try
+        {
+            var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(90), ct);
+            var started = new ServerProcess(process, address);
+            started.output.AddRange(lines);
+            return started;
+        }
+        catch
+        {
+            Kill(process);
+            process.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>SIGKILL, as a crash: nothing of the server's shutdown runs.</summary>
+    public void Kill() => Kill(process);
+
+    /// <summary>Waits (bounded) until the process has exited, by a kill or on its own.</summary>
+    public Task WaitForExitAsync(CancellationToken ct) => process.WaitForExitAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        Kill(process);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+        process.Dispose();
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex Listening();
+}
