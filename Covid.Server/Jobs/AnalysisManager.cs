@@ -1,4 +1,5 @@
 using Covid.Server.Progress;
+using Covid.Server.Storage;
 using Covid.Server.Tenancy;
 using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Errors;
@@ -24,6 +25,8 @@ public sealed class AnalysisManager(
     ITenantDatasets datasets,
     SpecLimits limits,
     IOptions<QuotaOptions> quotas,
+    IHostApplicationLifetime lifetime,
+    DataLayout layout,
     ILogger<AnalysisManager> logger)
 {
     public const int MaxRequestIdLength = 128;
@@ -38,13 +41,17 @@ public sealed class AnalysisManager(
         {
             throw ServiceException.InvalidArgument("request_id", $"at most {MaxRequestIdLength} characters, got {requestId.Length}");
         }
-        if (index.FindByRequestId(caller, requestId) is { } earlier)
-        {
-            return earlier.Snapshot();
-        }
         if (spec is null)
         {
             throw ServiceException.InvalidArgument("spec", "required");
+        }
+        if (index.FindByRequestId(caller, requestId) is { } earlier)
+        {
+            return Retried(earlier, spec);
+        }
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            throw new ServiceException(ErrorCode.Unavailable, "the server is shutting down and takes no new analyses; submit again once it is back");
         }
         limits.Check(spec);
         var plan = limits.Apply(AnalysisPlanner.Plan(spec, datasets.VisibleTo(caller)));
@@ -53,7 +60,7 @@ public sealed class AnalysisManager(
         {
             if (index.FindByRequestId(caller, requestId) is { } raced)
             {
-                return raced.Snapshot();
+                return Retried(raced, spec);
             }
             EnsureQuota(caller);
             queue.EnsureCapacity();
@@ -71,7 +78,19 @@ public sealed class AnalysisManager(
                 Plan = plan,
                 DatasetUse = datasets.Use(plan.Dataset),
             };
-            lifecycle.Transition(entry, State.Queued, Stage.Queued, 0, "queued");
+            try
+            {
+                lifecycle.Transition(entry, State.Queued, Stage.Queued, 0, "queued");
+            }
+            catch (Exception ex) when (StorageFailure.IsStorage(ex))
+            {
+                // Nothing was acknowledged, so nothing may run later: no folder is left behind.
+                entry.DatasetUse?.Dispose();
+                store.Discard(entry.Id);
+                hub.Forget(entry.Id);
+                logger.LogWarning("Analysis submit refused: {Reason}", StorageFailure.Describe(ex, layout));
+                throw StorageFailure.ToServiceException(ex, layout, "the analysis was not created");
+            }
             index.Add(entry);
             queue.Enqueue(entry.Id);
             logger.LogInformation("Analysis {Id} queued ({Dataset}, {Engine})", entry.Id, spec.Dataset, engine);
@@ -81,8 +100,8 @@ public sealed class AnalysisManager(
 
     public Analysis Get(Caller caller, string name) => Find(caller, name).Snapshot();
 
-    /// <summary>The caller's analyses (an admin's: all), newest first (ties broken by name, so paging over it is stable).</summary>
-    public IReadOnlyList<Analysis> Newest(Caller caller) => index.Newest(caller);
+    /// <summary>A page of the caller's analyses (an admin's: all), newest first (ties broken by name, so paging over it is stable).</summary>
+    public (List<Analysis> Page, AnalysisKey? Next) List(Caller caller, AnalysisKey? after, int size) => index.Page(caller, after, size);
 
     /// <summary>
     /// Queued: CANCELLED at once. Running: the engine is stopped and the runner records CANCELLED
@@ -97,9 +116,16 @@ public sealed class AnalysisManager(
             switch (entry.Analysis.State)
             {
                 case State.Queued:
+                    try
+                    {
+                        lifecycle.TransitionLocked(entry, State.Cancelled, Stage.Finished, entry.Analysis.Progress?.Fraction ?? 0,
+                            "cancelled by request before it ran", a => a.FailureReason = "cancelled by request");
+                    }
+                    catch (Exception ex) when (StorageFailure.IsStorage(ex))
+                    {
+                        throw StorageFailure.ToServiceException(ex, layout, "it was not cancelled and stays QUEUED");
+                    }
                     queue.Remove(entry.Id);
-                    lifecycle.TransitionLocked(entry, State.Cancelled, Stage.Finished, entry.Analysis.Progress?.Fraction ?? 0,
-                        "cancelled by request before it ran", a => a.FailureReason = "cancelled by request");
                     break;
                 case State.Running:
                     entry.CancelRequested = true;
@@ -112,10 +138,11 @@ public sealed class AnalysisManager(
         return entry.Snapshot();
     }
 
-    public Result GetResult(Caller caller, string name)
+    /// <summary>The whole stored result of a SUCCEEDED analysis, with its id (the edge hands it out a page at a time).</summary>
+    public (string Id, Result Result) GetResult(Caller caller, string name)
     {
         var entry = RequireSucceeded(caller, name, "a result");
-        return results.GetOrLoad(entry.Id, store.LoadResult);
+        return (entry.Id, results.GetOrLoad(entry.Id, store.LoadResult));
     }
 
     /// <summary>The chart as a PNG (drawn now if it was not yet) and its size in pixels; NOT_FOUND when the spec asked for no plot.</summary>
@@ -141,6 +168,21 @@ public sealed class AnalysisManager(
     }
 
     private AnalysisEntry Find(Caller caller, string name) => index.Get(AnalysisNames.ParseId(name), caller);
+
+    /// <summary>
+    /// A request_id seen before: the same spec is a retry and gets the analysis made first; another
+    /// spec is a mistake (AIP-155), refused rather than silently answered with someone else's result.
+    /// </summary>
+    private static Analysis Retried(AnalysisEntry earlier, AnalysisSpec spec)
+    {
+        var analysis = earlier.Snapshot();
+        if (!analysis.Spec.Equals(spec))
+        {
+            throw ServiceException.InvalidArgument("request_id",
+                $"\"{analysis.RequestId}\" was already used for {analysis.Name} with a different spec; a retry must send the same spec, a new analysis needs a new request_id");
+        }
+        return analysis;
+    }
 
     /// <summary>RESOURCE_EXHAUSTED when the caller already has its quota of analyses waiting or running.</summary>
     private void EnsureQuota(Caller caller)

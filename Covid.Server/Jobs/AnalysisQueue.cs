@@ -46,6 +46,16 @@ public sealed class AnalysisQueue(IOptions<JobOptions> options)
         }
     }
 
+    /// <summary>Queues an analysis again after <paramref name="delay"/> (it could not start: the disk was full), unless the server stops first.</summary>
+    public void EnqueueLater(string id, TimeSpan delay, CancellationToken stopping) =>
+        _ = Task.Delay(delay, stopping).ContinueWith(t =>
+        {
+            if (!t.IsCanceled)
+            {
+                Enqueue(id);
+            }
+        }, TaskScheduler.Default);
+
     /// <summary>Takes a queued analysis out (it was cancelled); false if a worker already took it.</summary>
     public bool Remove(string id)
     {

@@ -12,4 +12,13 @@ public sealed class JobOptions
 
     /// <summary>Memory for recently used result tables (their encoded size), so GetResult does not parse result.json each time.</summary>
     public long ResultCacheBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// On SIGTERM, how long running analyses may take to finish; those still running then are
+    /// stopped and run again at the next start. Queued ones are never started after SIGTERM.
+    /// </summary>
+    public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Finished analyses (their results, charts and events) are deleted this long after they ended.</summary>
+    public TimeSpan RetainFinished { get; set; } = TimeSpan.FromDays(30);
 }

@@ -31,6 +31,18 @@ public sealed class ResultCache(IOptions<JobOptions> options)
         return result;
     }
 
+    public void Remove(string id)
+    {
+        lock (gate)
+        {
+            if (byId.Remove(id, out var node))
+            {
+                order.Remove(node);
+                bytes -= node.Value.Bytes;
+            }
+        }
+    }
+
     public void Add(string id, Result result)
     {
         var size = result.CalculateSize();
