@@ -36,12 +36,38 @@ public sealed partial class CovidClient
         }
     }
 
-    /// <summary>The result table of a succeeded analysis.</summary>
+    /// <summary>The whole result table of a succeeded analysis, fetched page by page.</summary>
     /// <exception cref="CovidException">No such analysis (NotFound) or it has not succeeded (FailedPrecondition).</exception>
     public async Task<ResultTable> GetResultAsync(string name, CancellationToken cancellationToken = default)
     {
-        var result = await Call(analyses.GetResultAsync(new GetResultRequest { Name = name }, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
-        return ProtoMapping.ToTable(result);
+        IReadOnlyList<ResultColumn>? columns = null;
+        var rows = new List<IReadOnlyList<object?>>();
+        await foreach (var page in GetResultPagesAsync(name, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            columns ??= page.Columns;
+            rows.AddRange(page.Rows);
+        }
+
+        return new ResultTable(columns ?? [], rows);
+    }
+
+    /// <summary>
+    /// The result of a succeeded analysis a page at a time, each a <see cref="ResultTable"/> of the
+    /// same columns, fetching the next page as the enumeration goes: a result of any size, in
+    /// bounded memory. <paramref name="pageSize"/> 0 lets the server choose (10,000 rows).
+    /// </summary>
+    /// <exception cref="CovidException">No such analysis (NotFound) or it has not succeeded (FailedPrecondition).</exception>
+    public async IAsyncEnumerable<ResultTable> GetResultPagesAsync(string name, int pageSize = 0, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var token = "";
+        do
+        {
+            var request = new GetResultRequest { Name = name, PageSize = pageSize, PageToken = token };
+            var page = await Call(analyses.GetResultAsync(request, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
+            yield return ProtoMapping.ToTable(page);
+            token = page.NextPageToken;
+        }
+        while (token.Length != 0);
     }
 
     /// <summary>

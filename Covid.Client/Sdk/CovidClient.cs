@@ -10,9 +10,6 @@ namespace Covid.Client;
 /// </summary>
 public sealed partial class CovidClient : IDisposable, IAsyncDisposable
 {
-    // Results of up to 100,000 rows exceed gRPC's default 4 MB receive limit.
-    private const int MaxReceiveMessageBytes = 256 * 1024 * 1024;
-
     private readonly GrpcChannel channel;
     private readonly bool ownsChannel;
     private readonly AnalysisService.AnalysisServiceClient analyses;
@@ -89,7 +86,6 @@ public sealed partial class CovidClient : IDisposable, IAsyncDisposable
     private static GrpcChannel CreateChannel(string address, CovidClientOptions options) =>
         GrpcChannel.ForAddress(ParseAddress(address), new GrpcChannelOptions
         {
-            MaxReceiveMessageSize = MaxReceiveMessageBytes,
             // The credential rides on every HTTP/2 request, plain http (loopback, in-cluster h2c) included.
             HttpHandler = options.HasCredential ? new BearerHandler(options) : null,
             DisposeHttpClient = true,
