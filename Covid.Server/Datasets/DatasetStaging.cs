@@ -38,6 +38,10 @@ public sealed class DatasetStaging(
             var staged = await DatasetIngestor.IngestAsync(write.Name, schema, original, parquet, source, synthetic, cancellationToken);
             return registry.Publish(staging, staged, write);
         }
+        catch (Exception ex) when (StorageFailure.IsDiskFull(ex))
+        {
+            throw StorageFailure.ToServiceException(ex, layout, $"dataset \"{write.Name}\" was not loaded and nothing of it was kept");
+        }
         finally
         {
             // After a successful publish the directory has been moved away and this is a no-op.
