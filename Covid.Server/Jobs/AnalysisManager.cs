@@ -25,7 +25,6 @@ public sealed class AnalysisManager(
     ITenantDatasets datasets,
     SpecLimits limits,
     IOptions<QuotaOptions> quotas,
-    IHostApplicationLifetime lifetime,
     DataLayout layout,
     ILogger<AnalysisManager> logger)
 {
@@ -48,10 +47,6 @@ public sealed class AnalysisManager(
         if (index.FindByRequestId(caller, requestId) is { } earlier)
         {
             return Retried(earlier, spec);
-        }
-        if (lifetime.ApplicationStopping.IsCancellationRequested)
-        {
-            throw new ServiceException(ErrorCode.Unavailable, "the server is shutting down and takes no new analyses; submit again once it is back");
         }
         limits.Check(spec);
         var plan = limits.Apply(AnalysisPlanner.Plan(spec, datasets.VisibleTo(caller)));

@@ -5,51 +5,67 @@ namespace Covid.Server.Jobs;
 
 /// <summary>
 /// <c>Jobs:MaxConcurrent</c> loops, each taking the next queued analysis and running it. On
-/// SIGTERM they take nothing more (queued analyses stay QUEUED for the next start), give the
-/// running ones <c>Jobs:ShutdownGracePeriod</c> to finish, stop those still running then (they
-/// stay RUNNING on disk and run again at the next start), and end every progress stream still
-/// open with UNAVAILABLE, so clients know to follow again rather than waiting on a closing server.
+/// SIGTERM, before the web server stops (the host's stopping phase, so streams are still served),
+/// the queue is closed to new submits, the loops take nothing more (queued analyses stay QUEUED for
+/// the next start), the running ones get <c>Jobs:ShutdownGracePeriod</c> to finish, those still
+/// running then are stopped (they stay RUNNING on disk and run again at the next start), and every
+/// progress stream still open ends with UNAVAILABLE, so clients follow again instead of waiting.
 /// </summary>
 public sealed class AnalysisWorkers(AnalysisQueue queue, AnalysisRunner runner, ProgressHub hub, IOptions<JobOptions> options, ILogger<AnalysisWorkers> logger)
-    : BackgroundService
+    : BackgroundService, IHostedLifecycleService
 {
+    private readonly CancellationTokenSource noNewWork = new();
     private readonly CancellationTokenSource interrupt = new();
     private int running;
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    public async Task StoppingAsync(CancellationToken cancellationToken)
     {
-        // Cancels the loops' token (nothing new is taken) and waits for the runs in flight.
-        var drained = base.StopAsync(cancellationToken);
+        queue.Close();
+        await noNewWork.CancelAsync();
         var grace = options.Value.ShutdownGracePeriod;
-        if (await Task.WhenAny(drained, Task.Delay(grace, cancellationToken)) != drained)
+        if (ExecuteTask is { } loops)
         {
-            logger.LogWarning("{Count} analyses still running after the shutdown grace period of {Grace}; stopping them (they run again at the next start)",
-                Volatile.Read(ref running), grace);
-            await interrupt.CancelAsync();
-            await drained;
+            if (await Task.WhenAny(loops, Task.Delay(grace, cancellationToken)) != loops)
+            {
+                logger.LogWarning("{Count} analyses still running after the shutdown grace period of {Grace}; stopping them (they run again at the next start)",
+                    Volatile.Read(ref running), grace);
+                await interrupt.CancelAsync();
+                await loops.WaitAsync(cancellationToken);
+            }
         }
         hub.Close();
     }
 
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public override void Dispose()
     {
+        noNewWork.Dispose();
         interrupt.Dispose();
         base.Dispose();
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.MaxConcurrent)).Select(_ => WorkAsync(stoppingToken)));
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, noNewWork.Token);
+        return Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.MaxConcurrent)).Select(_ => WorkAsync(stopping.Token)))
+            .ContinueWith(_ => stopping.Dispose(), TaskScheduler.Default);
+    }
 
-    private async Task WorkAsync(CancellationToken stoppingToken)
+    private async Task WorkAsync(CancellationToken stopping)
     {
         // Off the start-up path: BackgroundService runs ExecuteAsync synchronously until its first await.
         await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
+        while (!stopping.IsCancellationRequested)
         {
             string id;
             try
             {
-                id = await queue.DequeueAsync(stoppingToken);
+                id = await queue.DequeueAsync(stopping);
             }
             catch (OperationCanceledException)
             {
@@ -58,7 +74,7 @@ public sealed class AnalysisWorkers(AnalysisQueue queue, AnalysisRunner runner, 
             Interlocked.Increment(ref running);
             try
             {
-                await runner.RunAsync(id, stoppingToken, interrupt.Token);
+                await runner.RunAsync(id, stopping, interrupt.Token);
             }
             catch (Exception ex)
             {
