@@ -40,6 +40,7 @@ public static class GrpcRegistration
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseMessageSizeGate(limits.MaxMessageBytes);
+        app.UseRequestMessageCheck();
         app.UseServerDeadlines(limits);
         app.MapGrpcService<AnalysisGrpcService>();
         app.MapGrpcService<DatasetGrpcService>();
