@@ -9,6 +9,7 @@
 #   bash bench/run.sh huge-spec        server CPU of a 100,000-value spec: refused by the count-first limit vs validated in full
 #   bash bench/run.sh parquet [ROWS]   Parquet written at upload vs reading the CSV on every analysis
 #   bash bench/run.sh cli              `covid datasets list` (the installed tool) vs a one-shot Python gRPC client
+#   bash bench/run.sh faults [TRIALS]  the fault harness: the real server process SIGKILLed/SIGTERMed/filled at random (default 50 trials)
 # Tables go to stdout and to bench/results/FIGURE.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -73,11 +74,17 @@ run() {
         "${bench[@]}" parquet "$work/surveillance.csv" cdc-case-surveillance bench/specs/surveillance-monthly-by-age.json 5
       } > "$work/parquet.txt"
       record parquet "Parquet at upload vs CSV per analysis ($rows synthetic case rows)" cat "$work/parquet.txt" ;;
+    faults)
+      need_real
+      local trials="${2:-50}"
+      CI=true FAULT_TRIALS="$trials" FAULT_REPORT="$work/faults.md" dotnet test Covid.Tests -nologo -v quiet \
+        --filter "FullyQualifiedName~FaultHarnessTests" >"$work/faults.log" 2>&1 || { cat "$work/faults.log" >&2; cat "$work/faults.md" >&2 || true; exit 1; }
+      record faults "Fault harness: $trials trials against the real server process" cat "$work/faults.md" ;;
     cli)
       need_real
       record cli "CLI start: covid datasets list vs a one-shot Python gRPC client" bash bench/cli-start.sh ;;
     *)
-      echo "bench: unknown figure '$1' (all, small, small-plot, concurrency, chart, huge-spec, parquet, cli)" >&2
+      echo "bench: unknown figure '$1' (all, small, small-plot, concurrency, chart, huge-spec, parquet, cli, faults)" >&2
       exit 2 ;;
   esac
 }
