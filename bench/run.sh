@@ -9,6 +9,7 @@
 #   bash bench/run.sh huge-spec        server CPU of a 100,000-value spec: refused by the count-first limit vs validated in full
 #   bash bench/run.sh parquet [ROWS]   Parquet written at upload vs reading the CSV on every analysis
 #   bash bench/run.sh cli              `covid datasets list` (the installed tool) vs a one-shot Python gRPC client
+#   bash bench/run.sh history          server start and ListAnalyses with 10,000 stored analyses vs 50
 #   bash bench/run.sh faults [TRIALS]  the fault harness: the real server process SIGKILLed/SIGTERMed/filled at random (default 50 trials)
 # Tables go to stdout and to bench/results/FIGURE.md.
 set -euo pipefail
@@ -74,6 +75,9 @@ run() {
         "${bench[@]}" parquet "$work/surveillance.csv" cdc-case-surveillance bench/specs/surveillance-monthly-by-age.json 5
       } > "$work/parquet.txt"
       record parquet "Parquet at upload vs CSV per analysis ($rows synthetic case rows)" cat "$work/parquet.txt" ;;
+    history)
+      need_real
+      record history "Start-up and ListAnalyses with a long history" "${bench[@]}" history "$real" "$example" ;;
     faults)
       need_real
       local trials="${2:-50}"
@@ -84,13 +88,13 @@ run() {
       need_real
       record cli "CLI start: covid datasets list vs a one-shot Python gRPC client" bash bench/cli-start.sh ;;
     *)
-      echo "bench: unknown figure '$1' (all, small, small-plot, concurrency, chart, huge-spec, parquet, cli, faults)" >&2
+      echo "bench: unknown figure '$1' (all, small, small-plot, concurrency, chart, huge-spec, parquet, cli, history, faults)" >&2
       exit 2 ;;
   esac
 }
 
 if [[ "$figure" == all ]]; then
-  for f in small small-plot concurrency chart huge-spec parquet cli; do run "$f"; done
+  for f in small small-plot concurrency chart huge-spec parquet cli history faults; do run "$f"; done
 else
   run "$figure" "$@"
 fi

@@ -9,6 +9,7 @@ var figures = new Dictionary<string, (string Usage, Func<string[], Task<int>> Ru
     ["small"] = (SmallAnalyses.Usage, SmallAnalyses.RunAsync),
     ["chart"] = (ChartDrawing.Usage, ChartDrawing.RunAsync),
     ["huge-spec"] = (HugeSpec.Usage, HugeSpec.RunAsync),
+    ["history"] = (StoredHistory.Usage, StoredHistory.RunAsync),
 };
 if (args.Length == 0 || !figures.TryGetValue(args[0], out var figure))
 {
