@@ -28,7 +28,7 @@ internal static class StoredHistory
         try
         {
             Analysis template;
-            await using (var server = await BenchServer.StartInAsync(one, seed))
+            await using (var server = await BenchServer.StartInAsync(one, seed, "Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning"))
             {
                 template = await RunOneAsync(server, spec);
             }
