@@ -11,6 +11,8 @@
 #   bash bench/run.sh parquet [ROWS]   Parquet written at upload vs reading the CSV on every analysis
 #   bash bench/run.sh cli              `covid datasets list` (the installed tool) vs a one-shot Python gRPC client
 #   bash bench/run.sh spark-launch     submit → Spark driver pod created against the fake API server vs one bare create call; API calls per analysis
+#   bash bench/run.sh history          server start and ListAnalyses with 10,000 stored analyses vs 50
+#   bash bench/run.sh faults [TRIALS]  the fault harness: the real server process SIGKILLed/SIGTERMed/filled at random (default 50 trials)
 # Tables go to stdout and to bench/results/FIGURE.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -78,6 +80,15 @@ run() {
         "${bench[@]}" parquet "$work/surveillance.csv" cdc-case-surveillance bench/specs/surveillance-monthly-by-age.json 5
       } > "$work/parquet.txt"
       record parquet "Parquet at upload vs CSV per analysis ($rows synthetic case rows)" cat "$work/parquet.txt" ;;
+    history)
+      need_real
+      record history "Start-up and ListAnalyses with a long history" "${bench[@]}" history "$real" "$example" ;;
+    faults)
+      need_real
+      local trials="${2:-50}"
+      CI=true FAULT_TRIALS="$trials" FAULT_REPORT="$work/faults.md" dotnet test Covid.Tests -nologo -v quiet \
+        --filter "FullyQualifiedName~FaultHarnessTests" >"$work/faults.log" 2>&1 || { cat "$work/faults.log" >&2; cat "$work/faults.md" >&2 || true; exit 1; }
+      record faults "Fault harness: $trials trials against the real server process" cat "$work/faults.md" ;;
     cli)
       need_real
       record cli "CLI start: covid datasets list vs a one-shot Python gRPC client" bash bench/cli-start.sh ;;
@@ -85,13 +96,13 @@ run() {
       need_real
       record spark-launch "Spark launcher: submit → driver pod, API calls per analysis" "${bench[@]}" spark-launch "$example" ;;
     *)
-      echo "bench: unknown figure '$1' (all, small, small-plot, cache, concurrency, chart, huge-spec, parquet, cli, spark-launch)" >&2
+      echo "bench: unknown figure '$1' (all, small, small-plot, cache, concurrency, chart, huge-spec, parquet, cli, spark-launch, history, faults)" >&2
       exit 2 ;;
   esac
 }
 
 if [[ "$figure" == all ]]; then
-  for f in small small-plot cache concurrency chart huge-spec parquet cli spark-launch; do run "$f"; done
+  for f in small small-plot cache concurrency chart huge-spec parquet cli spark-launch history faults; do run "$f"; done
 else
   run "$figure" "$@"
 fi

@@ -30,13 +30,45 @@ public sealed partial class CovidClient
         }
     }
 
-    /// <summary>The result table of a succeeded analysis, now (see <see cref="AnalysisHandle.GetResultAsync"/> to wait for it).</summary>
+    /// <summary>The whole result table of a succeeded analysis, fetched page by page (see <see cref="AnalysisHandle.GetResultAsync"/> to wait for it).</summary>
     /// <exception cref="NotFoundException">No such analysis.</exception>
     /// <exception cref="CovidException">It has not succeeded (FailedPrecondition).</exception>
     public async Task<AnalysisResult> GetResultAsync(string name, CancellationToken cancellationToken = default)
     {
-        var page = await Unary(o => analyses.GetResultAsync(new GetResultRequest { Name = name }, o), idempotent: true, cancellationToken).ConfigureAwait(false);
-        return ProtoMapping.ToResult(page.Analysis, [page]);
+        var pages = new List<Result>();
+        var token = "";
+        do
+        {
+            var page = await ResultPageAsync(name, 0, token, cancellationToken).ConfigureAwait(false);
+            pages.Add(page);
+            token = page.NextPageToken;
+        }
+        while (token.Length != 0);
+        return ProtoMapping.ToResult(pages[0].Analysis, pages);
+    }
+
+    /// <summary>
+    /// The result of a succeeded analysis a page at a time, each an <see cref="AnalysisResult"/> of the
+    /// same columns, fetching the next page as the enumeration goes: a result of any size, in
+    /// bounded memory. <paramref name="pageSize"/> 0 lets the server choose (10,000 rows).
+    /// </summary>
+    /// <exception cref="CovidException">No such analysis (NotFound) or it has not succeeded (FailedPrecondition).</exception>
+    public async IAsyncEnumerable<AnalysisResult> GetResultPagesAsync(string name, int pageSize = 0, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var token = "";
+        do
+        {
+            var page = await ResultPageAsync(name, pageSize, token, cancellationToken).ConfigureAwait(false);
+            yield return ProtoMapping.ToResult(page.Analysis, [page]);
+            token = page.NextPageToken;
+        }
+        while (token.Length != 0);
+    }
+
+    private Task<Result> ResultPageAsync(string name, int pageSize, string token, CancellationToken cancellationToken)
+    {
+        var request = new GetResultRequest { Name = name, PageSize = pageSize, PageToken = token };
+        return Unary(o => analyses.GetResultAsync(request, o), idempotent: true, cancellationToken);
     }
 
     /// <summary>

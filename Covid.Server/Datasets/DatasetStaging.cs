@@ -39,6 +39,10 @@ public sealed class DatasetStaging(
             var staged = await DatasetIngestor.IngestAsync(write.Name, schema, original, parquet, source, synthetic, cancellationToken);
             return registry.Publish(staging, DatasetProvenance.Stamp(staged, sha256, source), write);
         }
+        catch (Exception ex) when (StorageFailure.IsDiskFull(ex))
+        {
+            throw StorageFailure.ToServiceException(ex, layout, $"dataset \"{write.Name}\" was not loaded and nothing of it was kept");
+        }
         finally
         {
             // After a successful publish the directory has been moved away and this is a no-op.

@@ -22,16 +22,9 @@ public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplai
 
     public override Task<ListAnalysesResponse> ListAnalyses(ListAnalysesRequest request, ServerCallContext context)
     {
-        if (request.PageSize < 0)
-        {
-            throw ServiceException.InvalidArgument("page_size", "must not be negative");
-        }
-        var size = request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaxPageSize);
-        var all = analyses.Newest(context.Caller());
-        var start = PageToken.Decode(request.PageToken, all);
-        var page = all.Skip(start).Take(size).ToList();
-        var next = start + page.Count < all.Count ? PageToken.Encode(page[^1]) : "";
-        return Task.FromResult(new ListAnalysesResponse { Analyses = { page }, NextPageToken = next });
+        var size = PageSize(request.PageSize, DefaultPageSize, MaxPageSize);
+        var (page, next) = analyses.List(context.Caller(), PageToken.DecodeList(request.PageToken), size);
+        return Task.FromResult(new ListAnalysesResponse { Analyses = { page }, NextPageToken = next is null ? "" : PageToken.Encode(next) });
     }
 
     public override async Task StreamProgress(StreamProgressRequest request, IServerStreamWriter<ProgressEvent> responseStream, ServerCallContext context)
@@ -42,8 +35,12 @@ public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplai
         }
     }
 
-    public override Task<Result> GetResult(GetResultRequest request, ServerCallContext context) =>
-        Task.FromResult(analyses.GetResult(context.Caller(), request.Name));
+    public override Task<Result> GetResult(GetResultRequest request, ServerCallContext context)
+    {
+        var size = PageSize(request.PageSize, ResultPages.DefaultRows, ResultPages.MaxRows);
+        var (id, result) = analyses.GetResult(context.Caller(), request.Name);
+        return Task.FromResult(ResultPages.Page(id, result, PageToken.DecodeResult(request.PageToken, id, result.RowCount), size));
+    }
 
     public override async Task GetPlot(GetPlotRequest request, IServerStreamWriter<PlotChunk> responseStream, ServerCallContext context)
     {
@@ -72,6 +69,13 @@ public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplai
         await using var png = stream;
         return new Google.Api.HttpBody { ContentType = "image/png", Data = await ByteString.FromStreamAsync(png, context.CancellationToken) };
     }
+
+    private static int PageSize(int asked, int defaultSize, int maxSize) => asked switch
+    {
+        < 0 => throw ServiceException.InvalidArgument("page_size", "must not be negative"),
+        0 => defaultSize,
+        _ => Math.Min(asked, maxSize),
+    };
 
     public override Task<Analysis> CancelAnalysis(CancelAnalysisRequest request, ServerCallContext context) =>
         Task.FromResult(audit.Run(context, "cancel", a => a.Name, () => analyses.Cancel(context.Caller(), request.Name), request.Name));

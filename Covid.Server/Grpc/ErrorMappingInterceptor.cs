@@ -49,6 +49,19 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         }
     }
 
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(requestStream, responseStream, context);
+        }
+        catch (Exception ex) when (ex is not RpcException)
+        {
+            throw Map(ex, context);
+        }
+    }
+
     private RpcException Map(Exception exception, ServerCallContext context)
     {
         var mapped = StatusMapping.ToRpcException(exception, context.CancellationToken.IsCancellationRequested, out var unexpected);

@@ -42,6 +42,7 @@ public static class GrpcRegistration
         app.UseRateLimiter();
         app.UseMessageSizeGate(limits.MaxMessageBytes);
         app.UseRestBodyGate(limits.MaxMessageBytes);
+        app.UseRequestMessageCheck();
         app.UseServerDeadlines(limits);
         app.MapCovidRest();
         app.MapGrpcService<AnalysisGrpcService>();

@@ -29,5 +29,9 @@ internal sealed class LimitedStreamReader<T>(IAsyncStreamReader<T> inner, TimeSp
         {
             throw ServiceException.ResourceExhausted(MessageSizeGate.Refusal(maxMessageBytes) + "; nothing it sent was kept");
         }
+        catch (Exception e) when (UnparsableMessage.Reason(e) is { } why)
+        {
+            throw ServiceException.InvalidArgument("request", $"a message of the stream is not a valid {typeof(T).Name} ({why}); nothing it sent was kept");
+        }
     }
 }

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Buffers.Binary;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
@@ -17,8 +15,6 @@ namespace Covid.Server.Grpc;
 /// </summary>
 public static class MessageSizeGate
 {
-    private const int PrefixBytes = 5;
-
     public static string Refusal(int limit) =>
         $"the request message is larger than this server's limit of {limit} bytes (Limits:MaxMessageBytes)";
 
@@ -39,20 +35,6 @@ public static class MessageSizeGate
     }
 
     /// <summary>The length the request's first message announces, or -1 when the body is shorter than a prefix.</summary>
-    private static async Task<long> AnnouncedLengthAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var reader = request.BodyReader;
-        var read = await reader.ReadAtLeastAsync(PrefixBytes, cancellationToken);
-        var buffer = read.Buffer;
-        long length = -1;
-        if (buffer.Length >= PrefixBytes)
-        {
-            Span<byte> prefix = stackalloc byte[PrefixBytes];
-            buffer.Slice(0, PrefixBytes).CopyTo(prefix);
-            length = BinaryPrimitives.ReadUInt32BigEndian(prefix[1..]);
-        }
-        // Nothing consumed, nothing examined: grpc-dotnet's first read returns these bytes at once.
-        reader.AdvanceTo(buffer.Start);
-        return length;
-    }
+    private static async Task<long> AnnouncedLengthAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        await GrpcFramePrefix.PeekAsync(request.BodyReader, cancellationToken) is { } prefix ? prefix.Length : -1;
 }

@@ -8,7 +8,7 @@ namespace Covid.Server.Grpc;
 /// <summary>
 /// How failures are answered, as one table: each <see cref="ErrorCode"/> of the core's
 /// <see cref="ServiceException"/> to its canonical status, field violations as a
-/// google.rpc.BadRequest detail; a call the client abandoned is CANCELLED; anything else is a
+/// google.rpc.BadRequest detail; a request message that does not parse is INVALID_ARGUMENT; a call the client abandoned is CANCELLED; anything else is a
 /// bug, answered INTERNAL with a correlation id that is also logged, never UNKNOWN.
 /// </summary>
 public static class StatusMapping
@@ -69,6 +69,8 @@ public static class StatusMapping
         {
             case ServiceException service:
                 return ToRpcException(service);
+            case not null when UnparsableMessage.Reason(exception) is { } why:
+                return ToRpcException(ServiceException.InvalidArgument("request", $"a request message is not a valid protobuf message of this RPC ({why})"));
             case OperationCanceledException when callCancelled:
                 return new RpcException(new global::Grpc.Core.Status(StatusCode.Cancelled, "the call was cancelled"));
             default:

@@ -19,8 +19,11 @@ public sealed class AnalysisEntry(Analysis analysis)
     /// <summary>The principal it belongs to; analyses stored before owners belong to the anonymous one.</summary>
     public string Owner { get; } = Caller.OwnerOrAnonymous(analysis.Owner);
 
-    /// <summary>Mutable; guard with <see cref="Gate"/>.</summary>
-    public Analysis Analysis { get; } = analysis;
+    /// <summary>
+    /// The current state; read it while holding <see cref="Gate"/>. Only <see cref="AnalysisLifecycle"/>
+    /// replaces it, with a state already saved (see <see cref="Commit"/>), so memory never runs ahead of the disk.
+    /// </summary>
+    public Analysis Analysis { get; private set; } = analysis;
 
     /// <summary>
     /// The dataset version it reads (name, number, sha256), pinned at submit: with the spec, what
@@ -51,6 +54,12 @@ public sealed class AnalysisEntry(Analysis analysis)
 
     /// <summary>True once a client asked to cancel, telling a user's cancel apart from a server shutdown.</summary>
     public bool CancelRequested { get; set; }
+
+    /// <summary>Makes <paramref name="saved"/> the current state; call with <see cref="Gate"/> held, after it was saved.</summary>
+    internal void Commit(Analysis saved) => Analysis = saved;
+
+    /// <summary>Failed attempts at saving its next state in a row (a full disk), for the retry delay; guard with <see cref="Gate"/>.</summary>
+    internal int SaveFailures { get; set; }
 
     public Analysis Snapshot()
     {

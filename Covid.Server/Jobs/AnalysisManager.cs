@@ -1,5 +1,6 @@
 using Covid.Server.Progress;
 using Covid.Server.Telemetry;
+using Covid.Server.Storage;
 using Covid.Server.Tenancy;
 using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Errors;
@@ -27,6 +28,7 @@ public sealed class AnalysisManager(
     DatasetPins pins,
     SpecLimits limits,
     IOptions<QuotaOptions> quotas,
+    DataLayout layout,
     ILogger<AnalysisManager> logger)
 {
     public const int MaxRequestIdLength = 128;
@@ -41,23 +43,23 @@ public sealed class AnalysisManager(
         {
             throw ServiceException.InvalidArgument("request_id", $"at most {MaxRequestIdLength} characters, got {requestId.Length}");
         }
-        if (index.FindByRequestId(caller, requestId) is { } earlier)
-        {
-            return earlier.Snapshot();
-        }
         if (spec is null)
         {
             throw ServiceException.InvalidArgument("spec", "required");
         }
         using var activity = CovidDiagnostics.Traces.StartActivity("SubmitAnalysis");
         activity?.SetTag(CovidDiagnostics.DatasetTag, spec.Dataset);
+        if (index.FindByRequestId(caller, requestId) is { } earlier)
+        {
+            return Retried(earlier, spec);
+        }
         limits.Check(spec);
         AnalysisPlan plan;
         using (CovidDiagnostics.Traces.StartActivity("PlanAnalysis"))
         {
             plan = limits.Apply(AnalysisPlanner.Plan(spec, datasets.VisibleTo(caller)));
         }
-        var key = SpecCache.Key(caller.Principal, spec, plan.Dataset);
+        var key = SpecCache.Key(caller.Principal, spec, plan.Dataset, plan.Then);
         if (!recompute && specs.Enabled && specs.FindSucceeded(key, index.Contains) is { } done)
         {
             activity?.SetTag(CovidDiagnostics.AnalysisIdTag, done.Id).SetTag(CovidDiagnostics.CacheHitTag, true);
@@ -70,7 +72,7 @@ public sealed class AnalysisManager(
         {
             if (index.FindByRequestId(caller, requestId) is { } raced)
             {
-                return raced.Snapshot();
+                return Retried(raced, spec);
             }
             EnsureQuota(caller);
             queue.EnsureCapacity();
@@ -93,7 +95,19 @@ public sealed class AnalysisManager(
             };
             activity?.SetTag(CovidDiagnostics.AnalysisIdTag, entry.Id).SetTag(CovidDiagnostics.EngineTag, engine.ToString().ToLowerInvariant());
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["AnalysisId"] = entry.Id });
-            lifecycle.Transition(entry, State.Queued, Stage.Queued, 0, "queued");
+            try
+            {
+                lifecycle.Transition(entry, State.Queued, Stage.Queued, 0, "queued");
+            }
+            catch (Exception ex) when (StorageFailure.IsStorage(ex))
+            {
+                // Nothing was acknowledged, so nothing may run later: no folder is left behind.
+                entry.DatasetUse?.Dispose();
+                store.Discard(entry.Id);
+                hub.Forget(entry.Id);
+                logger.LogWarning("Analysis submit refused: {Reason}", StorageFailure.Describe(ex, layout));
+                throw StorageFailure.ToServiceException(ex, layout, "the analysis was not created");
+            }
             index.Add(entry);
             specs.Add(key, entry);
             queue.Enqueue(entry.Id);
@@ -104,8 +118,8 @@ public sealed class AnalysisManager(
 
     public Analysis Get(Caller caller, string name) => Find(caller, name).Snapshot();
 
-    /// <summary>The caller's analyses (an admin's: all), newest first (ties broken by name, so paging over it is stable).</summary>
-    public IReadOnlyList<Analysis> Newest(Caller caller) => index.Newest(caller);
+    /// <summary>A page of the caller's analyses (an admin's: all), newest first (ties broken by name, so paging over it is stable).</summary>
+    public (List<Analysis> Page, AnalysisKey? Next) List(Caller caller, AnalysisKey? after, int size) => index.Page(caller, after, size);
 
     /// <summary>
     /// Queued: CANCELLED at once. Running: the engine is stopped and the runner records CANCELLED
@@ -120,9 +134,16 @@ public sealed class AnalysisManager(
             switch (entry.Analysis.State)
             {
                 case State.Queued:
+                    try
+                    {
+                        lifecycle.TransitionLocked(entry, State.Cancelled, Stage.Finished, entry.Analysis.Progress?.Fraction ?? 0,
+                            "cancelled by request before it ran", a => a.FailureReason = "cancelled by request");
+                    }
+                    catch (Exception ex) when (StorageFailure.IsStorage(ex))
+                    {
+                        throw StorageFailure.ToServiceException(ex, layout, "it was not cancelled and stays QUEUED");
+                    }
                     queue.Remove(entry.Id);
-                    lifecycle.TransitionLocked(entry, State.Cancelled, Stage.Finished, entry.Analysis.Progress?.Fraction ?? 0,
-                        "cancelled by request before it ran", a => a.FailureReason = "cancelled by request");
                     break;
                 case State.Running:
                     entry.CancelRequested = true;
@@ -135,10 +156,11 @@ public sealed class AnalysisManager(
         return entry.Snapshot();
     }
 
-    public Result GetResult(Caller caller, string name)
+    /// <summary>The whole stored result of a SUCCEEDED analysis, with its id (the edge hands it out a page at a time).</summary>
+    public (string Id, Result Result) GetResult(Caller caller, string name)
     {
         var entry = RequireSucceeded(caller, name, "a result");
-        return results.GetOrLoad(entry.Id, store.LoadResult);
+        return (entry.Id, results.GetOrLoad(entry.Id, store.LoadResult));
     }
 
     /// <summary>The chart as a PNG (drawn now if it was not yet) and its size in pixels; NOT_FOUND when the spec asked for no plot.</summary>
@@ -164,6 +186,21 @@ public sealed class AnalysisManager(
     }
 
     private AnalysisEntry Find(Caller caller, string name) => index.Get(AnalysisNames.ParseId(name), caller);
+
+    /// <summary>
+    /// A request_id seen before: the same spec is a retry and gets the analysis made first; another
+    /// spec is a mistake (AIP-155), refused rather than silently answered with someone else's result.
+    /// </summary>
+    private static Analysis Retried(AnalysisEntry earlier, AnalysisSpec spec)
+    {
+        var analysis = earlier.Snapshot();
+        if (!analysis.Spec.Equals(spec))
+        {
+            throw ServiceException.InvalidArgument("request_id",
+                $"\"{analysis.RequestId}\" was already used for {analysis.Name} with a different spec; a retry must send the same spec, a new analysis needs a new request_id");
+        }
+        return analysis;
+    }
 
     /// <summary>RESOURCE_EXHAUSTED when the caller already has its quota of analyses waiting or running.</summary>
     private void EnsureQuota(Caller caller)

@@ -13,6 +13,7 @@ public sealed class AnalysisQueue(IOptions<JobOptions> options)
     private readonly Channel<string> channel = Channel.CreateUnbounded<string>();
     private readonly HashSet<string> pending = [];
     private readonly Lock gate = new();
+    private volatile bool closed;
 
     public int Count
     {
@@ -25,9 +26,16 @@ public sealed class AnalysisQueue(IOptions<JobOptions> options)
         }
     }
 
-    /// <summary>Throws RESOURCE_EXHAUSTED when a submitted analysis would not fit.</summary>
+    /// <summary>The server is shutting down: submits are refused from now on (queued analyses stay queued on disk).</summary>
+    public void Close() => closed = true;
+
+    /// <summary>Throws RESOURCE_EXHAUSTED when a submitted analysis would not fit, UNAVAILABLE once the server is shutting down.</summary>
     public void EnsureCapacity()
     {
+        if (closed)
+        {
+            throw new ServiceException(ErrorCode.Unavailable, "the server is shutting down and takes no new analyses; submit again once it is back");
+        }
         var limit = options.Value.QueueLimit;
         if (Count >= limit)
         {
@@ -45,6 +53,16 @@ public sealed class AnalysisQueue(IOptions<JobOptions> options)
             }
         }
     }
+
+    /// <summary>Queues an analysis again after <paramref name="delay"/> (it could not start: the disk was full), unless the server stops first.</summary>
+    public void EnqueueLater(string id, TimeSpan delay, CancellationToken stopping) =>
+        _ = Task.Delay(delay, stopping).ContinueWith(t =>
+        {
+            if (!t.IsCanceled)
+            {
+                Enqueue(id);
+            }
+        }, TaskScheduler.Default);
 
     /// <summary>Takes a queued analysis out (it was cancelled); false if a worker already took it.</summary>
     public bool Remove(string id)

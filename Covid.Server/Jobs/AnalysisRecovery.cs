@@ -10,12 +10,15 @@ using Stage = Covid.V1.ProgressEvent.Types.Stage;
 namespace Covid.Server.Jobs;
 
 /// <summary>
-/// Start-up: reads every stored analysis back, plans again and queues what was waiting or running
+/// Start-up: knows finished analyses from <see cref="FinishedLog"/> (their folders are read when
+/// first asked for), reads the others back, plans again and queues what was waiting or running
 /// when the server stopped (saying so in its events), fails what can no longer be planned, and
-/// makes sure every finished analysis ends with a FINISHED event so streams over it end.
+/// makes sure every finished analysis ends with a FINISHED event so streams over it end. Folders
+/// that hold no analysis and temp files of cut-short writes are removed on the way.
 /// </summary>
 public sealed class AnalysisRecovery(
     AnalysisStore store,
+    FinishedLog finishedLog,
     AnalysisIndex index,
     AnalysisQueue queue,
     AnalysisLifecycle lifecycle,
@@ -26,8 +29,17 @@ public sealed class AnalysisRecovery(
 {
     public void Recover()
     {
-        var stored = store.LoadAll().OrderBy(a => a.CreateTime?.ToDateTimeOffset() ?? DateTimeOffset.MinValue).ToList();
-        int requeued = 0, rerun = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (lines, untidy) = finishedLog.Load();
+        var logRead = clock.Elapsed;
+        var (listed, read) = store.Scan(lines.ContainsKey);
+        var scanned = clock.Elapsed;
+        foreach (var id in listed)
+        {
+            index.AddFinished(lines[id].Record, lines[id].Line);
+        }
+        var stored = read.OrderBy(a => a.CreateTime?.ToDateTimeOffset() ?? DateTimeOffset.MinValue).ToList();
+        int requeued = 0, rerun = 0, unlisted = 0;
         foreach (var analysis in stored)
         {
             var events = hub.Restore(AnalysisNames.ParseId(analysis.Name));
@@ -40,7 +52,7 @@ public sealed class AnalysisRecovery(
                 case State.Queued:
                     if (events.Count == 0)
                     {
-                        lifecycle.Transition(entry, State.Queued, Stage.Queued, 0, "queued");
+                        lifecycle.Announce(entry, Stage.Queued, 0, "queued");
                     }
                     if (Replan(entry))
                     {
@@ -52,7 +64,7 @@ public sealed class AnalysisRecovery(
                     // Spark keeps running in the cluster without the server: its run re-attaches to the
                     // driver pod found by the analysis' label (or reads the result it committed) instead
                     // of launching a second one.
-                    lifecycle.Transition(entry, State.Queued, Stage.Queued, 0, analysis.Engine == AnalysisSpec.Types.Engine.Spark
+                    lifecycle.Recover(entry, State.Queued, Stage.Queued, 0, analysis.Engine == AnalysisSpec.Types.Engine.Spark
                             ? "the server stopped while this analysis was running on Spark; it re-attaches to its driver pod"
                             : "the server stopped while this analysis was running; it runs again from the start",
                         a => a.StartTime = null);
@@ -63,20 +75,28 @@ public sealed class AnalysisRecovery(
                     }
                     break;
                 case State.Succeeded or State.Failed or State.Cancelled:
+                    // Finished, but its line in the finished log was lost with a crash (or it predates the log).
+                    unlisted++;
                     if (events.Count == 0 || events[^1].Stage != Stage.Finished)
                     {
                         // Saved as finished but the crash came before its FINISHED event was written.
-                        lifecycle.Transition(entry, analysis.State, Stage.Finished, analysis.Progress?.Fraction ?? 0,
-                            analysis.State.ToString().ToLowerInvariant());
+                        lifecycle.Announce(entry, Stage.Finished, analysis.Progress?.Fraction ?? 0, analysis.State.ToString().ToLowerInvariant());
                     }
                     break;
                 default:
-                    lifecycle.Transition(entry, State.Failed, Stage.Finished, 0, "failed: its stored state was unreadable",
+                    lifecycle.Recover(entry, State.Failed, Stage.Finished, 0, "failed: its stored state was unreadable",
                         a => a.FailureReason = $"stored state {analysis.State} is not one this server knows");
                     break;
             }
         }
-        logger.LogInformation("Loaded {Count} analyses ({Requeued} queued again, {Rerun} interrupted and re-run)", stored.Count, requeued, rerun);
+        if (untidy || unlisted > 0 || listed.Count != lines.Count)
+        {
+            // Lines of analyses that are gone dropped, finished ones it lacked added: the next start reads one clean file.
+            finishedLog.Rewrite(index.FinishedLines());
+        }
+        logger.LogInformation("Loaded {Count} analyses in {Ms:0} ms ({Finished} finished, listed in {Log}, read in {LogMs:0} ms; folders scanned in {ScanMs:0} ms; {Requeued} queued again, {Rerun} interrupted and re-run)",
+            listed.Count + stored.Count, clock.Elapsed.TotalMilliseconds, listed.Count + unlisted, FinishedLog.FileName, logRead.TotalMilliseconds,
+            (scanned - logRead).TotalMilliseconds, requeued, rerun);
     }
 
     /// <summary>
@@ -100,7 +120,7 @@ public sealed class AnalysisRecovery(
         catch (ServiceException ex)
         {
             logger.LogWarning("Analysis {Id} cannot run after the restart: {Reason}", entry.Id, ex.Message);
-            lifecycle.Transition(entry, State.Failed, Stage.Finished, 0, "failed: " + ex.Message, a => a.FailureReason = ex.Message);
+            lifecycle.Recover(entry, State.Failed, Stage.Finished, 0, "failed: " + ex.Message, a => a.FailureReason = ex.Message);
             return false;
         }
     }

@@ -7,13 +7,18 @@ namespace Covid.Server.Jobs;
 /// <summary>
 /// The durable record of analyses in <c>analyses/{id}/</c> (see <see cref="DataLayout"/>):
 /// analysis.json, result.json and plot.png, each written whole by <see cref="AtomicFile"/>. Their
-/// events.jsonl belongs to the progress journal.
+/// events.jsonl belongs to the progress journal; <see cref="FinishedLog"/> indexes finished ones.
+/// A folder counts as an analysis once its analysis.json exists: one without is garbage (a crash
+/// before the first save, or an expiry cut short) and start-up removes it.
 /// </summary>
-public sealed class AnalysisStore(DataLayout layout, ILogger<AnalysisStore> logger)
+public sealed class AnalysisStore(DataLayout layout, FinishedLog finished, ILogger<AnalysisStore> logger)
 {
     /// <param name="durable">Flushed to the disk before it counts (see <see cref="AnalysisLifecycle"/> for which states need it).</param>
     public void Save(Analysis analysis, bool durable) =>
         AtomicFile.WriteText(File(AnalysisNames.ParseId(analysis.Name), DataLayout.AnalysisFile), StoredJson.Format(analysis), durable);
+
+    /// <summary>Adds a finished analysis to the index start-up reads (never fails: it is only an index).</summary>
+    public void RecordFinished(Analysis analysis) => finished.Append(analysis);
 
     public Result LoadResult(string id) => StoredJson.Parse<Result>(System.IO.File.ReadAllText(File(id, DataLayout.ResultFile)));
 
@@ -28,35 +33,102 @@ public sealed class AnalysisStore(DataLayout layout, ILogger<AnalysisStore> logg
     public Stream OpenPlot(string id) =>
         new FileStream(File(id, DataLayout.PlotFile), FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
 
-    /// <summary>Every analysis on disk. Unreadable ones are logged and skipped rather than stopping the server.</summary>
-    public IReadOnlyList<Analysis> LoadAll()
+    /// <summary>One stored analysis, or null when its folder holds none (or an unreadable one, which is logged).</summary>
+    public Analysis? Load(string id)
     {
+        var file = File(id, DataLayout.AnalysisFile);
+        try
+        {
+            return System.IO.File.Exists(file) ? StoredJson.Parse<Analysis>(System.IO.File.ReadAllText(file)) : null;
+        }
+        catch (Exception ex) when (ex is InvalidProtocolBufferException or IOException or InvalidJsonException)
+        {
+            logger.LogWarning("Skipping analysis directory {Directory}: {Message}", layout.AnalysisDirectory(id), ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Start-up's pass over <c>analyses/</c>: folders without an analysis.json are removed, and so
+    /// are temp files of writes a crash cut short. Folders <paramref name="indexed"/> knows are only
+    /// listed (their analysis is read when first asked for); the others are read now.
+    /// </summary>
+    public (List<string> Indexed, List<Analysis> Read) Scan(Func<string, bool> indexed)
+    {
+        var listed = new List<string>();
+        var read = new List<Analysis>();
         if (!Directory.Exists(layout.AnalysesRoot))
         {
-            return [];
+            return (listed, read);
         }
-        var loaded = new List<Analysis>();
+        DeleteTemps(layout.AnalysesRoot);
         foreach (var dir in Directory.EnumerateDirectories(layout.AnalysesRoot))
         {
-            var file = Path.Combine(dir, DataLayout.AnalysisFile);
-            if (!AnalysisNames.IsValidId(Path.GetFileName(dir)) || !System.IO.File.Exists(file))
+            var id = Path.GetFileName(dir);
+            if (!AnalysisNames.IsValidId(id))
             {
                 continue;
             }
-            try
+            if (!System.IO.File.Exists(Path.Combine(dir, DataLayout.AnalysisFile)))
             {
-                foreach (var tmp in Directory.EnumerateFiles(dir, "*" + AtomicFile.TempSuffix))
-                {
-                    System.IO.File.Delete(tmp);
-                }
-                loaded.Add(StoredJson.Parse<Analysis>(System.IO.File.ReadAllText(file)));
+                logger.LogWarning("Removing analysis directory {Directory}: it holds no analysis.json (a crash before its first save)", dir);
+                Discard(id);
+                continue;
             }
-            catch (Exception ex) when (ex is InvalidProtocolBufferException or IOException or InvalidJsonException)
+            if (indexed(id))
             {
-                logger.LogWarning("Skipping analysis directory {Directory}: {Message}", dir, ex.Message);
+                listed.Add(id);
+                continue;
+            }
+            DeleteTemps(dir);
+            if (Load(id) is { } analysis)
+            {
+                read.Add(analysis);
             }
         }
-        return loaded;
+        return (listed, read);
+    }
+
+    /// <summary>Removes the temp files of writes a crash cut short; none is ever the only copy of anything.</summary>
+    public void DeleteTemps(string id) => DeleteTemps(layout.AnalysisDirectory(id), logIfMissing: false);
+
+    /// <summary>
+    /// Removes an analysis' folder: analysis.json first, so a crash midway leaves a folder start-up
+    /// knows to be garbage, never half an analysis that still looks whole.
+    /// </summary>
+    public void Discard(string id)
+    {
+        var dir = layout.AnalysisDirectory(id);
+        try
+        {
+            System.IO.File.Delete(Path.Combine(dir, DataLayout.AnalysisFile));
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Could not remove analysis directory {Directory} (removed at the next start): {Message}", dir, ex.Message);
+        }
+    }
+
+    private void DeleteTemps(string dir, bool logIfMissing = true)
+    {
+        try
+        {
+            foreach (var tmp in Directory.EnumerateFiles(dir, "*" + AtomicFile.TempSuffix))
+            {
+                System.IO.File.Delete(tmp);
+            }
+        }
+        catch (DirectoryNotFoundException) when (!logIfMissing)
+        {
+        }
+        catch (IOException ex)
+        {
+            logger.LogWarning("Could not remove temp files in {Directory}: {Message}", dir, ex.Message);
+        }
     }
 
     private string File(string id, string name) => layout.AnalysisFilePath(id, name);

@@ -15,4 +15,13 @@ public sealed class JobOptions
 
     /// <summary>Specs remembered so an identical one is answered with the analysis that already ran it (see <see cref="SpecCache"/>); 0 runs every spec again.</summary>
     public int SpecCacheEntries { get; set; } = 10_000;
+
+    /// <summary>
+    /// On SIGTERM, how long running analyses may take to finish; those still running then are
+    /// stopped and run again at the next start. Queued ones are never started after SIGTERM.
+    /// </summary>
+    public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Finished analyses (their results, charts and events) are deleted this long after they ended.</summary>
+    public TimeSpan RetainFinished { get; set; } = TimeSpan.FromDays(30);
 }

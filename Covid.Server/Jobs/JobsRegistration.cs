@@ -2,6 +2,8 @@ using Covid.Server.Plots;
 using Covid.Server.Progress;
 using Covid.Server.Storage;
 using Covid.SparkJob.Validation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Covid.Server.Jobs;
 
@@ -14,7 +16,13 @@ public static class JobsRegistration
         services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section)
             .Validate(o => o.MaxConcurrent >= 1, "Jobs:MaxConcurrent must be at least 1")
             .Validate(o => o.QueueLimit >= 1, "Jobs:QueueLimit must be at least 1")
+            .Validate(o => o.ShutdownGracePeriod >= TimeSpan.Zero, "Jobs:ShutdownGracePeriod must not be negative")
+            .Validate(o => o.RetainFinished > TimeSpan.Zero, "Jobs:RetainFinished must be positive")
             .ValidateOnStart();
+        // The host must wait for the grace period, and a little for what follows it.
+        services.AddOptions<HostOptions>().Configure<IOptions<JobOptions>>((host, jobs) =>
+            host.ShutdownTimeout = TimeSpan.FromTicks(Math.Max(host.ShutdownTimeout.Ticks, (jobs.Value.ShutdownGracePeriod + TimeSpan.FromSeconds(10)).Ticks)));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section)
             .Validate(o => EngineSelector.TryParse(o.Default, out _), "Engine:Default must be embedded or spark")
             .Validate(o => o.SparkThresholdBytes >= 0, "Engine:SparkThresholdBytes must not be negative")
@@ -29,6 +37,7 @@ public static class JobsRegistration
         services.AddSingleton<ProgressJournal>();
         services.AddSingleton<ProgressHub>();
         services.AddSingleton<PlotRenderer>();
+        services.AddSingleton<FinishedLog>();
         services.AddSingleton<AnalysisStore>();
         services.AddSingleton<AnalysisMetrics>();
         services.AddSingleton<ResultCache>();
@@ -45,6 +54,8 @@ public static class JobsRegistration
         services.AddSingleton<AnalysisExplainer>();
         services.AddSingleton<EngineSelector>();
         services.AddHostedService<AnalysisWorkers>();
+        services.AddSingleton<AnalysisExpiry>();
+        services.AddHostedService(sp => sp.GetRequiredService<AnalysisExpiry>());
         return services;
     }
 }

@@ -33,6 +33,18 @@ public sealed class ResultCache(IOptions<JobOptions> options, AnalysisMetrics me
         return result;
     }
 
+    public void Remove(string id)
+    {
+        lock (gate)
+        {
+            if (byId.Remove(id, out var node))
+            {
+                order.Remove(node);
+                bytes -= node.Value.Bytes;
+            }
+        }
+    }
+
     public void Add(string id, Result result)
     {
         var size = result.CalculateSize();

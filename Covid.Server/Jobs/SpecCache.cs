@@ -23,18 +23,18 @@ public sealed class SpecCache(IOptions<JobOptions> options, AnalysisMetrics metr
 
     public bool Enabled => options.Value.SpecCacheEntries > 0;
 
-    public static string Key(string owner, AnalysisSpec spec, DatasetInfo dataset)
+    public static string Key(string owner, AnalysisSpec spec, DatasetInfo dataset, DatasetInfo? then)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{owner}\n{DatasetIdentity(dataset)}\n"));
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{owner}\n{DatasetIdentity(dataset)}\n{(then is null ? "" : DatasetIdentity(then))}\n"));
         // Protobuf writes a message's known fields in field order, so equal specs give equal bytes.
         hash.AppendData(spec.ToByteArray());
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
-    /// <summary>What tells two loads of one dataset apart: the file read and when it was loaded.</summary>
+    /// <summary>What tells two loads of one dataset apart: its version and the original's hash (and, for a CSV read in place, the file and when it was registered).</summary>
     private static string DatasetIdentity(DatasetInfo dataset) =>
-        $"{dataset.Name}\n{dataset.ReadPath}\n{dataset.CreateTime.UtcTicks}";
+        $"{dataset.VersionId}\n{dataset.ReadPath}\n{dataset.CreateTime.UtcTicks}";
 
     /// <summary>The earlier analysis of this key if it SUCCEEDED and still exists; null otherwise.</summary>
     public AnalysisEntry? FindSucceeded(string key, Func<string, bool> exists)

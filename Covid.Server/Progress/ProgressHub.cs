@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Covid.SparkJob.Errors;
 using Covid.V1;
 using Google.Protobuf.WellKnownTypes;
 
@@ -12,6 +14,7 @@ namespace Covid.Server.Progress;
 public sealed class ProgressHub(ProgressJournal journal)
 {
     private readonly ConcurrentDictionary<string, ProgressLog> logs = new();
+    private readonly CancellationTokenSource closing = new();
 
     /// <summary>Reads an analysis' events back from disk at start; returns them in order.</summary>
     public IReadOnlyList<ProgressEvent> Restore(string id)
@@ -30,7 +33,16 @@ public sealed class ProgressHub(ProgressJournal journal)
         return log.Append(stamped, e => journal.Append(id, e));
     }
 
+    /// <summary>Drops an analysis' events from memory (it expired).</summary>
+    public void Forget(string id) => logs.TryRemove(id, out _);
+
     public ProgressEvent? Latest(string id) => logs.TryGetValue(id, out var log) ? log.Last : null;
+
+    /// <summary>
+    /// The server is shutting down: every stream still following live ends with UNAVAILABLE (and
+    /// so does any started from now on, once its backlog is sent).
+    /// </summary>
+    public void Close() => closing.Cancel();
 
     /// <summary>
     /// Events after <paramref name="afterSequence"/>, then live ones, ending after the terminal
@@ -42,6 +54,7 @@ public sealed class ProgressHub(ProgressJournal journal)
     {
         var log = logs.GetOrAdd(id, static _ => new ProgressLog([]));
         var (backlog, live) = log.Subscribe(afterSequence);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, closing.Token);
         try
         {
             var last = afterSequence;
@@ -58,17 +71,20 @@ public sealed class ProgressHub(ProgressJournal journal)
             {
                 yield break;
             }
-            await foreach (var e in live.Reader.ReadAllAsync(cancellationToken))
+            while (await WaitAsync(live, last, linked.Token, cancellationToken))
             {
-                if (e.Sequence <= last)
+                while (live.Reader.TryRead(out var e))
                 {
-                    continue;
-                }
-                last = e.Sequence;
-                yield return e;
-                if (e.Stage == ProgressEvent.Types.Stage.Finished)
-                {
-                    yield break;
+                    if (e.Sequence <= last)
+                    {
+                        continue;
+                    }
+                    last = e.Sequence;
+                    yield return e;
+                    if (e.Stage == ProgressEvent.Types.Stage.Finished)
+                    {
+                        yield break;
+                    }
                 }
             }
         }
@@ -78,6 +94,19 @@ public sealed class ProgressHub(ProgressJournal journal)
             {
                 log.Unsubscribe(live);
             }
+        }
+    }
+
+    private async Task<bool> WaitAsync(Channel<ProgressEvent> live, long last, CancellationToken linked, CancellationToken caller)
+    {
+        try
+        {
+            return await live.Reader.WaitToReadAsync(linked);
+        }
+        catch (OperationCanceledException) when (closing.IsCancellationRequested && !caller.IsCancellationRequested)
+        {
+            throw new ServiceException(ErrorCode.Unavailable,
+                $"the server is shutting down; follow again with after_sequence {last} once it is back (the analysis keeps its place)");
         }
     }
 }

@@ -10,11 +10,35 @@ namespace Covid.Server.Progress;
 /// </summary>
 public sealed class ProgressJournal(DataLayout layout, ILogger<ProgressJournal> logger)
 {
+    /// <summary>
+    /// Appends one event. A failed append (a full disk) is logged and the event still goes out live:
+    /// the state it reports was saved before it, and start-up writes a missing FINISHED event again,
+    /// so a stream that waited for it ends rather than hanging on a line the disk had no room for.
+    /// </summary>
     public void Append(string id, ProgressEvent progressEvent)
     {
-        Directory.CreateDirectory(layout.AnalysisDirectory(id));
-        using var stream = new FileStream(Path(id), FileMode.Append, FileAccess.Write, FileShare.Read);
-        stream.Write(System.Text.Encoding.UTF8.GetBytes(StoredJson.Format(progressEvent) + "\n"));
+        try
+        {
+            Directory.CreateDirectory(layout.AnalysisDirectory(id));
+            // Unbuffered: a failed write leaves nothing behind to be written again on dispose.
+            using var stream = new FileStream(Path(id), FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
+            var end = stream.Length;
+            try
+            {
+                stream.Write(System.Text.Encoding.UTF8.GetBytes(StoredJson.Format(progressEvent) + "\n"));
+            }
+            catch
+            {
+                // Half a line would swallow the next event appended after it.
+                stream.SetLength(end);
+                throw;
+            }
+        }
+        catch (Exception ex) when (StorageFailure.IsStorage(ex))
+        {
+            logger.LogWarning("Progress event {Sequence} of analysis {Id} was not written ({Reason}); it is sent live only",
+                progressEvent.Sequence, id, StorageFailure.Describe(ex, layout));
+        }
     }
 
     /// <summary>The analysis' events in order; empty when it has none yet.</summary>

@@ -19,7 +19,10 @@ public static class RawCalls
             .ToList();
 
     /// <summary>Calls <paramref name="method"/> with an empty message and returns the status it ends with.</summary>
-    public static async Task<Status> CallAsync(CallInvoker invoker, IMethod method, CancellationToken ct)
+    public static Task<Status> CallAsync(CallInvoker invoker, IMethod method, CancellationToken ct) => CallAsync(invoker, method, [], ct);
+
+    /// <summary>Calls <paramref name="method"/> with <paramref name="message"/> as its (first) message, whatever bytes they are.</summary>
+    public static async Task<Status> CallAsync(CallInvoker invoker, IMethod method, byte[] message, CancellationToken ct)
     {
         var raw = new Method<byte[], byte[]>(method.Type, method.ServiceName, method.Name, Bytes, Bytes);
         var options = new CallOptions(cancellationToken: ct);
@@ -28,10 +31,10 @@ public static class RawCalls
             switch (method.Type)
             {
                 case MethodType.Unary:
-                    await invoker.AsyncUnaryCall(raw, null, options, []).ResponseAsync;
+                    await invoker.AsyncUnaryCall(raw, null, options, message).ResponseAsync;
                     break;
                 case MethodType.ServerStreaming:
-                    using (var call = invoker.AsyncServerStreamingCall(raw, null, options, []))
+                    using (var call = invoker.AsyncServerStreamingCall(raw, null, options, message))
                     {
                         while (await call.ResponseStream.MoveNext(ct))
                         {
@@ -41,14 +44,14 @@ public static class RawCalls
                 case MethodType.ClientStreaming:
                     using (var call = invoker.AsyncClientStreamingCall(raw, null, options))
                     {
-                        await call.RequestStream.CompleteAsync();
+                        await WriteAsync(call.RequestStream, message);
                         await call.ResponseAsync;
                     }
                     break;
                 default:
                     using (var call = invoker.AsyncDuplexStreamingCall(raw, null, options))
                     {
-                        await call.RequestStream.CompleteAsync();
+                        await WriteAsync(call.RequestStream, message);
                         while (await call.ResponseStream.MoveNext(ct))
                         {
                         }
@@ -60,6 +63,22 @@ public static class RawCalls
         catch (RpcException e)
         {
             return e.Status;
+        }
+    }
+
+    private static async Task WriteAsync(IClientStreamWriter<byte[]> stream, byte[] message)
+    {
+        try
+        {
+            if (message.Length > 0)
+            {
+                await stream.WriteAsync(message);
+            }
+            await stream.CompleteAsync();
+        }
+        catch (Exception ex) when (ex is RpcException or InvalidOperationException or IOException)
+        {
+            // The server may have answered already; its status is on the response.
         }
     }
 }

@@ -15,10 +15,12 @@ namespace Covid.Bench;
 internal sealed class BenchServer : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly bool ownsDirectory;
 
-    private BenchServer(WebApplication app, string directory)
+    private BenchServer(WebApplication app, string directory, bool ownsDirectory)
     {
         this.app = app;
+        this.ownsDirectory = ownsDirectory;
         DataDirectory = directory;
         Address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
     }
@@ -30,9 +32,15 @@ internal sealed class BenchServer : IAsyncDisposable
     /// <summary>The server's own datasets, for baselines that read the very files it reads.</summary>
     public IDatasetLookup Datasets => app.Services.GetRequiredService<IDatasetLookup>();
 
-    public static async Task<BenchServer> StartAsync(string seed, params string[] settings)
+    public static Task<BenchServer> StartAsync(string seed, params string[] settings) =>
+        StartAsync(Directory.CreateTempSubdirectory("covid-bench-server-").FullName, ownsDirectory: true, seed, settings);
+
+    /// <summary>A server over <paramref name="directory"/>, which it leaves in place when disposed (for figures that restart it).</summary>
+    public static Task<BenchServer> StartInAsync(string directory, string seed, params string[] settings) =>
+        StartAsync(directory, ownsDirectory: false, seed, settings);
+
+    private static async Task<BenchServer> StartAsync(string directory, bool ownsDirectory, string seed, string[] settings)
     {
-        var directory = Directory.CreateTempSubdirectory("covid-bench-server-").FullName;
         string[] args =
         [
             "--urls=http://127.0.0.1:0",
@@ -48,7 +56,7 @@ internal sealed class BenchServer : IAsyncDisposable
         ];
         var app = CovidServer.Build(args);
         await app.StartAsync();
-        return new BenchServer(app, directory);
+        return new BenchServer(app, directory, ownsDirectory);
     }
 
     public GrpcChannel Channel() => GrpcChannel.ForAddress(Address, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
@@ -57,6 +65,9 @@ internal sealed class BenchServer : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
-        Directory.Delete(DataDirectory, recursive: true);
+        if (ownsDirectory)
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
     }
 }

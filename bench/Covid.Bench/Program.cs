@@ -10,6 +10,7 @@ var figures = new Dictionary<string, (string Usage, Func<string[], Task<int>> Ru
     ["chart"] = (ChartDrawing.Usage, ChartDrawing.RunAsync),
     ["huge-spec"] = (HugeSpec.Usage, HugeSpec.RunAsync),
     ["spark-launch"] = (SparkLaunch.Usage, SparkLaunch.RunAsync),
+    ["history"] = (StoredHistory.Usage, StoredHistory.RunAsync),
 };
 if (args.Length == 0 || !figures.TryGetValue(args[0], out var figure))
 {

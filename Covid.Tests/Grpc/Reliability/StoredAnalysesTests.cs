@@ -1,0 +1,137 @@
+using Covid.Tests.Support;
+using Covid.V1;
+using Grpc.Core;
+using State = Covid.V1.Analysis.Types.State;
+
+namespace Covid.Tests.Grpc.Reliability;
+
+/// <summary>
+/// What start-up finds in analyses/: garbage of a crash removed and nothing else, many finished
+/// analyses known from finished.jsonl (read lazily) in the same order, and finished analyses
+/// deleted with their files once Jobs:RetainFinished has passed.
+/// </summary>
+public sealed class StoredAnalysesTests
+{
+    [Fact]
+    public async Task Start_OrphanFolderAndTempFiles_RemovedAndTheCompleteAnalysisKept()
+    {
+        var ct = Timeouts.Token(90);
+        var host = await ServerHost.StartAsync();
+        try
+        {
+            var kept = await SubmitAndWaitAsync(host, ct);
+            var root = Path.Combine(host.DataDirectory, "analyses");
+            var keptDir = Path.Combine(host.DataDirectory, kept.Name);
+            // A crash before an analysis' first save leaves a folder with its events only; one
+            // during a write leaves the write's temp file beside the file it was replacing.
+            var orphan = Directory.CreateDirectory(Path.Combine(root, "0123456789abcdef0123")).FullName;
+            File.WriteAllText(Path.Combine(orphan, "events.jsonl"), "{}\n");
+            File.WriteAllText(Path.Combine(keptDir, "analysis.json.0badc0de.tmp"), "{\"name\": \"anal");
+            File.WriteAllText(Path.Combine(root, "finished.jsonl.1badc0de.tmp"), "torn");
+
+            host = await host.RestartAsync();
+
+            Assert.False(Directory.Exists(orphan));
+            Assert.Empty(Directory.EnumerateFiles(root, "*.tmp"));
+            var listed = Assert.Single((await host.Analyses.ListAnalysesAsync(new ListAnalysesRequest(), cancellationToken: ct)).Analyses);
+            Assert.Equal((kept.Name, State.Succeeded), (listed.Name, listed.State));
+            var result = await host.Analyses.GetResultAsync(new GetResultRequest { Name = kept.Name }, cancellationToken: ct);
+            Assert.True(result.TotalRowCount > 0);
+            // A finished analysis' folder is read when first asked for, not at start-up (so start-up
+            // does not read 10,000 folders); its temp files go then, or with the folder at expiry.
+            Assert.Empty(Directory.EnumerateFiles(root, "*.tmp", SearchOption.AllDirectories));
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Restart_ManyFinished_SameListInTheSameOrderAndEachReadWhole()
+    {
+        var ct = Timeouts.Token(180);
+        var host = await ServerHost.StartAsync();
+        try
+        {
+            for (var i = 0; i < 12; i++)
+            {
+                await SubmitAndWaitAsync(host, ct);
+            }
+            var before = await ListAllAsync(host, ct);
+
+            host = await host.RestartAsync();
+            var after = await ListAllAsync(host, ct);
+            var lines = File.ReadAllLines(Path.Combine(host.DataDirectory, "analyses", "finished.jsonl"));
+            var one = await host.Analyses.GetAnalysisAsync(new GetAnalysisRequest { Name = before[5].Name }, cancellationToken: ct);
+
+            Assert.Equal(before.Select(a => (a.Name, a.State)), after.Select(a => (a.Name, a.State)));
+            Assert.Equal(12, lines.Length);
+            // The finished log leaves the spec out; GetAnalysis reads it from the analysis' folder.
+            Assert.Equal(Specs.IssueExample(), one.Spec);
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Expiry_FinishedLongerThanRetainFinished_GoneWithItsFilesAndStaysGone()
+    {
+        var ct = Timeouts.Token(90);
+        var host = await ServerHost.StartAsync(new ServerHostOptions { Settings = { ["Jobs:RetainFinished"] = "00:00:03" } });
+        try
+        {
+            var finished = await SubmitAndWaitAsync(host, ct);
+            var folder = Path.Combine(host.DataDirectory, finished.Name);
+            Assert.True(File.Exists(Path.Combine(folder, "result.json")));
+
+            RpcException? gone = null;
+            while (gone is null)
+            {
+                await Task.Delay(200, ct);
+                try
+                {
+                    await host.Analyses.GetAnalysisAsync(new GetAnalysisRequest { Name = finished.Name }, cancellationToken: ct);
+                }
+                catch (RpcException e)
+                {
+                    gone = e;
+                }
+            }
+
+            Assert.Equal(StatusCode.NotFound, gone.StatusCode);
+            Assert.False(Directory.Exists(folder));
+            Assert.DoesNotContain(File.ReadAllLines(Path.Combine(host.DataDirectory, "analyses", "finished.jsonl")), l => l.Contains(finished.Name[9..], StringComparison.Ordinal));
+            host = await host.RestartAsync();
+            Assert.Empty((await host.Analyses.ListAnalysesAsync(new ListAnalysesRequest(), cancellationToken: ct)).Analyses);
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    private static async Task<Analysis> SubmitAndWaitAsync(ServerHost host, CancellationToken ct)
+    {
+        var submitted = await host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample() }, cancellationToken: ct);
+        var done = await ServerCalls.WaitForAsync(host.Analyses, submitted.Name, a => a.State is not (State.Queued or State.Running), ct);
+        Assert.Equal(State.Succeeded, done.State);
+        return done;
+    }
+
+    private static async Task<List<Analysis>> ListAllAsync(ServerHost host, CancellationToken ct)
+    {
+        var all = new List<Analysis>();
+        var token = "";
+        do
+        {
+            var page = await host.Analyses.ListAnalysesAsync(new ListAnalysesRequest { PageSize = 5, PageToken = token }, cancellationToken: ct);
+            all.AddRange(page.Analyses);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+        return all;
+    }
+}

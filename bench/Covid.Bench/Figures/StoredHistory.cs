@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using Covid.Server.Jobs;
+using Covid.Server.Storage;
+using Covid.V1;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+
+namespace Covid.Bench.Figures;
+
+/// <summary>
+/// Start-up and ListAnalyses with a long history: a data directory holding 50 finished analyses
+/// against the same directory with 10,000 (copies of one real analysis, as the
+/// server writes them: folder, analysis.json, result, events, a line in finished.jsonl). Start
+/// is timed from building the host to serving; also with finished.jsonl missing, when every
+/// folder is read (as before the log, or after losing it).
+/// </summary>
+internal static class StoredHistory
+{
+    public const string Usage = "history SEED.csv SPEC.json [--analyses 10000] [--rounds 3] [--calls 200] [--keep]";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = BenchArgs.Parse(args, positional: 2);
+        var (seed, spec) = (Path.GetFullPath(options.Positional[0]), JsonParser.Default.Parse<AnalysisSpec>(File.ReadAllText(options.Positional[1])));
+        var (count, rounds, calls) = (options.Int("--analyses", 10_000), options.Int("--rounds", 3), options.Int("--calls", 200));
+        var one = Directory.CreateTempSubdirectory("covid-bench-history-one-").FullName;
+        var many = Directory.CreateTempSubdirectory("covid-bench-history-many-").FullName;
+        try
+        {
+            Analysis template;
+            await using (var server = await BenchServer.StartInAsync(one, seed, "Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning"))
+            {
+                template = await RunOneAsync(server, spec);
+            }
+            Clone(one, template, 49, 0);
+            CopyDirectory(one, many);
+            Clone(many, template, count - 50, 49);
+            var log = Path.Combine(many, "analyses", FinishedLog.FileName);
+            var logText = File.ReadAllText(log);
+
+            var (startOne, startMany, startUnlogged) = (new Timing("one"), new Timing("many"), new Timing("unlogged"));
+            for (var round = 0; round < rounds; round++)
+            {
+                await startOne.MeasureAsync(() => StartStopAsync(one, seed));
+                await startMany.MeasureAsync(() => StartStopAsync(many, seed));
+                File.Delete(log);
+                await startUnlogged.MeasureAsync(() => StartStopAsync(many, seed));
+                File.WriteAllText(log, logText);
+            }
+            var (firstOne, deepOne) = await ListAsync(one, seed, calls);
+            var (firstMany, deepMany) = await ListAsync(many, seed, calls);
+
+            Console.WriteLine($"| median ms | 50 stored analyses | {count:N0} stored | ratio |");
+            Console.WriteLine("|---|---:|---:|---:|");
+            Row("server start (host built → serving)", startOne, startMany);
+            Row("server start, finished.jsonl missing (every folder read)", startOne, startUnlogged);
+            Row("ListAnalyses, first page of 50", firstOne, firstMany);
+            Row("ListAnalyses, page 101 of 50 (page_token; with 50 stored: the only page)", deepOne, deepMany);
+            return 0;
+        }
+        finally
+        {
+            if (options.Flag("--keep"))
+            {
+                Console.Error.WriteLine($"kept {one} and {many}");
+            }
+            else
+            {
+                Directory.Delete(one, recursive: true);
+                Directory.Delete(many, recursive: true);
+            }
+        }
+    }
+
+    private static void Row(string what, Timing baseline, Timing ours) =>
+        Console.WriteLine($"| {what} | {baseline.Median:0.0} | {ours.Median:0.0} | {ours.Median / baseline.Median:0.00}× |");
+
+    private static async Task<Analysis> RunOneAsync(BenchServer server, AnalysisSpec spec)
+    {
+        using var channel = server.Channel();
+        var client = new AnalysisService.AnalysisServiceClient(channel);
+        var analysis = await client.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = spec });
+        var until = Stopwatch.StartNew();
+        while (analysis.State is Analysis.Types.State.Queued or Analysis.Types.State.Running && until.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            await Task.Delay(50);
+            analysis = await client.GetAnalysisAsync(new GetAnalysisRequest { Name = analysis.Name });
+        }
+        return analysis.State == Analysis.Types.State.Succeeded ? analysis : throw new InvalidOperationException($"the template analysis ended {analysis.State}");
+    }
+
+    /// <summary>Copies of the template's folder under new ids, a second apart, each with its line in finished.jsonl.</summary>
+    private static void Clone(string directory, Analysis template, int count, int skip)
+    {
+        var root = Path.Combine(directory, "analyses");
+        var source = Path.Combine(root, AnalysisNames.ParseId(template.Name));
+        var lines = new List<string>(File.ReadAllLines(Path.Combine(root, FinishedLog.FileName)));
+        for (var i = 0; i < count; i++)
+        {
+            var copy = template.Clone();
+            var id = AnalysisNames.NewId();
+            copy.Name = AnalysisNames.Format(id);
+            copy.CreateTime = Timestamp.FromDateTimeOffset(template.CreateTime.ToDateTimeOffset().AddSeconds(-skip - i - 1));
+            var target = Directory.CreateDirectory(Path.Combine(root, id)).FullName;
+            foreach (var file in Directory.EnumerateFiles(source).Where(f => Path.GetFileName(f) != "analysis.json"))
+            {
+                File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+            }
+            File.WriteAllText(Path.Combine(target, "analysis.json"), StoredJson.Format(copy));
+            lines.Add(FinishedLog.LineOf(copy));
+        }
+        File.WriteAllLines(Path.Combine(root, FinishedLog.FileName), lines);
+    }
+
+    private static async Task StartStopAsync(string directory, string seed)
+    {
+        await using var server = await BenchServer.StartInAsync(directory, seed, "Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning");
+    }
+
+    private static async Task<(Timing First, Timing Deep)> ListAsync(string directory, string seed, int calls)
+    {
+        await using var server = await BenchServer.StartInAsync(directory, seed, "Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning");
+        using var channel = server.Channel();
+        var client = new AnalysisService.AnalysisServiceClient(channel);
+        var token = "";
+        for (var page = 0; page < 100; page++)
+        {
+            var next = (await client.ListAnalysesAsync(new ListAnalysesRequest { PageSize = 50, PageToken = token })).NextPageToken;
+            token = next.Length > 0 ? next : token;
+        }
+        var (first, deep) = (new Timing("first"), new Timing("deep"));
+        for (var i = 0; i < calls; i++)
+        {
+            await first.MeasureAsync(() => client.ListAnalysesAsync(new ListAnalysesRequest { PageSize = 50 }).ResponseAsync);
+            await deep.MeasureAsync(() => client.ListAnalysesAsync(new ListAnalysesRequest { PageSize = 50, PageToken = token }).ResponseAsync);
+        }
+        return (first, deep);
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        }
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+        }
+    }
+}
