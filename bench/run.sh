@@ -9,6 +9,8 @@
 #   bash bench/run.sh huge-spec        server CPU of a 100,000-value spec: refused by the count-first limit vs validated in full
 #   bash bench/run.sh parquet [ROWS]   Parquet written at upload vs reading the CSV on every analysis
 #   bash bench/run.sh cli              `covid datasets list` (the installed tool) vs a one-shot Python gRPC client
+#   bash bench/run.sh ingest [ROWS,…]  UploadDataset of 1M and 10M state rows through the server process vs DuckDB's own CSV→Parquet COPY
+#   bash bench/run.sh ingest-rss [BYTES]  the server process' peak RSS (VmHWM) while it takes a 2 GB upload
 # Tables go to stdout and to bench/results/FIGURE.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -28,6 +30,11 @@ need_real() {
     echo "bench: $real is missing (the shared CDC files sit beside the repository)" >&2
     exit 1
   fi
+}
+
+server_dll() { # the server as users run it: its own process, Release build
+  dotnet build -c Release Covid.Server -v quiet -nologo -clp:NoSummary >/dev/null
+  server=Covid.Server/bin/Release/net10.0/Covid.Server.dll
 }
 
 record() { # FIGURE TITLE COMMAND… — runs it, keeps its table with the date and the command
@@ -73,17 +80,25 @@ run() {
         "${bench[@]}" parquet "$work/surveillance.csv" cdc-case-surveillance bench/specs/surveillance-monthly-by-age.json 5
       } > "$work/parquet.txt"
       record parquet "Parquet at upload vs CSV per analysis ($rows synthetic case rows)" cat "$work/parquet.txt" ;;
+    ingest)
+      need_real
+      server_dll
+      record ingest "Ingest: upload through the server vs DuckDB's COPY" "${bench[@]}" ingest "$server" "$real" --rows "${2:-1000000,10000000}" ;;
+    ingest-rss)
+      need_real
+      server_dll
+      record ingest-rss "Server peak RSS during a large upload" "${bench[@]}" ingest-rss "$server" "$real" --bytes "${2:-2000000000}" ;;
     cli)
       need_real
       record cli "CLI start: covid datasets list vs a one-shot Python gRPC client" bash bench/cli-start.sh ;;
     *)
-      echo "bench: unknown figure '$1' (all, small, small-plot, concurrency, chart, huge-spec, parquet, cli)" >&2
+      echo "bench: unknown figure '$1' (all, small, small-plot, concurrency, chart, huge-spec, parquet, ingest, ingest-rss, cli)" >&2
       exit 2 ;;
   esac
 }
 
 if [[ "$figure" == all ]]; then
-  for f in small small-plot concurrency chart huge-spec parquet cli; do run "$f"; done
+  for f in small small-plot concurrency chart huge-spec parquet ingest ingest-rss cli; do run "$f"; done
 else
   run "$figure" "$@"
 fi

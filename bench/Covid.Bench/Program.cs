@@ -9,6 +9,8 @@ var figures = new Dictionary<string, (string Usage, Func<string[], Task<int>> Ru
     ["small"] = (SmallAnalyses.Usage, SmallAnalyses.RunAsync),
     ["chart"] = (ChartDrawing.Usage, ChartDrawing.RunAsync),
     ["huge-spec"] = (HugeSpec.Usage, HugeSpec.RunAsync),
+    ["ingest"] = (IngestSpeed.Usage, IngestSpeed.RunAsync),
+    ["ingest-rss"] = (IngestMemory.Usage, IngestMemory.RunAsync),
 };
 if (args.Length == 0 || !figures.TryGetValue(args[0], out var figure))
 {
