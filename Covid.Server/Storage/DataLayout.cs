@@ -7,7 +7,7 @@ namespace Covid.Server.Storage;
 /// registry, the analysis store and the Spark engine (whose pods see the same paths on the shared
 /// volume):
 /// <code>
-/// datasets/{name}/original.csv, data.parquet, dataset.json
+/// datasets/{name}/original.csv[.zst|.gz], data.parquet, dataset.json
 /// datasets/.staging/{guid}/     loads being assembled, renamed into place when valid
 /// analyses/{id}/analysis.json, events.jsonl, result.json, plot.png, spark-result/
 /// </code>
@@ -16,6 +16,11 @@ namespace Covid.Server.Storage;
 public sealed class DataLayout(IOptions<DataOptions> options)
 {
     public const string OriginalFile = "original.csv";
+
+    /// <summary>The original kept in <paramref name="directory"/> (plain, zstd or gzip, per Data:OriginalCompression when it was loaded); original.csv when none is.</summary>
+    public static string OriginalIn(string directory) =>
+        new[] { OriginalFile, OriginalFile + ".zst", OriginalFile + ".gz" }.Select(f => Path.Combine(directory, f)).FirstOrDefault(File.Exists)
+        ?? Path.Combine(directory, OriginalFile);
     public const string ParquetFile = "data.parquet";
     public const string MetadataFile = "dataset.json";
 

@@ -16,7 +16,7 @@ public sealed class CsvIntake : Stream
     public const string BodyFile = "body.csv";
 
     private readonly CsvCheck _check;
-    private readonly FileStream _originalFile;
+    private readonly FileStream? _originalFile;
     private readonly Stream _original;
     private readonly FileStream? _body;
     private bool _completed;
@@ -25,12 +25,13 @@ public sealed class CsvIntake : Stream
     {
         Directory = directory;
         OriginalPath = Path.Combine(directory, "original.csv" + compression switch { OriginalCompression.Zstd => ".zst", OriginalCompression.Gzip => ".gz", _ => "" });
-        _originalFile = new FileStream(OriginalPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
+        _originalFile = compression == OriginalCompression.Discard ? null : new FileStream(OriginalPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
         _original = compression switch
         {
-            OriginalCompression.Zstd => new ZstdSharp.CompressionStream(_originalFile, 1, leaveOpen: true),
-            OriginalCompression.Gzip => new GZipStream(_originalFile, CompressionLevel.Fastest, leaveOpen: true),
-            _ => _originalFile,
+            OriginalCompression.Discard => Null,
+            OriginalCompression.Zstd => new ZstdSharp.CompressionStream(_originalFile!, 1, leaveOpen: true),
+            OriginalCompression.Gzip => new GZipStream(_originalFile!, CompressionLevel.Fastest, leaveOpen: true),
+            _ => _originalFile!,
         };
         // A plain original of a file without title lines or footer is what the converter reads: no second copy.
         var bodyIsOriginal = compression == OriginalCompression.None && schema.SupportsInPlace;
@@ -51,7 +52,7 @@ public sealed class CsvIntake : Stream
     /// <summary>The staging directory written into (scratch files of the writer may go there too).</summary>
     public string Directory { get; }
 
-    /// <summary>The original as kept: original.csv, original.csv.zst or original.csv.gz.</summary>
+    /// <summary>The original as kept: original.csv, original.csv.zst or original.csv.gz (a path to nothing when discarded).</summary>
     public string OriginalPath { get; }
 
     /// <summary>The CSV the converter reads: the header and data lines.</summary>
@@ -128,7 +129,7 @@ public sealed class CsvIntake : Stream
         {
             _original.Dispose();
         }
-        _originalFile.Dispose();
+        _originalFile?.Dispose();
         _body?.Dispose();
     }
 }

@@ -11,4 +11,7 @@ public enum OriginalCompression
 
     /// <summary>As it arrived (<c>original.csv</c>).</summary>
     None,
+
+    /// <summary>Not kept: once converted, the Parquet copy is all that is stored.</summary>
+    Discard,
 }
