@@ -9,7 +9,7 @@
 #   bash bench/run.sh huge-spec        server CPU of a 100,000-value spec: refused by the count-first limit vs validated in full
 #   bash bench/run.sh parquet [ROWS]   Parquet written at upload vs reading the CSV on every analysis
 #   bash bench/run.sh cli              `covid datasets list` (the installed tool) vs a one-shot Python gRPC client
-#   bash bench/run.sh ingest [ROWS,…]  UploadDataset of 1M and 10M state rows through the server process vs DuckDB's own CSV→Parquet COPY
+#   bash bench/run.sh ingest [ROWS,…] [RUNS]  UploadDataset of 1M and 10M state rows through the server process vs DuckDB's own CSV→Parquet COPY (3 runs)
 #   bash bench/run.sh ingest-rss [BYTES]  the server process' peak RSS (VmHWM) while it takes a 2 GB upload
 # Tables go to stdout and to bench/results/FIGURE.md.
 set -euo pipefail
@@ -83,7 +83,7 @@ run() {
     ingest)
       need_real
       server_dll
-      record ingest "Ingest: upload through the server vs DuckDB's COPY" "${bench[@]}" ingest "$server" "$real" --rows "${2:-1000000,10000000}" ;;
+      record ingest "Ingest: upload through the server vs DuckDB's COPY" "${bench[@]}" ingest "$server" "$real" --rows "${2:-1000000,10000000}" --runs "${3:-3}" ;;
     ingest-rss)
       need_real
       server_dll
