@@ -18,12 +18,37 @@ namespace Covid.SparkJob.Ingestion;
 /// </summary>
 internal static class ParquetConverter
 {
+    /// <summary>
+    /// DuckDB's own memory for one conversion (its default is 80% of the machine): a 2 GB upload
+    /// converted within it keeps the server's peak near 400 MB; what does not fit spills to disk
+    /// beside the Parquet file (in the staging directory, removed with it).
+    /// </summary>
+    private const string MemoryLimit = "192MB";
+
     /// <summary>Writes <paramref name="parquetPath"/> and returns the rows it holds.</summary>
     public static long Convert(DatasetSchema schema, FileLayout layout, string csvPath, string parquetPath)
+    {
+        var spill = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(parquetPath))!, Path.GetFileName(parquetPath) + ".spill");
+        try
+        {
+            return Convert(schema, layout, csvPath, parquetPath, spill);
+        }
+        finally
+        {
+            if (Directory.Exists(spill))
+            {
+                Directory.Delete(spill, recursive: true);
+            }
+        }
+    }
+
+    private static long Convert(DatasetSchema schema, FileLayout layout, string csvPath, string parquetPath, string spill)
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
+        command.CommandText = $"SET memory_limit = '{MemoryLimit}'; SET temp_directory = {DuckDbDialect.StringLiteral(spill)}";
+        command.ExecuteNonQuery();
         command.CommandText = CopySql(schema, layout, csvPath, parquetPath);
         command.ExecuteNonQuery();
         command.CommandText = $"SELECT CAST(COALESCE(SUM(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({DuckDbDialect.StringLiteral(parquetPath)})";
