@@ -19,9 +19,9 @@ namespace Covid.SparkJob.Ingestion;
 internal static class ParquetConverter
 {
     /// <summary>
-    /// DuckDB's own memory for one conversion (its default is 80% of the machine): a 2 GB upload
-    /// converted within it keeps the server's peak near 400 MB; what does not fit spills to disk
-    /// beside the Parquet file (in the staging directory, removed with it).
+    /// DuckDB's own memory for one conversion (its default is 80% of the machine): with it a 2 GB
+    /// upload took the server to a peak of 433 MB (1.2 GB without; bench/run.sh ingest-rss); what
+    /// does not fit spills to disk beside the Parquet file (in the staging directory, removed with it).
     /// </summary>
     private const string MemoryLimit = "192MB";
 
