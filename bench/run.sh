@@ -13,6 +13,8 @@
 #   bash bench/run.sh spark-launch     submit → Spark driver pod created against the fake API server vs one bare create call; API calls per analysis
 #   bash bench/run.sh history          server start and ListAnalyses with 10,000 stored analyses vs 50
 #   bash bench/run.sh faults [TRIALS]  the fault harness: the real server process SIGKILLed/SIGTERMed/filled at random (default 50 trials)
+#   bash bench/run.sh ingest [ROWS,…] [RUNS]  UploadDataset of 1M and 10M state rows through the server process vs DuckDB's own CSV→Parquet COPY (3 runs)
+#   bash bench/run.sh ingest-rss [BYTES]  the server process' peak RSS (VmHWM) while it takes a 2 GB upload
 # Tables go to stdout and to bench/results/FIGURE.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -32,6 +34,11 @@ need_real() {
     echo "bench: $real is missing (the shared CDC files sit beside the repository)" >&2
     exit 1
   fi
+}
+
+server_dll() { # the server as users run it: its own process, Release build
+  dotnet build -c Release Covid.Server -v quiet -nologo -clp:NoSummary >/dev/null
+  server=Covid.Server/bin/Release/net10.0/Covid.Server.dll
 }
 
 record() { # FIGURE TITLE COMMAND… — runs it, keeps its table with the date and the command
@@ -89,6 +96,14 @@ run() {
       CI=true FAULT_TRIALS="$trials" FAULT_REPORT="$work/faults.md" dotnet test Covid.Tests -nologo -v quiet \
         --filter "FullyQualifiedName~FaultHarnessTests" >"$work/faults.log" 2>&1 || { cat "$work/faults.log" >&2; cat "$work/faults.md" >&2 || true; exit 1; }
       record faults "Fault harness: $trials trials against the real server process" cat "$work/faults.md" ;;
+    ingest)
+      need_real
+      server_dll
+      record ingest "Ingest: upload through the server vs DuckDB's COPY" "${bench[@]}" ingest "$server" "$real" --rows "${2:-1000000,10000000}" --runs "${3:-3}" ;;
+    ingest-rss)
+      need_real
+      server_dll
+      record ingest-rss "Server peak RSS during a large upload" "${bench[@]}" ingest-rss "$server" "$real" --bytes "${2:-2000000000}" ;;
     cli)
       need_real
       record cli "CLI start: covid datasets list vs a one-shot Python gRPC client" bash bench/cli-start.sh ;;
@@ -96,13 +111,13 @@ run() {
       need_real
       record spark-launch "Spark launcher: submit → driver pod, API calls per analysis" "${bench[@]}" spark-launch "$example" ;;
     *)
-      echo "bench: unknown figure '$1' (all, small, small-plot, cache, concurrency, chart, huge-spec, parquet, cli, spark-launch, history, faults)" >&2
+      echo "bench: unknown figure '$1' (all, small, small-plot, cache, concurrency, chart, huge-spec, parquet, ingest, ingest-rss, cli, spark-launch, history, faults)" >&2
       exit 2 ;;
   esac
 }
 
 if [[ "$figure" == all ]]; then
-  for f in small small-plot cache concurrency chart huge-spec parquet cli spark-launch history faults; do run "$f"; done
+  for f in small small-plot cache concurrency chart huge-spec parquet ingest ingest-rss cli spark-launch history faults; do run "$f"; done
 else
   run "$figure" "$@"
 fi

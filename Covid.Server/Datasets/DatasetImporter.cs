@@ -33,7 +33,7 @@ public sealed class DatasetImporter(
             registry.EnsureWritable(write);
             logger.LogInformation("Importing dataset {Name} from {Source} ({Url} …)", request.Name, export.Source, export.PageUrl(0));
             return await staging.LoadAsync(write, export.Schema,
-                (path, ct) => export.DownloadAsync(DownloadAsync, path, options.Value.MaxImportBytes, ct), export.Source,
+                (intake, ct) => export.DownloadAsync(DownloadToFileAsync, intake, options.Value.MaxImportBytes, ct), export.Source,
                 synthetic: false, cancellationToken);
         }
         var (schema, url) = Validate(request);
@@ -41,10 +41,18 @@ public sealed class DatasetImporter(
         registry.EnsureWritable(write);
         logger.LogInformation("Importing dataset {Name} from {Url}", request.Name, url);
         return await staging.LoadAsync(write, schema,
-            (path, ct) => DownloadAsync(url, path, ct), "url:" + url, synthetic: false, cancellationToken);
+            (intake, ct) => DownloadAsync(url, intake, ct), "url:" + url, synthetic: false, cancellationToken);
     }
 
-    private async Task DownloadAsync(Uri url, string path, CancellationToken cancellationToken)
+    /// <summary>One SODA page into its own file, which the export inspects before joining it.</summary>
+    private async Task DownloadToFileAsync(Uri url, string path, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
+        await DownloadAsync(url, file, cancellationToken);
+        await file.FlushAsync(cancellationToken);
+    }
+
+    private async Task DownloadAsync(Uri url, Stream target, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxImportBytes;
         var timeout = options.Value.ImportTimeout;
@@ -65,7 +73,6 @@ public sealed class DatasetImporter(
                 TooLarge(url, limit, $"it announces {response.Content.Headers.ContentLength} bytes");
             }
             await using var body = await response.Content.ReadAsStreamAsync(deadline.Token);
-            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
             var buffer = new byte[64 * 1024];
             while (await ReadAsync(body, buffer, url, size, deadline.Token) is var read and > 0)
             {
@@ -74,9 +81,8 @@ public sealed class DatasetImporter(
                 {
                     TooLarge(url, limit, "it is larger");
                 }
-                await file.WriteAsync(buffer.AsMemory(0, read), deadline.Token);
+                await target.WriteAsync(buffer.AsMemory(0, read), deadline.Token);
             }
-            await file.FlushAsync(deadline.Token);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -57,7 +57,7 @@ public sealed record DatasetMetadata(
     public DatasetInfo? ToInfo(string directory, SchemaCatalog catalog) => catalog.Find(Schema) is { } schema
         ? new DatasetInfo(Name, schema,
             Path.Combine(directory, DataLayout.ParquetFile),
-            Path.Combine(directory, DataLayout.OriginalFile),
+            DataLayout.OriginalIn(directory),
             Source, Synthetic, RowCount, SizeBytes, MinDate, MaxDate, CreateTime)
         {
             Layout = Form is { } form && Columns is { } columns ? new FileLayout(form, columns) : null,

@@ -54,16 +54,16 @@ public sealed class DatasetSeeder(DatasetStaging staging, DatasetRegistry regist
         await staging.LoadAsync(BuiltIn, schema, WriteSampleAsync, "sample", synthetic: true, cancellationToken);
     }
 
-    private static async Task CopyAsync(string source, string target, CancellationToken cancellationToken)
+    private static async Task CopyAsync(string source, Stream target, CancellationToken cancellationToken)
     {
-        await using var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
-        await using var to = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
-        await from.CopyToAsync(to, cancellationToken);
+        await using var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true);
+        await from.CopyToAsync(target, 1 << 20, cancellationToken);
     }
 
-    private static async Task WriteSampleAsync(string target, CancellationToken cancellationToken)
+    private static async Task WriteSampleAsync(Stream target, CancellationToken cancellationToken)
     {
-        await using var writer = new StreamWriter(target);
+        // UTF-8 without a byte order mark, left open: the staging closes the intake.
+        await using var writer = new StreamWriter(target, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
         CasesDeathsSample.Write(writer);
         await writer.FlushAsync(cancellationToken);
     }

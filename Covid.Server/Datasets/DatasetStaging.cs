@@ -9,19 +9,22 @@ using Microsoft.Extensions.Options;
 namespace Covid.Server.Datasets;
 
 /// <summary>
-/// Loads one version of a dataset the safe way: original written into a fresh staging directory,
-/// hashed, validated and converted to Parquet there, then published. Any failure — bad data, a cut stream, cancellation —
+/// Loads one version of a dataset the safe way: the original checked line by line and hashed as it
+/// is written into a fresh staging directory (<see cref="CsvIntake"/>: kept as
+/// <c>Data:OriginalCompression</c> says, within the <c>Data:MaxCsv*</c> limits), converted to
+/// Parquet there in one DuckDB pass, then published. Any failure — bad data, a cut stream, cancellation —
 /// deletes the staging directory, so the registry and the data directory are as they were.
 /// The caller's quotas are held here, where every way in passes: uploads and imports in flight, and
 /// bytes stored once the original is written.
 /// </summary>
 public sealed class DatasetStaging(
-    DataLayout layout, DatasetRegistry registry, UploadSlots slots, IOptions<QuotaOptions> quotas, ILogger<DatasetStaging> logger)
+    DataLayout layout, DatasetRegistry registry, UploadSlots slots, IOptions<QuotaOptions> quotas, IOptions<DataOptions> data,
+    ILogger<DatasetStaging> logger)
 {
     public async Task<DatasetInfo> LoadAsync(
         DatasetWrite write,
         DatasetSchema schema,
-        Func<string, CancellationToken, Task> writeOriginal,
+        Func<CsvIntake, CancellationToken, Task> writeOriginal,
         string source,
         bool synthetic,
         CancellationToken cancellationToken)
@@ -31,13 +34,14 @@ public sealed class DatasetStaging(
         var staging = layout.NewStagingDirectory();
         try
         {
-            var original = Path.Combine(staging, DataLayout.OriginalFile);
-            await writeOriginal(original, cancellationToken);
-            EnsureStorageQuota(write, new FileInfo(original).Length);
-            var sha256 = await DatasetProvenance.Sha256Async(original, cancellationToken);
+            var options = data.Value;
+            using var intake = CsvIntake.Create(staging, schema, options.CsvLimits, options.OriginalCompression);
+            await writeOriginal(intake, cancellationToken);
+            var statistics = intake.Complete();
+            EnsureStorageQuota(write, intake.Bytes);
             var parquet = Path.Combine(staging, DataLayout.ParquetFile);
-            var staged = await DatasetIngestor.IngestAsync(write.Name, schema, original, parquet, source, synthetic, cancellationToken);
-            return registry.Publish(staging, DatasetProvenance.Stamp(staged, sha256, source), write);
+            var staged = await DatasetIngestor.IngestAsync(write.Name, schema, intake, statistics, parquet, source, synthetic, cancellationToken);
+            return registry.Publish(staging, DatasetProvenance.Stamp(staged, intake.Sha256, source), write);
         }
         catch (Exception ex) when (StorageFailure.IsDiskFull(ex))
         {

@@ -3,12 +3,13 @@ using Covid.Server.Tenancy;
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Errors;
+using Covid.SparkJob.Ingestion;
 using Covid.V1;
 using Microsoft.Extensions.Options;
 
 namespace Covid.Server.Datasets;
 
-/// <summary>Takes an uploaded file, streamed straight to disk chunk by chunk, and loads it as a dataset.</summary>
+/// <summary>Takes an uploaded file, checked and written to disk chunk by chunk as it streams in (<see cref="CsvIntake"/>), and loads it as a dataset.</summary>
 public sealed class DatasetUploader(DatasetStaging staging, SchemaCatalog catalog, IOptions<DataOptions> options)
 {
     public async Task<DatasetInfo> UploadAsync(
@@ -18,14 +19,13 @@ public sealed class DatasetUploader(DatasetStaging staging, SchemaCatalog catalo
         var fileName = Path.GetFileName(header.FileName);
         var source = "upload:" + (fileName.Length > 0 ? fileName : header.Name);
         return await staging.LoadAsync(new DatasetWrite(header.Name, caller, header.Replace, header.Shared), schema,
-            (path, ct) => WriteAsync(path, chunks, ct), source, header.Synthetic, cancellationToken);
+            (intake, ct) => WriteAsync(intake, chunks, ct), source, header.Synthetic, cancellationToken);
     }
 
-    private async Task WriteAsync(string path, IAsyncEnumerable<ReadOnlyMemory<byte>> chunks, CancellationToken cancellationToken)
+    private async Task WriteAsync(Stream target, IAsyncEnumerable<ReadOnlyMemory<byte>> chunks, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxUploadBytes;
         long size = 0;
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
         await foreach (var chunk in chunks.WithCancellation(cancellationToken))
         {
             size += chunk.Length;
@@ -33,9 +33,8 @@ public sealed class DatasetUploader(DatasetStaging staging, SchemaCatalog catalo
             {
                 throw ServiceException.InvalidArgument("chunk", $"the file is larger than this server's upload limit of {limit} bytes (Data:MaxUploadBytes)");
             }
-            await file.WriteAsync(chunk, cancellationToken);
+            await target.WriteAsync(chunk, cancellationToken);
         }
-        await file.FlushAsync(cancellationToken);
     }
 
     private DatasetSchema Validate(UploadHeader header)

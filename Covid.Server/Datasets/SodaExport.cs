@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Covid.Server.Storage;
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Errors;
+using Covid.SparkJob.Ingestion;
 using Covid.V1;
 using Sylvan.Data.Csv;
 
@@ -86,13 +87,12 @@ public sealed partial class SodaExport
     }
 
     /// <param name="download">Fetches one URL into a new file (with the import's timeout and error mapping).</param>
-    public async Task DownloadAsync(Func<Uri, string, CancellationToken, Task> download, string path, long limit, CancellationToken cancellationToken)
+    public async Task DownloadAsync(Func<Uri, string, CancellationToken, Task> download, CsvIntake target, long limit, CancellationToken cancellationToken)
     {
-        await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
         string? header = null;
         for (long offset = 0; ; )
         {
-            var page = path + ".page";
+            var page = Path.Combine(target.Directory, "page.csv");
             try
             {
                 await download(PageUrl(offset), page, cancellationToken);
@@ -122,7 +122,6 @@ public sealed partial class SodaExport
                 File.Delete(page);
             }
         }
-        await target.FlushAsync(cancellationToken);
     }
 
     /// <summary>The page's header line and its number of data rows (null header for an empty page).</summary>
@@ -145,7 +144,7 @@ public sealed partial class SodaExport
         return (header, rows);
     }
 
-    private static async Task Append(string page, FileStream target, bool skipHeader, CancellationToken cancellationToken)
+    private static async Task Append(string page, Stream target, bool skipHeader, CancellationToken cancellationToken)
     {
         var bytes = await File.ReadAllBytesAsync(page, cancellationToken);
         var start = skipHeader ? Array.IndexOf(bytes, (byte)'\n') + 1 : 0;

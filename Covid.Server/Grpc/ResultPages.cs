@@ -21,6 +21,9 @@ internal static class ResultPages
         var page = new Result
         {
             Analysis = full.Analysis,
+            // Every page says where its numbers come from.
+            DatasetVersion = full.DatasetVersion,
+            CompareVersion = full.CompareVersion,
             RowCount = end - start,
             TotalRowCount = full.RowCount,
             NextPageToken = end < full.RowCount ? PageToken.EncodeResult(id, end) : "",

@@ -8,7 +8,7 @@ namespace Covid.Server.Storage;
 /// volume):
 /// <code>
 /// datasets/{name}/access.json   owner and sharing of the name
-/// datasets/{name}/v{n}/original.csv, data.parquet, dataset.json   version n, immutable
+/// datasets/{name}/v{n}/original.csv[.zst|.gz], data.parquet, dataset.json   version n, immutable
 /// datasets/.staging/{guid}/     loads being assembled, renamed into place (as v{n}) when valid
 /// datasets/.trash/{guid}/       deleted datasets and pruned versions, being removed
 /// datasets/.inplace/{name}.json the hash and version of a CSV registered in place
@@ -21,6 +21,11 @@ namespace Covid.Server.Storage;
 public sealed class DataLayout(IOptions<DataOptions> options)
 {
     public const string OriginalFile = "original.csv";
+
+    /// <summary>The original kept in <paramref name="directory"/> (plain, zstd or gzip, per Data:OriginalCompression when it was loaded); original.csv when none is.</summary>
+    public static string OriginalIn(string directory) =>
+        new[] { OriginalFile, OriginalFile + ".zst", OriginalFile + ".gz" }.Select(f => Path.Combine(directory, f)).FirstOrDefault(File.Exists)
+        ?? Path.Combine(directory, OriginalFile);
     public const string ParquetFile = "data.parquet";
     public const string MetadataFile = "dataset.json";
     public const string AccessFile = "access.json";

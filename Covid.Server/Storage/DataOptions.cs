@@ -1,3 +1,5 @@
+using Covid.SparkJob.Ingestion;
+
 namespace Covid.Server.Storage;
 
 /// <summary>Where the server keeps datasets and analyses (config section <c>Data</c>).</summary>
@@ -46,6 +48,24 @@ public sealed class DataOptions
     /// loaded at start beside the built-in schemas; a bad file stops the start with its name and key.
     /// </summary>
     public string? SchemaDirectory { get; set; }
+
+    /// <summary>
+    /// How a loaded dataset's original file is kept beside its Parquet copy: Zstd (original.csv.zst,
+    /// about a third of the CSV), Gzip (original.csv.gz), None (original.csv as it came) or Discard
+    /// (not kept: the Parquet copy is all that is stored).
+    /// </summary>
+    public OriginalCompression OriginalCompression { get; set; } = OriginalCompression.Zstd;
+
+    /// <summary>Largest CSV record (a line, with any line breaks quoted inside it) an upload or import may have, in bytes.</summary>
+    public int MaxCsvLineBytes { get; set; } = CsvLimits.DefaultLineBytes;
+
+    /// <summary>Largest CSV cell, in bytes.</summary>
+    public int MaxCsvCellBytes { get; set; } = CsvLimits.DefaultCellBytes;
+
+    /// <summary>Most cells one CSV record may have.</summary>
+    public int MaxCsvColumns { get; set; } = CsvLimits.DefaultColumns;
+
+    public CsvLimits CsvLimits => new(MaxCsvLineBytes, MaxCsvCellBytes, MaxCsvColumns);
 
     public string FullDirectory => Path.GetFullPath(Directory);
 }

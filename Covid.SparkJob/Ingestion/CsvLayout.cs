@@ -9,18 +9,10 @@ namespace Covid.SparkJob.Ingestion;
 /// </summary>
 internal static class CsvLayout
 {
-    /// <summary>Reads the title lines; the header follows on line <c>TitleLines + 1</c>.</summary>
-    public static void SkipTitleLines(DatasetSchema schema, TextReader text)
-    {
-        for (var i = 0; i < schema.TitleLines; i++)
-        {
-            if (text.ReadLine() is null)
-            {
-                throw new DatasetFormatException(i + 1,
-                    $"the file ends before the header; {schema.Name} has {schema.TitleLines} title lines and then the header {ExpectedHeader(schema)}");
-            }
-        }
-    }
+    /// <summary>The error for a file that ends after <paramref name="titleLinesRead"/> of its title lines, before the header.</summary>
+    public static DatasetFormatException EndsBeforeHeader(DatasetSchema schema, int titleLinesRead) =>
+        new(titleLinesRead + 1,
+            $"the file ends before the header; {schema.Name} has {schema.TitleLines} title lines and then the header {ExpectedHeader(schema)}");
 
     /// <summary>
     /// The layout the header shows: the rows.csv header exactly and in order, or (for schemas with
@@ -82,26 +74,19 @@ internal static class CsvLayout
     }
 
     /// <summary>
-    /// After the blank line ending the data (line <paramref name="blankLine"/>): blank lines, then
-    /// the footer beginning with the schema's marker, then anything.
+    /// One line after the blank line ending the data: blank lines, then the footer beginning with
+    /// the schema's marker, then anything. True once the footer has begun (the rest is not read).
     /// </summary>
-    public static void CheckFooter(DatasetSchema schema, TextReader rest, long blankLine)
+    public static bool CheckFooterLine(DatasetSchema schema, string text, long line)
     {
-        var line = blankLine;
-        while (rest.ReadLine() is { } text)
+        if (text.Length == 0)
         {
-            line++;
-            if (text.Length == 0)
-            {
-                continue;
-            }
-            if (!text.StartsWith(schema.FooterMarker!, StringComparison.Ordinal))
-            {
-                throw new DatasetFormatException(checked((int)line),
-                    $"'{Shorten(text)}' follows the blank line ending the data, but {schema.Name} allows only its footer there (starting '{schema.FooterMarker}')");
-            }
-            return;
+            return false;
         }
+        return text.StartsWith(schema.FooterMarker!, StringComparison.Ordinal)
+            ? true
+            : throw new DatasetFormatException(checked((int)line),
+                $"'{Shorten(text)}' follows the blank line ending the data, but {schema.Name} allows only its footer there (starting '{schema.FooterMarker}')");
     }
 
     public static string ExpectedHeader(DatasetSchema schema) => string.Join(",", schema.CsvFields.Select(f => f.HeaderName));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Sql;
@@ -7,56 +8,115 @@ using DuckDB.NET.Data;
 namespace Covid.SparkJob.Ingestion;
 
 /// <summary>
-/// Converts a validated CSV to typed Parquet with DuckDB: every column read as text and converted
-/// explicitly by the schema (<see cref="DuckDbSource"/>), so the types never depend on DuckDB's CSV
-/// sniffing and the Parquet copy and a CSV read in place give the same values.
+/// Converts a checked CSV (its header and data lines) to typed Parquet with DuckDB in one
+/// parallel pass. Because <see cref="CsvCheck"/> has already held every cell to the schema's exact
+/// forms, DuckDB may parse the plain ones natively (integers, numbers, text, and dates and
+/// timestamps in the file's one date and one timestamp pattern), which reads them exactly as the
+/// check did; the rest (null tokens, several patterns, MMWR weeks) are read as text and converted
+/// by the same expressions a CSV read in place uses (<see cref="DuckDbSource"/>). Types never
+/// depend on DuckDB's sniffing.
 /// </summary>
 internal static class ParquetConverter
 {
+    /// <summary>
+    /// DuckDB's own memory for one conversion (its default is 80% of the machine): with it a 2 GB
+    /// upload took the server to a peak of 433 MB (1.2 GB without; bench/run.sh ingest-rss); what
+    /// does not fit spills to disk beside the Parquet file (in the staging directory, removed with it).
+    /// </summary>
+    private const string MemoryLimit = "192MB";
+
     /// <summary>Writes <paramref name="parquetPath"/> and returns the rows it holds.</summary>
     public static long Convert(DatasetSchema schema, FileLayout layout, string csvPath, string parquetPath)
     {
-        // DuckDB's reader cannot stop at a footer, so for such exports it reads a copy of just the
-        // header and data lines, deleted straight after.
-        var body = schema.FooterMarker is null ? null : parquetPath + ".body.csv";
+        var spill = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(parquetPath))!, Path.GetFileName(parquetPath) + ".spill");
         try
         {
-            if (body is not null)
-            {
-                WriteBody(schema, csvPath, body);
-            }
-            using var connection = new DuckDBConnection("DataSource=:memory:");
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = CopySql(schema, layout, body ?? csvPath, body is null ? schema.TitleLines : 0, parquetPath);
-            command.ExecuteNonQuery();
-            command.CommandText = $"SELECT CAST(COALESCE(SUM(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({DuckDbDialect.StringLiteral(parquetPath)})";
-            return System.Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            return Convert(schema, layout, csvPath, parquetPath, spill);
         }
         finally
         {
-            if (body is not null)
+            if (Directory.Exists(spill))
             {
-                File.Delete(body);
+                Directory.Delete(spill, recursive: true);
             }
         }
     }
 
-    internal static string CopySql(DatasetSchema schema, FileLayout layout, string csvPath, int skipLines, string parquetPath) =>
-        "COPY (\n  " + DuckDbSource.TypedCsv(schema, layout, csvPath, skipLines) + "\n) TO "
-        + DuckDbDialect.StringLiteral(parquetPath) + " (FORMAT parquet, COMPRESSION zstd)";
-
-    private static void WriteBody(DatasetSchema schema, string csvPath, string bodyPath)
+    private static long Convert(DatasetSchema schema, FileLayout layout, string csvPath, string parquetPath, string spill)
     {
-        using var file = new StreamReader(csvPath, detectEncodingFromByteOrderMarks: true);
-        CsvLayout.SkipTitleLines(schema, file);
-        using var bounded = new FooterBoundReader(file);
-        using var output = new StreamWriter(bodyPath, append: false, new System.Text.UTF8Encoding(false));
-        var buffer = new char[64 * 1024];
-        int n;
-        while ((n = bounded.Read(buffer, 0, buffer.Length)) > 0)
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SET memory_limit = '{MemoryLimit}'; SET temp_directory = {DuckDbDialect.StringLiteral(spill)}";
+        command.ExecuteNonQuery();
+        command.CommandText = CopySql(schema, layout, csvPath, parquetPath);
+        command.ExecuteNonQuery();
+        command.CommandText = $"SELECT CAST(COALESCE(SUM(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({DuckDbDialect.StringLiteral(parquetPath)})";
+        return System.Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    internal static string CopySql(DatasetSchema schema, FileLayout layout, string csvPath, string parquetPath)
+    {
+        var native = new NativeColumns(schema, layout);
+        var columns = string.Join(", ", layout.Columns.Select(c => $"{DuckDbDialect.StringLiteral(c)}: '{native.SqlType(c)}'"));
+        var select = string.Join(",\n    ", schema.StoredFields.Select(f =>
+            (native.Reads(f) ? DuckDbDialect.Identifier(f.Column(layout.Form)!) : DuckDbSource.TypedField(schema, layout, f)) + " AS " + DuckDbDialect.Identifier(f.Name)));
+        return new StringBuilder()
+            .Append("COPY (\n  SELECT ").Append(select).Append('\n')
+            .Append("  FROM read_csv(").Append(DuckDbDialect.StringLiteral(csvPath))
+            .Append(", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', skip = 0")
+            .Append(native.Formats)
+            .Append(", columns = {").Append(columns).Append("})\n) TO ")
+            .Append(DuckDbDialect.StringLiteral(parquetPath)).Append(" (FORMAT parquet, COMPRESSION zstd)")
+            .ToString();
+    }
+
+    /// <summary>Which file columns DuckDB's CSV reader types itself, and with which date and timestamp format.</summary>
+    private sealed class NativeColumns
+    {
+        private readonly Dictionary<string, string> _types = new(StringComparer.Ordinal);
+        private readonly HashSet<SchemaField> _fields = [];
+        private readonly string? _date;
+        private readonly string? _timestamp;
+
+        public NativeColumns(DatasetSchema schema, FileLayout layout)
         {
-            output.Write(buffer, 0, n);
+            var sources = schema.Fields.Select(f => f.DerivedFrom).OfType<MmwrWeekEnd>().SelectMany(m => m.Sources).ToHashSet(StringComparer.Ordinal);
+            var plain = schema.CsvFields.Where(f => layout.IndexOf(f) >= 0 && f.NullTokens.Count == 0 && !sources.Contains(f.Name)).ToList();
+            _date = OnlyPattern(plain, FieldType.Date, layout.Form);
+            _timestamp = OnlyPattern(plain, FieldType.Timestamp, layout.Form);
+            foreach (var field in plain)
+            {
+                var type = field.Type switch
+                {
+                    FieldType.String => "VARCHAR",
+                    FieldType.Int64 => "BIGINT",
+                    FieldType.Double => "DOUBLE",
+                    FieldType.Date when Single(field, layout.Form) == _date => "DATE",
+                    FieldType.Timestamp when Single(field, layout.Form) == _timestamp => "TIMESTAMP",
+                    _ => null,
+                };
+                if (type is not null)
+                {
+                    _types[field.Column(layout.Form)!] = type;
+                    _fields.Add(field);
+                }
+            }
         }
+
+        public string Formats =>
+            (_date is null ? "" : $", dateformat = {DuckDbDialect.StringLiteral(StrptimeFormat.From(_date))}")
+            + (_timestamp is null ? "" : $", timestampformat = {DuckDbDialect.StringLiteral(StrptimeFormat.From(_timestamp))}");
+
+        public bool Reads(SchemaField field) => _fields.Contains(field);
+
+        public string SqlType(string column) => _types.GetValueOrDefault(column, "VARCHAR");
+
+        /// <summary>The pattern most fields of the type are written in, when each of them has just one (without a time of day, for dates).</summary>
+        private static string? OnlyPattern(IEnumerable<SchemaField> fields, FieldType type, ExportForm form) =>
+            fields.Where(f => f.Type == type).Select(f => Single(f, form)).Where(p => p is not null && (type != FieldType.Date || !DatePatterns.HasTime(p)))
+                .GroupBy(p => p).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+
+        private static string? Single(SchemaField field, ExportForm form) => field.DatePatternsIn(form) is [var only] ? only : null;
     }
 }

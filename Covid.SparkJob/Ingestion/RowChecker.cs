@@ -1,8 +1,6 @@
 using System.Globalization;
 using Covid.SparkJob.Catalog;
-using Covid.SparkJob.Geography;
 using Covid.SparkJob.Datasets;
-using Sylvan.Data.Csv;
 
 namespace Covid.SparkJob.Ingestion;
 
@@ -16,85 +14,87 @@ namespace Covid.SparkJob.Ingestion;
 internal sealed class RowChecker
 {
     private readonly DatasetSchema _schema;
-    private readonly ExportForm _form;
-    private readonly List<(SchemaField Field, int Index)> _present;
-    private readonly SchemaField _time;
+    private readonly CellRule[] _present;
+    private readonly CellRule? _time;
     private readonly WeekEndColumns? _mmwr;
-    private readonly (GeographyCoding Coding, int Index)? _geography;
-    private readonly List<(SchemaField Field, int Index)> _levelled;
+    private readonly (int Index, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Values, string Field, string Examples)? _geography;
+    private readonly (CellRule Rule, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Levels, string Names)[] _levelled;
+    private readonly char[] _chars = new char[256];
 
     public RowChecker(DatasetSchema schema, FileLayout layout)
     {
         _schema = schema;
-        _form = layout.Form;
-        _present = schema.CsvFields.Select(f => (f, layout.IndexOf(f))).Where(p => p.Item2 >= 0).ToList();
-        _time = schema.Field(schema.DateField)!;
-        if (_time.DerivedFrom is MmwrWeekEnd mmwr)
+        _present = [.. schema.CsvFields.Select(f => (f, layout.IndexOf(f))).Where(p => p.Item2 >= 0).Select(p => new CellRule(p.f, p.Item2, layout.Form))];
+        var time = schema.Field(schema.DateField)!;
+        _time = _present.FirstOrDefault(r => r.Field == time);
+        if (time.DerivedFrom is MmwrWeekEnd mmwr)
         {
             _mmwr = new WeekEndColumns(mmwr, schema, layout);
         }
         if (schema.Geography is { } coding && schema.Field(coding.Field) is { } geo && layout.IndexOf(geo) is >= 0 and var g)
         {
-            _geography = (coding, g);
+            var values = coding.Entries.Select(e => e.Value).ToHashSet(StringComparer.Ordinal);
+            _geography = (g, values.GetAlternateLookup<ReadOnlySpan<char>>(), coding.Field, string.Join(", ", coding.Entries.Take(12).Select(e => e.Value)));
         }
-        _levelled = _present.Where(p => p.Field.Levels is not null).ToList();
+        _levelled = [.. _present.Where(r => r.Field.Levels is not null).Select(r => (r,
+            new Dictionary<string, string>(r.Field.Levels!, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
+            string.Join(", ", r.Field.Levels!.Keys)))];
     }
 
     public DateOnly? MinDate { get; private set; }
 
     public DateOnly? MaxDate { get; private set; }
 
-    public void Check(CsvDataReader csv, int line)
+    public void Check(CsvRecord row, int line)
     {
-        var timeRequired = TimeRequired(csv, line);
-        foreach (var (field, index) in _present)
+        var timeRequired = _levelled.Length == 0 || TimeRequired(row, line);
+        DateOnly? date = null;
+        foreach (var rule in _present)
         {
-            var cell = csv.GetFieldSpan(index);
-            if (field.IsNullToken(cell))
+            var cell = rule.Value(row.Cell(rule.Index));
+            // The time cell is parsed once: checked here, and its day kept for the grain and the span.
+            if (rule == _time && !cell.IsEmpty && rule.TryDate(cell, out var day))
             {
-                cell = [];
+                date = day;
+                continue;
             }
-            if (CsvFieldChecker.Problem(field, cell, required: timeRequired && field == _time, _form) is { } problem)
+            if (rule.Problem(cell, required: timeRequired && rule == _time) is { } problem)
             {
-                throw new DatasetFormatException(line, $"column {field.Name}: '{CsvLayout.Shorten(cell.ToString())}' {problem}");
+                throw new DatasetFormatException(line, $"column {rule.Field.Name}: '{CsvLayout.Shorten(cell.IsEmpty ? "" : row.Text(rule.Index))}' {problem}");
             }
         }
-        if (_geography is { } geo && csv.GetFieldSpan(geo.Index) is { IsEmpty: false } place && geo.Coding.Entry(place.ToString()) is null)
+        if (_geography is { } geo && row.Cell(geo.Index) is { IsEmpty: false } place && !geo.Values.Contains(Chars(place)))
         {
             throw new DatasetFormatException(line,
-                $"column {geo.Coding.Field}: '{CsvLayout.Shorten(place.ToString())}' is not one of the places {_schema.Name} codes ({string.Join(", ", geo.Coding.Entries.Take(12).Select(e => e.Value))}, …); a new one needs the schema's geography values");
+                $"column {geo.Field}: '{CsvLayout.Shorten(row.Text(geo.Index))}' is not one of the places {_schema.Name} codes ({geo.Examples}, …); a new one needs the schema's geography values");
         }
-        DateOnly? date = null;
         if (_mmwr is { } mmwr)
         {
-            date = mmwr.End(csv, line, _form);
+            date = mmwr.End(row, line);
         }
-        else if (_present.FirstOrDefault(p => p.Field == _time) is { Field: not null } time
-                 && CsvFieldChecker.TryDate(_time, csv.GetFieldSpan(time.Index), _form, out var d))
+        if (date is { } end)
         {
-            date = d;
-        }
-        if (date is { } day)
-        {
-            CheckGrain(day, line);
-            MinDate = MinDate is null || day < MinDate ? day : MinDate;
-            MaxDate = MaxDate is null || day > MaxDate ? day : MaxDate;
+            CheckGrain(end, line);
+            MinDate = MinDate is null || end < MinDate ? end : MinDate;
+            MaxDate = MaxDate is null || end > MaxDate ? end : MaxDate;
         }
     }
 
+    /// <summary>The cell as characters for a lookup; a cell longer than any value is no value.</summary>
+    private ReadOnlySpan<char> Chars(ReadOnlySpan<byte> cell) =>
+        System.Text.Encoding.UTF8.TryGetChars(cell, _chars, out var n) ? _chars.AsSpan(0, n) : "\uFFFF";
+
     /// <summary>The time field may be empty only on rows of an untimed level (r8kw-7aab's By Month, By Year, By Total); other values of that field are errors.</summary>
-    private bool TimeRequired(CsvDataReader csv, int line)
+    private bool TimeRequired(CsvRecord row, int line)
     {
         var required = true;
-        foreach (var (field, index) in _levelled)
+        foreach (var (rule, levels, names) in _levelled)
         {
-            var value = csv.GetFieldSpan(index).ToString();
-            if (!field.Levels!.TryGetValue(value, out var level))
+            if (!levels.TryGetValue(Chars(row.Cell(rule.Index)), out var level))
             {
-                throw new DatasetFormatException(line,
-                    $"column {field.Name}: '{CsvLayout.Shorten(value)}' is not one of {string.Join(", ", field.Levels.Keys)}");
+                throw new DatasetFormatException(line, $"column {rule.Field.Name}: '{CsvLayout.Shorten(row.Text(rule.Index))}' is not one of {names}");
             }
-            required &= field.TimedLevels.Count == 0 || field.TimedLevels.Contains(level);
+            required &= rule.Field.TimedLevels.Count == 0 || rule.Field.TimedLevels.Contains(level);
         }
         return required;
     }
@@ -104,7 +104,7 @@ internal sealed class RowChecker
         if (_schema.Grain.Unit == GrainUnit.Week && day.DayOfWeek != _schema.Grain.WeekEnds)
         {
             throw new DatasetFormatException(line,
-                $"column {_time.Name}: {day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is a {day.DayOfWeek}, but {_schema.Name}'s weeks end on {_schema.Grain.WeekEnds} ({_schema.Grain.Describe()})");
+                $"column {_time?.Field.Name ?? _schema.DateField}: {day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is a {day.DayOfWeek}, but {_schema.Name}'s weeks end on {_schema.Grain.WeekEnds} ({_schema.Grain.Describe()})");
         }
     }
 }

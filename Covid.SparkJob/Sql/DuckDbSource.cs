@@ -73,6 +73,9 @@ public static class DuckDbSource
 
     private static string Q(string name) => DuckDbDialect.Identifier(name);
 
+    /// <summary>One stored field, typed from the CSV's text columns as <see cref="TypedCsv"/> reads it (the Parquet conversion's fallback for fields DuckDB cannot read natively).</summary>
+    internal static string TypedField(DatasetSchema schema, FileLayout layout, SchemaField field) => new Columns().Typed(schema, layout, field);
+
     private sealed class Columns : TypedColumns
     {
         protected override string Identifier(string name) => DuckDbDialect.Identifier(name);

@@ -98,7 +98,8 @@ internal abstract class TypedColumns
     public IEnumerable<string> Select(DatasetSchema schema, FileLayout layout) =>
         schema.StoredFields.Select(f => $"{Typed(schema, layout, f)} AS {Identifier(f.Name)}");
 
-    private string Typed(DatasetSchema schema, FileLayout layout, SchemaField field)
+    /// <summary>The typed expression of one stored field (a derived one from its sources).</summary>
+    public string Typed(DatasetSchema schema, FileLayout layout, SchemaField field)
     {
         if (field.DerivedFrom is MmwrWeekEnd mmwr)
         {

@@ -13,7 +13,7 @@ internal static class PythonClient
         using var dir = new TempDirectory("covid-python-");
         var protos = Path.Combine(CdcFiles.RepoRoot, "protos");
         var (compiled, compileOutput) = await RunProcessAsync(dir.Path, ["-m", "grpc_tools.protoc", "-I", protos, "--python_out=.", "--grpc_python_out=.",
-            .. Directory.GetFiles(Path.Combine(protos, "covid", "v1"), "*.proto")]);
+            .. Directory.GetFiles(Path.Combine(protos, "covid", "v1"), "*.proto"), .. Directory.GetFiles(Path.Combine(protos, "google", "api"), "*.proto")]);
         if (compiled != 0)
         {
             return (compiled, "protoc: " + compileOutput);

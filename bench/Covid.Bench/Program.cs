@@ -11,6 +11,8 @@ var figures = new Dictionary<string, (string Usage, Func<string[], Task<int>> Ru
     ["huge-spec"] = (HugeSpec.Usage, HugeSpec.RunAsync),
     ["spark-launch"] = (SparkLaunch.Usage, SparkLaunch.RunAsync),
     ["history"] = (StoredHistory.Usage, StoredHistory.RunAsync),
+    ["ingest"] = (IngestSpeed.Usage, IngestSpeed.RunAsync),
+    ["ingest-rss"] = (IngestMemory.Usage, IngestMemory.RunAsync),
 };
 if (args.Length == 0 || !figures.TryGetValue(args[0], out var figure))
 {

@@ -56,7 +56,7 @@ public sealed class CellShapeTests : IDisposable
     [MemberData(nameof(Cells))]
     public void Check_Cell_IngestionAcceptsExactlyTheShapes(string column, string cell, string? value)
     {
-        var problem = CsvFieldChecker.Problem(Shapes.Field(column)!, cell, required: false, ExportForm.Rows);
+        var problem = new CellRule(Shapes.Field(column)!, 0, ExportForm.Rows).Problem(System.Text.Encoding.UTF8.GetBytes(cell), required: false);
 
         Assert.True((problem is null) == (value is not null), $"'{cell}' as {column}: {problem ?? "accepted"}");
     }

@@ -67,7 +67,9 @@ public sealed class CallLimitTests
         await using var host = await ServerHost.StartAsync(new ServerHostOptions { Settings = { ["Limits:StreamIdleTimeout"] = "00:00:01" } });
         using var call = host.Datasets.UploadDataset(cancellationToken: ct);
         await call.RequestStream.WriteAsync(new UploadDatasetRequest { Header = new UploadHeader { Name = "stalled", Schema = "cdc-cases-deaths-by-state" } }, ct);
-        await call.RequestStream.WriteAsync(new UploadDatasetRequest { Chunk = ByteString.CopyFromUtf8("date,state\n") }, ct);
+        // A good header: lines are checked as they arrive, so a bad one would be refused before the timeout.
+        var header = File.ReadLines(CdcFiles.Get(CdcFiles.CasesDeaths2020)).First();
+        await call.RequestStream.WriteAsync(new UploadDatasetRequest { Chunk = ByteString.CopyFromUtf8(header + "\n") }, ct);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
 

@@ -115,7 +115,8 @@ public sealed class StoredAnalysesTests
 
     private static async Task<Analysis> SubmitAndWaitAsync(ServerHost host, CancellationToken ct)
     {
-        var submitted = await host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample() }, cancellationToken: ct);
+        // Recompute: each is to be a stored analysis of its own, not the answer of the first.
+        var submitted = await host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample(), Recompute = true }, cancellationToken: ct);
         var done = await ServerCalls.WaitForAsync(host.Analyses, submitted.Name, a => a.State is not (State.Queued or State.Running), ct);
         Assert.Equal(State.Succeeded, done.State);
         return done;

@@ -61,7 +61,7 @@ public sealed class RestApiTests : IAsyncLifetime
         var status = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(3, status.GetProperty("code").GetInt32());
         Assert.Contains("groupby", status.GetProperty("message").GetString());
-        Assert.Empty(host!.App.Services.GetRequiredService<Covid.Server.Jobs.AnalysisManager>().Newest(Covid.Server.Tenancy.Caller.Anonymous));
+        Assert.Empty(host!.App.Services.GetRequiredService<Covid.Server.Jobs.AnalysisManager>().List(Covid.Server.Tenancy.Caller.Anonymous, null, 10).Page);
     }
 
     [Fact]

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using Covid.SparkJob.Catalog;
+using Covid.SparkJob.Ingestion;
+using DuckDB.NET.Data;
+
+namespace Covid.Bench.Figures;
+
+/// <summary>
+/// Loading a dataset as a user does — UploadDataset through the real server process, from the
+/// first byte sent to the answer — against DuckDB's own CSV→Parquet COPY of the same file (its
+/// defaults: sniffed types, all cores), interleaved run by run. State-shaped files of the real
+/// 9mfq-cb36 export's lines; also shows what the server keeps on disk per dataset, and where the
+/// time goes: the line check (with the original compressed) and the DuckDB conversion, each run
+/// in this process on the same file.
+/// </summary>
+internal static class IngestSpeed
+{
+    public const string Usage = "ingest SERVER.dll REAL.csv [--rows 1000000,10000000] [--runs 3]";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = BenchArgs.Parse(args, positional: 2);
+        var (serverDll, real) = (Path.GetFullPath(options.Positional[0]), Path.GetFullPath(options.Positional[1]));
+        var sizes = options.Ints("--rows", [1_000_000, 10_000_000]);
+        var runs = options.Int("--runs", 3);
+        var work = Directory.CreateTempSubdirectory("covid-bench-ingest-");
+        try
+        {
+            await using var server = await ServerProcess.StartAsync(serverDll, "Limits:RequestsPerMinute=6000000", "Limits:RequestBurst=100000");
+            using var channel = server.Channel();
+            // Warm-up: JIT, DuckDB's first load, the page cache of the real file.
+            await Upload.FileAsync(channel, real, "warm-up", "cdc-cases-deaths-by-state");
+            Copy(real, Path.Combine(work.FullName, "warm-up.parquet"));
+
+            Console.WriteLine($"UploadDataset through the server process vs DuckDB's `COPY (FROM read_csv(file)) TO file.parquet` of the same file; {runs} interleaved runs each, medians");
+            Console.WriteLine("| rows | CSV MB | ours s | DuckDB COPY s | ours / COPY | of ours: check CPU s | check + zstd original CPU s | convert s | kept: original MB | kept: Parquet MB |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var rows in sizes)
+            {
+                var csv = StateFiles.Rows(real, rows, work.FullName);
+                var (ours, copy, check, keep, convert) = (new Timing("ours"), new Timing("copy"), new Timing("check"), new Timing("keep"), new Timing("convert"));
+                for (var i = 0; i < runs; i++)
+                {
+                    await ours.MeasureAsync(() => Upload.FileAsync(channel, csv, "bench-ingest", "cdc-cases-deaths-by-state"));
+                    var clock = Stopwatch.StartNew();
+                    Copy(csv, Path.Combine(work.FullName, "baseline.parquet"));
+                    copy.Add(clock.Elapsed.TotalMilliseconds);
+                    await Phases(csv, Path.Combine(work.FullName, "phases"), OriginalCompression.Discard, check, null);
+                    await Phases(csv, Path.Combine(work.FullName, "phases"), OriginalCompression.Zstd, keep, convert);
+                }
+                var kept = new DirectoryInfo(Path.Combine(server.DataDirectory, "datasets", "bench-ingest")).GetFiles();
+                var original = kept.Where(f => f.Name.StartsWith("original", StringComparison.Ordinal)).Sum(f => f.Length);
+                var parquet = kept.Where(f => f.Extension == ".parquet").Sum(f => f.Length);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {rows:N0} | {new FileInfo(csv).Length / 1e6:F0} | {ours.Median / 1000:F2} | {copy.Median / 1000:F2} | {ours.Median / copy.Median:F2}x | {check.Median / 1000:F2} | {keep.Median / 1000:F2} | {convert.Median / 1000:F2} | {original / 1e6:F1} ({string.Join(", ", kept.Where(f => f.Name.StartsWith("original", StringComparison.Ordinal)).Select(f => f.Name))}) | {parquet / 1e6:F1} |"));
+                File.Delete(csv);
+            }
+            return 0;
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The server's two steps on the file, timed apart: the intake (the check, the original kept as
+    /// <paramref name="original"/>, the body written) in CPU time of its one thread, then the conversion in wall time.
+    /// </summary>
+    private static async Task Phases(string csv, string directory, OriginalCompression original, Timing check, Timing? convert)
+    {
+        var schema = SchemaCatalog.BuiltIn.Get("cdc-cases-deaths-by-state");
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            CsvStatistics statistics;
+            using var intake = CsvIntake.Create(directory, schema, CsvLimits.Default, original);
+            await using (var file = new FileStream(csv, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+            {
+                var buffer = new byte[64 * 1024];
+                int read;
+                while ((read = await file.ReadAsync(buffer)) > 0)
+                {
+                    intake.Write(buffer.AsSpan(0, read));
+                }
+                statistics = intake.Complete();
+            }
+            check.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
+            if (convert is null)
+            {
+                return;
+            }
+            var clock = Stopwatch.StartNew();
+            await DatasetIngestor.IngestAsync("phases", schema, intake, statistics, Path.Combine(directory, "data.parquet"), "bench", true, CancellationToken.None);
+            convert.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>DuckDB's own conversion, as a notebook user would write it.</summary>
+    private static void Copy(string csv, string parquet)
+    {
+        using (var connection = new DuckDBConnection("DataSource=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"COPY (FROM read_csv('{csv.Replace("'", "''", StringComparison.Ordinal)}')) TO '{parquet.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)";
+            command.ExecuteNonQuery();
+        }
+        File.Delete(parquet);
+    }
+}
