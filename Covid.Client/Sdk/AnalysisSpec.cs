@@ -44,6 +44,18 @@ public sealed record AnalysisSpec
     /// <summary>Where it runs; <see cref="AnalysisEngine.Unspecified"/> or <see cref="AnalysisEngine.Auto"/> lets the server choose.</summary>
     public AnalysisEngine Engine { get; init; }
 
+    /// <summary>
+    /// Read the dataset as it was known on this day: the version whose data-as-of is the latest on or
+    /// before it (ties: the later load). Not with <see cref="Version"/>; without either the newest version is read.
+    /// </summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>Read this version of the dataset (1, 2, 3 … in load order); 0 for the newest (or <see cref="AsOf"/>'s).</summary>
+    public int Version { get; init; }
+
+    /// <summary>Another version to compare with, adding <c>m_then</c> and <c>m_revision</c> per metric; null for none.</summary>
+    public ComparedVersion? CompareTo { get; init; }
+
     /// <summary>True when a succeeded analysis of this spec has a chart.</summary>
     public bool HasPlot => Plot is not null;
 

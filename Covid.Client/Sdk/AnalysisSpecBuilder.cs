@@ -27,7 +27,7 @@ public sealed class AnalysisSpecBuilder
         return this;
     }
 
-    /// <summary>Buckets rows by day, ISO week or month.</summary>
+    /// <summary>Buckets rows in time (see <see cref="TimeBucket"/>).</summary>
     public AnalysisSpecBuilder By(TimeBucket bucket) => Set(spec with { TimeBucket = bucket });
 
     /// <summary>Weekly periods (ISO weeks, starting Monday).</summary>
@@ -38,6 +38,30 @@ public sealed class AnalysisSpecBuilder
 
     /// <summary>Daily periods.</summary>
     public AnalysisSpecBuilder Daily() => By(TimeBucket.Day);
+
+    /// <summary>MMWR (epidemiological) weeks, Sunday to Saturday, with the columns <c>mmwr_year</c> and <c>mmwr_week</c>.</summary>
+    public AnalysisSpecBuilder Epiweekly() => By(TimeBucket.Epiweek);
+
+    /// <summary>Respiratory seasons (MMWR week 40 to week 39), with the column <c>season</c>.</summary>
+    public AnalysisSpecBuilder Seasonal() => By(TimeBucket.Season);
+
+    /// <summary>The dataset's own periods (its days or weeks), with the column <c>period_end</c>.</summary>
+    public AnalysisSpecBuilder NativePeriods() => By(TimeBucket.Native);
+
+    /// <summary>Calendar years.</summary>
+    public AnalysisSpecBuilder Yearly() => By(TimeBucket.Year);
+
+    /// <summary>Reads the dataset as it was known on <paramref name="day"/> (not with <see cref="Version"/>).</summary>
+    public AnalysisSpecBuilder AsOf(DateOnly day) => Set(spec with { AsOf = day });
+
+    /// <summary>Reads version <paramref name="version"/> of the dataset (not with <see cref="AsOf"/>).</summary>
+    public AnalysisSpecBuilder Version(int version) => Set(spec with { Version = version });
+
+    /// <summary>Compares with the version the dataset had on <paramref name="day"/>: <c>m_then</c> and <c>m_revision</c> per metric.</summary>
+    public AnalysisSpecBuilder ComparedTo(DateOnly day) => Set(spec with { CompareTo = ComparedVersion.OnDay(day) });
+
+    /// <summary>Compares with version <paramref name="version"/> of the dataset: <c>m_then</c> and <c>m_revision</c> per metric.</summary>
+    public AnalysisSpecBuilder ComparedToVersion(int version) => Set(spec with { CompareTo = ComparedVersion.Number(version) });
 
     /// <summary>Adds a metric (see <see cref="Metric"/>'s factories).</summary>
     public AnalysisSpecBuilder Compute(Metric metric) => Add(metrics, metric);
@@ -50,6 +74,12 @@ public sealed class AnalysisSpecBuilder
 
     /// <summary>Adds <paramref name="numerator"/> / <paramref name="denominator"/> as <paramref name="name"/>.</summary>
     public AnalysisSpecBuilder Ratio(string name, string numerator, string denominator) => Compute(Metric.RatioOf(name, numerator, denominator));
+
+    /// <summary>Adds the change of <paramref name="metric"/> since <paramref name="periods"/> periods earlier as <paramref name="name"/>.</summary>
+    public AnalysisSpecBuilder Change(string name, string metric, int periods = 1) => Compute(Metric.Change(name, metric, periods));
+
+    /// <summary>Adds the percent change of <paramref name="metric"/> since <paramref name="periods"/> periods earlier as <paramref name="name"/>.</summary>
+    public AnalysisSpecBuilder PercentChange(string name, string metric, int periods = 1) => Compute(Metric.PercentChange(name, metric, periods));
 
     /// <summary>Sorts by a result column, after any sort keys given before.</summary>
     public AnalysisSpecBuilder OrderBy(string column, bool descending = false) => Add(orderBy, new SortKey(column, descending));

@@ -3,7 +3,7 @@ namespace Covid.Client;
 /// <summary>
 /// One result column computed per group. Make one with <see cref="Sum"/>, <see cref="Count"/>,
 /// <see cref="Mean"/>, <see cref="Min"/>, <see cref="Max"/>, <see cref="RatioOf"/>,
-/// <see cref="RollingMean"/> or <see cref="PerHundredThousand"/>.
+/// <see cref="RollingMean"/>, <see cref="PerHundredThousand"/>, <see cref="Change"/> or <see cref="PercentChange"/>.
 /// </summary>
 public sealed record Metric
 {
@@ -34,11 +34,14 @@ public sealed record Metric
     /// <inheritdoc cref="Numerator"/>
     public string? Denominator { get; private init; }
 
-    /// <summary>For <see cref="MetricKind.Rolling"/> and <see cref="MetricKind.Per100k"/>: the metric it is computed from.</summary>
+    /// <summary>For <see cref="MetricKind.Rolling"/>, <see cref="MetricKind.Per100k"/> and <see cref="MetricKind.Change"/>: the metric it is computed from.</summary>
     public string? Of { get; private init; }
 
-    /// <summary>For <see cref="MetricKind.Rolling"/>: periods in the window, 2..366.</summary>
+    /// <summary>For <see cref="MetricKind.Rolling"/>: periods in the window, 2..366. For <see cref="MetricKind.Change"/>: periods back, 1..366 (0 means 1).</summary>
     public int Periods { get; private init; }
+
+    /// <summary>For <see cref="MetricKind.Change"/>: the percent change, 100 * (now - then) / then, instead of now minus then.</summary>
+    public bool Percent { get; private init; }
 
     /// <summary>SUM of a numeric field.</summary>
     public static Metric Sum(string name, string field) => Aggregate(name, Client.Aggregation.Sum, field);
@@ -70,10 +73,19 @@ public sealed record Metric
     /// <summary>SUM or COUNT metric <paramref name="metric"/> (or a rolling mean of one) per 100,000 residents (needs the state field in the group-by).</summary>
     public static Metric PerHundredThousand(string name, string metric) => new(name, MetricKind.Per100k) { Of = metric };
 
+    /// <summary>
+    /// The change of metric <paramref name="metric"/> (not itself a change) since <paramref name="periods"/>
+    /// periods earlier, per group: now minus then, null where either is missing (needs a time bucket).
+    /// </summary>
+    public static Metric Change(string name, string metric, int periods = 1) => new(name, MetricKind.Change) { Of = metric, Periods = periods };
+
+    /// <summary>As <see cref="Change"/>, in percent: 100 * (now - then) / then, null where then is 0 or missing.</summary>
+    public static Metric PercentChange(string name, string metric, int periods = 1) => Change(name, metric, periods) with { Percent = true };
+
     /// <summary>This aggregate counting only rows whose <paramref name="field"/> is one of <paramref name="values"/>.</summary>
     public Metric WhereIn(string field, params string[] values) => this with { Where = [.. Where, new Filter(field, values)] };
 
     internal static Metric FromParts(string name, MetricKind kind, Aggregation? aggregation, string? field, IReadOnlyList<Filter> where,
-        string? numerator, string? denominator, string? of, int periods) =>
-        new(name, kind) { Aggregation = aggregation, Field = field, Where = where, Numerator = numerator, Denominator = denominator, Of = of, Periods = periods };
+        string? numerator, string? denominator, string? of, int periods, bool percent = false) =>
+        new(name, kind) { Aggregation = aggregation, Field = field, Where = where, Numerator = numerator, Denominator = denominator, Of = of, Periods = periods, Percent = percent };
 }

@@ -11,4 +11,6 @@ public enum MetricKind
     Rolling,
     /// <summary>A SUM or COUNT metric (or its rolling mean) per 100,000 residents.</summary>
     Per100k,
+    /// <summary>The change of another metric since some periods earlier, absolute or in percent.</summary>
+    Change,
 }

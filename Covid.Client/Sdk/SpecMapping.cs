@@ -14,6 +14,8 @@ internal static class SpecMapping
             TimeBucket = (V1.AnalysisSpec.Types.TimeBucket)(int)spec.TimeBucket,
             Limit = spec.Limit,
             Engine = (V1.AnalysisSpec.Types.Engine)(int)spec.Engine,
+            AsOf = Day(spec.AsOf),
+            Version = spec.Version,
             GroupBy = { spec.GroupBy },
             Filters = { spec.Filters.Select(ToProto) },
             Metrics = { spec.Metrics.Select(ToProto) },
@@ -22,6 +24,10 @@ internal static class SpecMapping
         if (spec.From is not null || spec.To is not null)
         {
             proto.DateRange = new V1.DateRange { Start = Day(spec.From), End = Day(spec.To) };
+        }
+        if (spec.CompareTo is { } compare)
+        {
+            proto.CompareTo = new V1.CompareTo { AsOf = Day(compare.AsOf), Version = compare.Version };
         }
         if (spec.TopN is { } top)
         {
@@ -47,7 +53,7 @@ internal static class SpecMapping
         Filters = proto.Filters.Select(FromProto).ToList(),
         GroupBy = proto.GroupBy.ToList(),
         TimeBucket = (TimeBucket)(int)proto.TimeBucket,
-        Metrics = proto.Metrics.Select(FromProto).ToList(),
+        Metrics = proto.Metrics.Select((m, i) => FromProto(m, $"spec.metrics[{i}]")).ToList(),
         OrderBy = proto.OrderBy.Select(o => new SortKey(o.Column, o.Descending)).ToList(),
         Limit = proto.Limit,
         TopN = proto.TopN is { } top ? new TopN(top.N, top.By, top.PerPeriod) : null,
@@ -58,6 +64,9 @@ internal static class SpecMapping
             }
             : null,
         Engine = (AnalysisEngine)(int)proto.Engine,
+        AsOf = Day(proto.AsOf, "spec.as_of"),
+        Version = proto.Version,
+        CompareTo = proto.CompareTo is { } compare ? new ComparedVersion(Day(compare.AsOf, "spec.compare_to.as_of"), compare.Version) : null,
     };
 
     private static V1.Filter ToProto(Filter filter) => new() { Field = filter.Field, Values = { filter.Values } };
@@ -66,12 +75,14 @@ internal static class SpecMapping
 
     private static V1.Metric ToProto(Metric metric)
     {
-        var proto = new V1.Metric { Name = metric.Name, Field = metric.Field ?? "", Where = { metric.Where.Select(ToProto) } };
+        // The aggregation goes out whatever the kind, so a spec setting both reaches the server, which names the conflict.
+        var proto = new V1.Metric
+        {
+            Name = metric.Name, Field = metric.Field ?? "", Where = { metric.Where.Select(ToProto) },
+            Aggregation = (V1.Metric.Types.Aggregation)(int)(metric.Aggregation ?? 0),
+        };
         switch (metric.Kind)
         {
-            case MetricKind.Aggregate:
-                proto.Aggregation = (V1.Metric.Types.Aggregation)(int)(metric.Aggregation ?? 0);
-                break;
             case MetricKind.Ratio:
                 proto.Ratio = new V1.Ratio { Numerator = metric.Numerator ?? "", Denominator = metric.Denominator ?? "" };
                 break;
@@ -81,16 +92,26 @@ internal static class SpecMapping
             case MetricKind.Per100k:
                 proto.Per100K = new V1.Per100k { Metric = metric.Of ?? "" };
                 break;
+            case MetricKind.Change:
+                proto.Change = new V1.Change { Metric = metric.Of ?? "", Periods = metric.Periods, Percent = metric.Percent };
+                break;
         }
         return proto;
     }
 
     /// <summary>
-    /// A metric as the server would read it. A message setting several kinds at once is kept as
-    /// written (the server names the conflict); the first of ratio, rolling, per100k wins here.
+    /// A metric as the server would read it. A message setting an aggregation and a derived kind keeps
+    /// both (the server names the conflict); one setting several derived kinds is refused here, as the
+    /// server would refuse it, since a <see cref="Metric"/> holds one kind and would lose the others.
     /// </summary>
-    private static Metric FromProto(V1.Metric m)
+    /// <exception cref="InvalidSpecException">More than one of ratio, rolling, per100k and change.</exception>
+    private static Metric FromProto(V1.Metric m, string path)
     {
+        if ((m.Ratio is null ? 0 : 1) + (m.Rolling is null ? 0 : 1) + (m.Per100K is null ? 0 : 1) + (m.Change is null ? 0 : 1) > 1)
+        {
+            const string problem = "set only one of ratio, rolling, per100k and change";
+            throw new InvalidSpecException($"{path}: {problem}", [new FieldViolation(path, problem)]);
+        }
         var where = m.Where.Select(FromProto).ToList();
         Aggregation? aggregation = m.Aggregation == V1.Metric.Types.Aggregation.Unspecified ? null : (Aggregation)(int)m.Aggregation;
         var field = Text(m.Field);
@@ -99,6 +120,7 @@ internal static class SpecMapping
             { Ratio: { } r } => Metric.FromParts(m.Name, MetricKind.Ratio, aggregation, field, where, r.Numerator, r.Denominator, null, 0),
             { Rolling: { } r } => Metric.FromParts(m.Name, MetricKind.Rolling, aggregation, field, where, null, null, r.Metric, r.Periods),
             { Per100K: { } p } => Metric.FromParts(m.Name, MetricKind.Per100k, aggregation, field, where, null, null, p.Metric, 0),
+            { Change: { } c } => Metric.FromParts(m.Name, MetricKind.Change, aggregation, field, where, null, null, c.Metric, c.Periods, c.Percent),
             _ => Metric.FromParts(m.Name, MetricKind.Aggregate, aggregation, field, where, null, null, null, 0),
         };
     }

@@ -43,6 +43,7 @@ internal static partial class SpecShape
             Add("spec.limit", "must be 0 (the server's maximum) or more");
         }
         CheckMetrics(spec, Add);
+        CheckVersions(spec, Add);
         for (var i = 0; i < spec.OrderBy.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(spec.OrderBy[i].Column))
@@ -65,6 +66,22 @@ internal static partial class SpecShape
             if (plot.Height != 0 && plot.Height is < 200 or > 4000) Add("spec.plot.height", $"{plot.Height} is out of range: 200..4000 (0 for 600)");
         }
         return v;
+    }
+
+    /// <summary>asOf or version, not both; compareTo names exactly one; version numbers start at 1.</summary>
+    private static void CheckVersions(AnalysisSpec spec, Action<string, string> add)
+    {
+        if (spec.AsOf is not null && spec.Version != 0) add("spec.version", "give asOf or version, not both");
+        if (spec.Version < 0) add("spec.version", $"{spec.Version} is not a version; versions are numbered 1, 2, 3 … in load order");
+        if (spec.CompareTo is not { } compare)
+        {
+            return;
+        }
+        if ((compare.AsOf is not null) == (compare.Version != 0))
+        {
+            add("spec.compare_to", "give the version to compare with as asOf (a day) or version (a number), one of them");
+        }
+        if (compare.Version < 0) add("spec.compare_to.version", $"{compare.Version} is not a version; versions are numbered 1, 2, 3 … in load order");
     }
 
     private static void CheckFilter(Filter filter, string path, Action<string, string> add)
@@ -95,6 +112,10 @@ internal static partial class SpecShape
             {
                 add($"{path}.where", "only aggregations take where filters");
             }
+            if (metric.Kind != MetricKind.Aggregate && metric.Aggregation is not null)
+            {
+                add($"{path}.aggregation", $"set either aggregation or {metric.Kind.ToString().ToLowerInvariant()}, not both");
+            }
             switch (metric.Kind)
             {
                 case MetricKind.Aggregate when metric.Aggregation is null or 0:
@@ -115,8 +136,22 @@ internal static partial class SpecShape
                 case MetricKind.Per100k:
                     Reference(spec, metric, metric.Of, $"{path}.per100k.metric", add);
                     break;
+                case MetricKind.Change:
+                    CheckChange(spec, metric, path, add);
+                    break;
             }
         }
+    }
+
+    private static void CheckChange(AnalysisSpec spec, Metric metric, string path, Action<string, string> add)
+    {
+        Reference(spec, metric, metric.Of, $"{path}.change.metric", add);
+        if (spec.Metrics.FirstOrDefault(m => !ReferenceEquals(m, metric) && Same(m.Name, metric.Of)) is { Kind: MetricKind.Change } target)
+        {
+            add($"{path}.change.metric", $"'{target.Name}' is itself a change; a change is of an aggregate, a ratio, a rolling mean or a per-100k rate");
+        }
+        if (metric.Periods is < 0 or > 366) add($"{path}.change.periods", $"{metric.Periods} is out of range: 1..366 periods back (0 means 1)");
+        if (spec.TimeBucket == TimeBucket.None) add($"{path}.change", "needs a timeBucket (e.g. Epiweek for week over week)");
     }
 
     private static void Reference(AnalysisSpec spec, Metric metric, string? name, string path, Action<string, string> add)
