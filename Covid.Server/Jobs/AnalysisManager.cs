@@ -110,9 +110,11 @@ public sealed class AnalysisManager(
             }
             index.Add(entry);
             specs.Add(key, entry);
+            // The answer is the analysis as queued: once enqueued a worker may start it at once.
+            var queued = entry.Snapshot();
             queue.Enqueue(entry.Id);
             logger.LogInformation("Analysis {Id} queued ({Dataset} version {Version}, {Engine})", entry.Id, spec.Dataset, plan.Dataset.Version, engine);
-            return entry.Snapshot();
+            return queued;
         }
     }
 
