@@ -59,8 +59,8 @@ public sealed class AnalysisManager(
         {
             plan = limits.Apply(AnalysisPlanner.Plan(spec, datasets.VisibleTo(caller)));
         }
-        var key = SpecCache.Key(caller.Principal, spec, plan.Dataset, plan.Then);
-        if (!recompute && specs.Enabled && specs.FindSucceeded(key, index.Contains) is { } done)
+        var key = specs.Enabled ? SpecCache.Key(caller.Principal, spec, plan.Dataset, plan.Then) : null;
+        if (key is not null && !recompute && specs.FindSucceeded(key, index.Contains) is { } done)
         {
             activity?.SetTag(CovidDiagnostics.AnalysisIdTag, done.Id).SetTag(CovidDiagnostics.CacheHitTag, true);
             var answer = done.Snapshot();
@@ -109,7 +109,10 @@ public sealed class AnalysisManager(
                 throw StorageFailure.ToServiceException(ex, layout, "the analysis was not created");
             }
             index.Add(entry);
-            specs.Add(key, entry);
+            if (key is not null)
+            {
+                specs.Add(key, entry);
+            }
             // The answer is the analysis as queued: once enqueued a worker may start it at once.
             var queued = entry.Snapshot();
             queue.Enqueue(entry.Id);

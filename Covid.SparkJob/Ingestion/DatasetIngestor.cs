@@ -116,6 +116,12 @@ public static partial class DatasetIngestor
     private static ServiceException Refused(DatasetSchema schema, DuckDBException ex)
     {
         var reason = ex.Message.Split('\n')[0].Replace("Invalid Input Error: ", "", StringComparison.Ordinal).Replace("Conversion Error: ", "", StringComparison.Ordinal);
+        // Not the file's fault: the conversion is held to a memory limit so no upload can take the server's memory.
+        if (ex.Message.StartsWith("Out of Memory Error", StringComparison.Ordinal))
+        {
+            return ServiceException.ResourceExhausted(
+                $"converting the file to Parquet needed more than the converter's {ParquetConverter.MemoryLimit} of memory and its spill space: {reason}");
+        }
         return DuckDbLine().Match(ex.Message) is { Success: true } match && int.TryParse(match.Groups[1].ValueSpan, out var line)
             ? new DatasetFormatException(line + schema.TitleLines, $"the converter refused it: {ex.Message.Split('\n').Skip(2).FirstOrDefault(l => l.Length > 0) ?? reason}")
             : ServiceException.InvalidArgument("chunk", $"the converter refused the file: {reason}");

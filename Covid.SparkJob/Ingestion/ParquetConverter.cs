@@ -23,7 +23,7 @@ internal static class ParquetConverter
     /// upload took the server to a peak of 433 MB (1.2 GB without; bench/run.sh ingest-rss); what
     /// does not fit spills to disk beside the Parquet file (in the staging directory, removed with it).
     /// </summary>
-    private const string MemoryLimit = "192MB";
+    internal const string MemoryLimit = "192MB";
 
     /// <summary>Writes <paramref name="parquetPath"/> and returns the rows it holds.</summary>
     public static long Convert(DatasetSchema schema, FileLayout layout, string csvPath, string parquetPath)
