@@ -70,12 +70,56 @@ internal static class HeatmapChart
         model.IsLegendVisible = false;
     }
 
-    /// <summary>Distinct labels: dates and numbers ascending, text in ordinal order, an empty value ("(none)") last.</summary>
-    private static List<string> Ordered(IEnumerable<object?> values)
+    // Numbers inside text compare as numbers: HHS2 before HHS10, as a reader counts. (Culture-aware
+    // numeric ordering is not available under invariant globalization, so it is done here.)
+    private static readonly Comparer<string> NaturalText = Comparer<string>.Create(CompareNatural);
+
+    private static int CompareNatural(string? a, string? b)
+    {
+        a ??= "";
+        b ??= "";
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (char.IsAsciiDigit(a[i]) && char.IsAsciiDigit(b[j]))
+            {
+                var (x, y) = (DigitRun(a, ref i), DigitRun(b, ref j));
+                // Equal-length runs without leading zeros compare as numbers when compared as text.
+                var order = x.Length != y.Length ? x.Length.CompareTo(y.Length) : string.CompareOrdinal(x, y);
+                if (order != 0)
+                {
+                    return order;
+                }
+            }
+            else if (a[i] != b[j])
+            {
+                return a[i].CompareTo(b[j]);
+            }
+            else
+            {
+                i++;
+                j++;
+            }
+        }
+        return (a.Length - i).CompareTo(b.Length - j);
+    }
+
+    private static string DigitRun(string text, ref int index)
+    {
+        var start = index;
+        while (index < text.Length && char.IsAsciiDigit(text[index]))
+        {
+            index++;
+        }
+        return text[start..index].TrimStart('0');
+    }
+
+    /// <summary>Distinct labels: dates and numbers ascending, text in natural order (HHS2 before HHS10), an empty value ("(none)") last.</summary>
+    internal static List<string> Ordered(IEnumerable<object?> values)
     {
         var all = values.ToList();
         var present = all.OfType<object>().Distinct().ToList();
-        var sorted = present.All(v => v is string) ? present.Cast<string>().Order(StringComparer.Ordinal).Cast<object>() : present.Order();
+        var sorted = present.All(v => v is string) ? present.Cast<string>().Order(NaturalText).Cast<object>() : present.Order();
         var labels = sorted.Select(PlotSeriesData.Label).ToList();
         if (all.Any(v => v is null))
         {

@@ -36,6 +36,14 @@ public sealed class PlotKindsTests(RealData fixture)
     }
 
     [Fact]
+    public void HeatmapRows_NumberedRegions_InTheOrderAReaderCounts()
+    {
+        var ordered = HeatmapChart.Ordered(["HHS10", "HHS2", "HHS1", null, "HHS9", "CA", "AK"]);
+
+        Assert.Equal(["AK", "CA", "HHS1", "HHS2", "HHS9", "HHS10", "(none)"], ordered);
+    }
+
+    [Fact]
     public async Task Render_HeatmapLogScale_DiffersFromLinear()
     {
         var table = await RunAsync(WeeklyPer100k);
