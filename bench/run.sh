@@ -58,13 +58,13 @@ run() {
   case "$1" in
     small)
       need_real
-      record small "Small analyses, no chart" "${bench[@]}" small "$real" "$example" --clients 1,16 ;;
+      record small "Small analyses, no chart" "${bench[@]}" small "$real" "$example" --clients 1,16 "${@:2}" ;;
     small-plot)
       need_real
-      record small-plot "Small analyses with their chart" "${bench[@]}" small "$real" "$example" --clients 1,16 --plot ;;
+      record small-plot "Small analyses with their chart" "${bench[@]}" small "$real" "$example" --clients 1,16 --plot "${@:2}" ;;
     cache)
       need_real
-      record cache "An identical spec submitted again" "${bench[@]}" small "$real" "$example" --clients 1,16 --identical ;;
+      record cache "An identical spec submitted again" "${bench[@]}" small "$real" "$example" --clients 1,16 --identical "${@:2}" ;;
     concurrency)
       need_real
       record concurrency "16 clients, Jobs:MaxConcurrent 2 then 8" bash -c \
