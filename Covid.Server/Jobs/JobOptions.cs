@@ -5,7 +5,13 @@ public sealed class JobOptions
 {
     public const string Section = "Jobs";
 
-    public int MaxConcurrent { get; set; } = 2;
+    /// <summary>
+    /// Analyses running at once. Embedded ones share one DuckDB thread pool and memory limit
+    /// (Engine:Embedded), so more workers do not oversubscribe the cores: they let small analyses
+    /// overlap their disk flushes and round trips, and keep a Spark run (a worker waiting on its
+    /// driver pod) from holding up the embedded ones.
+    /// </summary>
+    public int MaxConcurrent { get; set; } = 8;
 
     /// <summary>Analyses waiting to run beyond this are refused with RESOURCE_EXHAUSTED.</summary>
     public int QueueLimit { get; set; } = 100;
