@@ -49,7 +49,7 @@ internal static class SmallAnalyses
         using var duckDb = new DuckDBConnection("DataSource=:memory:");
         duckDb.Open();
 
-        Console.WriteLine($"spec: {Path.GetFileName(specPath)} {(identical ? "submitted again and again" : "variants")}{(plot ? " with their plot" : ", no plot")}; Jobs:MaxConcurrent={maxConcurrent}; {seconds:0.#} s per run after a 1 s warm-up, the server warmed up {warmup:0.#} s first");
+        Console.WriteLine($"spec: {Path.GetFileName(specPath)} {(identical ? "submitted again and again" : "variants")}{(plot ? " with their plot" : ", no plot")}; Jobs:MaxConcurrent={maxConcurrent}; {seconds:0.#} s per side in {Rounds} interleaved turns, the server warmed up {warmup:0.#} s first");
         // With --plot, the same specs without their plot are run too: the chart's cost is the ratio of the two.
         Console.WriteLine("| clients | server p50 ms | server p99 ms | server /s | warm DuckDB p50 ms | warm DuckDB /s | server / DuckDB throughput |"
             + (plot ? " same without plot /s | with / without plot |" : ""));
@@ -58,15 +58,22 @@ internal static class SmallAnalyses
         await Drive(clients.Max(), TimeSpan.FromSeconds(warmup), _ => Analyse(client, specs[Interlocked.Increment(ref submitted) % specs.Count], plot, identical), new Latencies());
         foreach (var count in clients)
         {
-            var baseline = await Load(count, seconds, _ => Task.Run(() => Execute(duckDb, queries[Interlocked.Increment(ref next) % queries.Count])));
             spans?.Clear();
-            var ours = await Load(count, seconds, _ => Analyse(client, specs[Interlocked.Increment(ref submitted) % specs.Count], plot, identical));
-            var chartless = plot
-                ? await Load(count, seconds, _ => Analyse(client, WithoutPlot(specs[Interlocked.Increment(ref submitted) % specs.Count]), false, identical))
-                : default;
+            // Interleaved in short rounds, so a change in the machine's load falls on every side alike.
+            var sides = new List<Func<int, Task>>
+            {
+                _ => Task.Run(() => Execute(duckDb, queries[Interlocked.Increment(ref next) % queries.Count])),
+                _ => Analyse(client, specs[Interlocked.Increment(ref submitted) % specs.Count], plot, identical),
+            };
+            if (plot)
+            {
+                sides.Add(_ => Analyse(client, WithoutPlot(specs[Interlocked.Increment(ref submitted) % specs.Count]), false, identical));
+            }
+            var loads = await Interleaved(count, seconds, sides);
+            var (baseline, ours) = (loads[0], loads[1]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {count} | {ours.P50:F1} | {ours.P99:F1} | {ours.PerSecond:F1} | {baseline.P50:F2} | {baseline.PerSecond:F1} | {ours.PerSecond / baseline.PerSecond:F2}x |")
-                + (plot ? string.Create(CultureInfo.InvariantCulture, $" {chartless.PerSecond:F1} | {ours.PerSecond / chartless.PerSecond:F2}x |") : ""));
+                + (plot ? string.Create(CultureInfo.InvariantCulture, $" {loads[2].PerSecond:F1} | {ours.PerSecond / loads[2].PerSecond:F2}x |") : ""));
             if (spans is not null)
             {
                 Console.WriteLine();
@@ -85,12 +92,22 @@ internal static class SmallAnalyses
         return bare;
     }
 
-    private static async Task<(double P50, double P99, double PerSecond)> Load(int clients, double seconds, Func<int, Task> one)
+    private const int Rounds = 4;
+
+    /// <summary>Each side run <paramref name="seconds"/> in all, in <see cref="Rounds"/> turns (each after a short warm-up of its own).</summary>
+    private static async Task<List<(double P50, double P99, double PerSecond)>> Interleaved(int clients, double seconds, List<Func<int, Task>> sides)
     {
-        await Drive(clients, TimeSpan.FromSeconds(1), one, new Latencies());
-        var latencies = new Latencies();
-        var elapsed = await Drive(clients, TimeSpan.FromSeconds(seconds), one, latencies);
-        return (latencies.Percentile(0.5), latencies.Percentile(0.99), latencies.PerSecond(elapsed));
+        var latencies = sides.Select(_ => new Latencies()).ToList();
+        var elapsed = sides.Select(_ => TimeSpan.Zero).ToList();
+        for (var round = 0; round < Rounds; round++)
+        {
+            for (var i = 0; i < sides.Count; i++)
+            {
+                await Drive(clients, TimeSpan.FromSeconds(0.5), sides[i], new Latencies());
+                elapsed[i] += await Drive(clients, TimeSpan.FromSeconds(seconds / Rounds), sides[i], latencies[i]);
+            }
+        }
+        return [.. latencies.Select((l, i) => (l.Percentile(0.5), l.Percentile(0.99), l.PerSecond(elapsed[i])))];
     }
 
     /// <summary><paramref name="clients"/> loops, each starting its next operation when the last ended, until the time is up.</summary>
