@@ -33,8 +33,18 @@ public sealed class AnalysisExpiry(
         }
     }
 
-    /// <summary>Removes what has expired; returns how many.</summary>
+    /// <summary>Removes what has expired (once the history is loaded: it waits for it); returns how many.</summary>
     public int Sweep()
+    {
+        history.Wait();
+        return Expire();
+    }
+
+    /// <summary>
+    /// As <see cref="Sweep"/>, without waiting: the history load calls it before it says the
+    /// history is loaded, so no call ever sees an analysis whose time has passed.
+    /// </summary>
+    public int Expire()
     {
         var cutoff = (time.GetUtcNow() - options.Value.RetainFinished).UtcTicks;
         var expired = index.EndedBefore(cutoff);

@@ -13,8 +13,7 @@ namespace Covid.Server.Jobs;
 /// ListAnalyses order, and how many each owner has queued or running. Analyses that finished
 /// before this start are known from <see cref="FinishedLog"/> alone and read from their folder the
 /// first time someone asks for one, so start-up does not read every folder; until that history is
-/// loaded (see <see cref="AnalysisHistory"/>) a lookup that misses, a page and an expiry wait for
-/// it, while lookups of analyses in memory (unfinished or submitted since) answer at once. Request ids are scoped
+/// loaded (see <see cref="AnalysisHistory"/>) a lookup that misses and a page wait for it, while lookups of analyses in memory (unfinished or submitted since) answer at once. Request ids are scoped
 /// to their owner, and an analysis the caller may not see is answered exactly like one that does
 /// not exist, so ids of other tenants neither collide nor leak.
 /// </summary>
@@ -131,7 +130,6 @@ public sealed class AnalysisIndex(AnalysisStore store, ProgressHub hub, Analysis
     /// <summary>Finished analyses that ended before <paramref name="cutoffTicks"/> (UTC ticks).</summary>
     public List<string> EndedBefore(long cutoffTicks)
     {
-        history.Wait();
         lock (gate)
         {
             return known.Where(k => k.Value.Finished && k.Value.Ended < cutoffTicks).Select(k => k.Key).ToList();

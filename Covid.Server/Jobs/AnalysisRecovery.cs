@@ -24,6 +24,7 @@ public sealed class AnalysisRecovery(
     FinishedLog finishedLog,
     AnalysisIndex index,
     AnalysisHistory history,
+    AnalysisExpiry expiry,
     ActiveMarkers active,
     AnalysisQueue queue,
     AnalysisLifecycle lifecycle,
@@ -99,6 +100,8 @@ public sealed class AnalysisRecovery(
                 // Lines of analyses that are gone dropped, finished ones it lacked added: the next start reads one clean file.
                 finishedLog.Rewrite(index.FinishedLines());
             }
+            // Jobs:RetainFinished holds from the first answer on: what expired while the server was down goes first.
+            expiry.Expire();
             history.MarkLoaded();
             store.HistoryLoaded();
             logger.LogInformation("Loaded the history of {Count} analyses in {Ms:0} ms ({Finished} finished, listed in {Log}, read in {LogMs:0} ms; folders scanned in {ScanMs:0} ms; {Requeued} unmarked queued again, {Rerun} unmarked interrupted and re-run)",
