@@ -5,7 +5,7 @@
 #   bash bench/run.sh small            small analyses end to end through gRPC vs the same SQL in a warm DuckDB (1 and 16 clients)
 #   bash bench/run.sh small-plot       the same with each analysis' chart drawn and fetched
 #   bash bench/run.sh cache            one spec submitted again and again (answered with the analysis that ran it) vs its SQL in a warm DuckDB
-#   bash bench/run.sh concurrency      16 clients at Jobs:MaxConcurrent 2 and 8
+#   bash bench/run.sh concurrency      16 clients at Jobs:MaxConcurrent 2, 4, 8 and 16
 #   bash bench/run.sh chart            drawing 60 series × 700 days vs a one-point chart of the same size
 #   bash bench/run.sh huge-spec        server CPU of a 100,000-value spec: refused by the count-first limit vs validated in full
 #   bash bench/run.sh parquet [ROWS]   Parquet written at upload vs reading the CSV on every analysis
@@ -58,17 +58,20 @@ run() {
   case "$1" in
     small)
       need_real
-      record small "Small analyses, no chart" "${bench[@]}" small "$real" "$example" --clients 1,16 ;;
+      record small "Small analyses, no chart" "${bench[@]}" small "$real" "$example" --clients 1,16 "${@:2}" ;;
     small-plot)
       need_real
-      record small-plot "Small analyses with their chart" "${bench[@]}" small "$real" "$example" --clients 1,16 --plot ;;
+      record small-plot "Small analyses with their chart" "${bench[@]}" small "$real" "$example" --clients 1,16 --plot "${@:2}" ;;
     cache)
       need_real
-      record cache "An identical spec submitted again" "${bench[@]}" small "$real" "$example" --clients 1,16 --identical ;;
+      record cache "An identical spec submitted again" "${bench[@]}" small "$real" "$example" --clients 1,16 --identical "${@:2}" ;;
     concurrency)
       need_real
-      record concurrency "16 clients, Jobs:MaxConcurrent 2 then 8" bash -c \
-        "$(printf '%q ' "${bench[@]}") small $(printf '%q' "$real") $(printf '%q' "$example") --clients 16 --max-concurrent 2 && $(printf '%q ' "${bench[@]}") small $(printf '%q' "$real") $(printf '%q' "$example") --clients 16 --max-concurrent 8" ;;
+      local each=""
+      for n in 2 4 8 16; do
+        each+="$(printf '%q ' "${bench[@]}") small $(printf '%q' "$real") $(printf '%q' "$example") --clients 16 --max-concurrent $n && "
+      done
+      record concurrency "16 clients at Jobs:MaxConcurrent 2, 4, 8 and 16" bash -c "${each}true" ;;
     chart)
       record chart "Chart drawing" "${bench[@]}" chart ;;
     huge-spec)

@@ -113,11 +113,12 @@ public sealed class DatasetRegistry(
         var name = staged.Name;
         List<string> trash;
         DatasetInfo info;
+        int onDiskBefore;
         lock (publishGate)
         {
             EnsureWritable(write, staged.Schema);
             var current = entries.GetValueOrDefault(name);
-            var onDisk = DatasetFiles.HighestOnDisk(layout.DatasetDirectory(name));
+            var onDisk = onDiskBefore = DatasetFiles.HighestOnDisk(layout.DatasetDirectory(name));
             var number = current?.NextNumber(onDisk) ?? onDisk + 1;
             var after = AccessAfter(write, current);
             var metadata = DatasetMetadata.From(staged with { Version = number }, after);
@@ -135,10 +136,33 @@ public sealed class DatasetRegistry(
             pruner.EndRetiring(retired);
             trash = retiredDirectories;
         }
+        FlushPublished(name, firstOnDisk: onDiskBefore == 0);
         trash.ForEach(TryDelete);
         logger.LogInformation("Dataset {Name} version {Version} loaded: {Rows} rows from {Source}, data as of {AsOf}, sha256 {Sha256}",
             name, info.Version, info.RowCount, info.Source, info.AsOf, info.Sha256);
         return info;
+    }
+
+    /// <summary>
+    /// The load is acknowledged once this returns, so its rename must survive a crash of the
+    /// machine: the name's directory is flushed (and datasets/ too when the name is new). A failed
+    /// flush is logged, not thrown: the version is published and in use already, and the file
+    /// system commits the rename on its own within seconds.
+    /// </summary>
+    private void FlushPublished(string name, bool firstOnDisk)
+    {
+        try
+        {
+            DirectoryFlush.Flush(layout.DatasetDirectory(name));
+            if (firstOnDisk)
+            {
+                DirectoryFlush.Flush(Path.GetDirectoryName(layout.DatasetDirectory(name))!);
+            }
+        }
+        catch (IOException ex)
+        {
+            logger.LogWarning("Dataset {Name}: its new version is published but could not be flushed to the disk ({Reason})", name, ex.Message);
+        }
     }
 
     /// <summary>

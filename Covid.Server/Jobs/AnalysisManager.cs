@@ -33,9 +33,15 @@ public sealed class AnalysisManager(
 {
     public const int MaxRequestIdLength = 128;
 
-    // Serialises the request_id check with the creation it guards, so a retry racing the original
-    // still finds one analysis, and the queue's capacity check with the enqueue.
-    private readonly Lock submitGate = new();
+    /// <summary>How long a retry waits for its original submit's save before it is told to retry later.</summary>
+    public static readonly TimeSpan RacingSaveWait = TimeSpan.FromSeconds(30);
+
+    // Serialises the request_id, quota and capacity checks with the reservation they grant, and the
+    // reservation with the analysis' entering the index and the queue. The durable save between
+    // the two runs outside it, so concurrent submits flush to the disk together rather than in turn.
+    // An object (not a Lock): a retry racing its original's save waits on it with Monitor.Wait.
+    private readonly object submitGate = new();
+    private readonly PendingSubmits pending = new();
 
     public Analysis Submit(Caller caller, AnalysisSpec? spec, string requestId, bool recompute = false)
     {
@@ -68,56 +74,114 @@ public sealed class AnalysisManager(
             return answer;
         }
         var engine = engines.Resolve(spec.Engine, plan.Dataset);
-        lock (submitGate)
+        if (Reserve(caller, requestId) is { } raced)
         {
-            if (index.FindByRequestId(caller, requestId) is { } raced)
-            {
-                return Retried(raced, spec);
-            }
-            EnsureQuota(caller);
-            queue.EnsureCapacity();
-            var analysis = new Analysis
-            {
-                Name = AnalysisNames.Format(AnalysisNames.NewId()),
-                Spec = spec.Clone(),
-                State = State.Queued,
-                Engine = engine,
-                RequestId = requestId,
-                Owner = caller.Principal,
-                CreateTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
-            };
+            return Retried(raced, spec);
+        }
+        var analysis = new Analysis
+        {
+            Name = AnalysisNames.Format(AnalysisNames.NewId()),
+            Spec = spec.Clone(),
+            State = State.Queued,
+            Engine = engine,
+            RequestId = requestId,
+            Owner = caller.Principal,
+            CreateTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+        };
+        AnalysisEntry entry;
+        try
+        {
             pins.Record(analysis, plan);
-            var entry = new AnalysisEntry(analysis)
+            entry = new AnalysisEntry(analysis)
             {
                 Plan = plan,
                 DatasetUse = pins.Hold(plan),
                 SubmitTrace = activity?.Context ?? default,
             };
-            activity?.SetTag(CovidDiagnostics.AnalysisIdTag, entry.Id).SetTag(CovidDiagnostics.EngineTag, engine.ToString().ToLowerInvariant());
-            using var scope = logger.BeginScope(new Dictionary<string, object> { ["AnalysisId"] = entry.Id });
-            try
+        }
+        catch
+        {
+            Unreserve(caller, requestId);
+            throw;
+        }
+        activity?.SetTag(CovidDiagnostics.AnalysisIdTag, entry.Id).SetTag(CovidDiagnostics.EngineTag, engine.ToString().ToLowerInvariant());
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["AnalysisId"] = entry.Id });
+        try
+        {
+            lifecycle.Transition(entry, State.Queued, Stage.Queued, 0, "queued");
+        }
+        catch (Exception ex)
+        {
+            // Nothing was acknowledged, so nothing may run later: no folder is left behind.
+            entry.DatasetUse?.Dispose();
+            store.Discard(entry.Id);
+            hub.Forget(entry.Id);
+            Unreserve(caller, requestId);
+            if (!StorageFailure.IsStorage(ex))
             {
-                lifecycle.Transition(entry, State.Queued, Stage.Queued, 0, "queued");
+                throw;
             }
-            catch (Exception ex) when (StorageFailure.IsStorage(ex))
-            {
-                // Nothing was acknowledged, so nothing may run later: no folder is left behind.
-                entry.DatasetUse?.Dispose();
-                store.Discard(entry.Id);
-                hub.Forget(entry.Id);
-                logger.LogWarning("Analysis submit refused: {Reason}", StorageFailure.Describe(ex, layout));
-                throw StorageFailure.ToServiceException(ex, layout, "the analysis was not created");
-            }
+            logger.LogWarning("Analysis submit refused: {Reason}", StorageFailure.Describe(ex, layout));
+            throw StorageFailure.ToServiceException(ex, layout, "the analysis was not created");
+        }
+        Analysis queued;
+        lock (submitGate)
+        {
             index.Add(entry);
             if (key is not null)
             {
                 specs.Add(key, entry);
             }
+            pending.Remove(caller.Principal, requestId);
             // The answer is the analysis as queued: once enqueued a worker may start it at once.
-            var queued = entry.Snapshot();
+            queued = entry.Snapshot();
             queue.Enqueue(entry.Id);
-            logger.LogInformation("Analysis {Id} queued ({Dataset} version {Version}, {Engine})", entry.Id, spec.Dataset, plan.Dataset.Version, engine);
-            return queued;
+            Monitor.PulseAll(submitGate);
+        }
+        logger.LogInformation("Analysis {Id} queued ({Dataset} version {Version}, {Engine})", entry.Id, spec.Dataset, plan.Dataset.Version, engine);
+        return queued;
+    }
+
+    /// <summary>
+    /// Checks the caller's quota and the queue's room, counting the submits still saving, and holds
+    /// a place for this one; or returns the analysis a racing submit with the same request_id made.
+    /// </summary>
+    private AnalysisEntry? Reserve(Caller caller, string requestId)
+    {
+        lock (submitGate)
+        {
+            var deadline = DateTime.UtcNow + RacingSaveWait;
+            while (true)
+            {
+                if (index.FindByRequestId(caller, requestId) is { } raced)
+                {
+                    return raced;
+                }
+                if (!pending.Holds(caller.Principal, requestId))
+                {
+                    break;
+                }
+                // The same request_id is being saved by its first submit: its outcome decides this one's.
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero || !Monitor.Wait(submitGate, left))
+                {
+                    throw new ServiceException(ErrorCode.Unavailable,
+                        $"the first submit with request_id \"{requestId}\" is still being saved after {RacingSaveWait.TotalSeconds:0} s; retry with the same request_id");
+                }
+            }
+            EnsureQuota(caller, pending.Of(caller.Principal));
+            queue.EnsureCapacity(pending.Total);
+            pending.Add(caller.Principal, requestId);
+            return null;
+        }
+    }
+
+    private void Unreserve(Caller caller, string requestId)
+    {
+        lock (submitGate)
+        {
+            pending.Remove(caller.Principal, requestId);
+            Monitor.PulseAll(submitGate);
         }
     }
 
@@ -207,11 +271,11 @@ public sealed class AnalysisManager(
         return analysis;
     }
 
-    /// <summary>RESOURCE_EXHAUSTED when the caller already has its quota of analyses waiting or running.</summary>
-    private void EnsureQuota(Caller caller)
+    /// <summary>RESOURCE_EXHAUSTED when the caller already has its quota of analyses waiting or running (or <paramref name="saving"/> them now).</summary>
+    private void EnsureQuota(Caller caller, int saving)
     {
         var limit = quotas.Value.MaxActiveAnalyses;
-        if (index.ActiveCount(caller.Principal) >= limit)
+        if (index.ActiveCount(caller.Principal) + saving >= limit)
         {
             throw ServiceException.ResourceExhausted(
                 $"{caller.Principal} already has {limit} analyses queued or running, the most one principal may have (Quotas:MaxActiveAnalyses); wait for some to finish or cancel them");

@@ -29,15 +29,18 @@ public sealed class AnalysisQueue(IOptions<JobOptions> options)
     /// <summary>The server is shutting down: submits are refused from now on (queued analyses stay queued on disk).</summary>
     public void Close() => closed = true;
 
-    /// <summary>Throws RESOURCE_EXHAUSTED when a submitted analysis would not fit, UNAVAILABLE once the server is shutting down.</summary>
-    public void EnsureCapacity()
+    /// <summary>
+    /// Throws RESOURCE_EXHAUSTED when a submitted analysis would not fit beside those waiting and the
+    /// <paramref name="arriving"/> ones not yet enqueued, UNAVAILABLE once the server is shutting down.
+    /// </summary>
+    public void EnsureCapacity(int arriving = 0)
     {
         if (closed)
         {
             throw new ServiceException(ErrorCode.Unavailable, "the server is shutting down and takes no new analyses; submit again once it is back");
         }
         var limit = options.Value.QueueLimit;
-        if (Count >= limit)
+        if (Count + arriving >= limit)
         {
             throw ServiceException.ResourceExhausted($"the queue is full ({limit} analyses waiting); try again when some have finished");
         }
