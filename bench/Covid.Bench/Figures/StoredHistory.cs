@@ -18,13 +18,13 @@ namespace Covid.Bench.Figures;
 /// </summary>
 internal static class StoredHistory
 {
-    public const string Usage = "history SEED.csv SPEC.json [--analyses 10000] [--rounds 3] [--calls 200] [--keep]";
+    public const string Usage = "history SEED.csv SPEC.json [--analyses 10000] [--rounds 7] [--calls 200] [--keep]";
 
     public static async Task<int> RunAsync(string[] args)
     {
         var options = BenchArgs.Parse(args, positional: 2);
         var (seed, spec) = (Path.GetFullPath(options.Positional[0]), JsonParser.Default.Parse<AnalysisSpec>(File.ReadAllText(options.Positional[1])));
-        var (count, rounds, calls) = (options.Int("--analyses", 10_000), options.Int("--rounds", 3), options.Int("--calls", 200));
+        var (count, rounds, calls) = (options.Int("--analyses", 10_000), options.Int("--rounds", 7), options.Int("--calls", 200));
         var one = Directory.CreateTempSubdirectory("covid-bench-history-one-").FullName;
         var many = Directory.CreateTempSubdirectory("covid-bench-history-many-").FullName;
         try
