@@ -29,7 +29,7 @@ public sealed class LongHistoryTests
             var template = await ServerCalls.WaitForAsync(host.Analyses, submitted.Name, a => a.State == State.Succeeded, ct);
             await host.DisposeAsync();
             var root = Path.Combine(dir.Path, "analyses");
-            var clones = Clone(root, template);
+            var clones = StoredCopies.Write(root, template, Stored - 1, requestId: i => "r" + i);
             // Left by crashes: one queued (marked active), one running whose marker a machine crash lost, one folder without analysis.json.
             var queued = WriteUnfinished(root, "0000000000000000000a", State.Queued, marked: true);
             var unmarked = WriteUnfinished(root, "0000000000000000000b", State.Running, marked: false);
@@ -61,32 +61,6 @@ public sealed class LongHistoryTests
         {
             await host.DisposeAsync();
         }
-    }
-
-    /// <summary>Copies of the template as the server stores finished analyses (folder and a line in finished.jsonl), a second apart, request ids r0…</summary>
-    private static List<Analysis> Clone(string root, Analysis template)
-    {
-        var source = Path.Combine(root, AnalysisNames.ParseId(template.Name));
-        var lines = new List<string>(File.ReadAllLines(Path.Combine(root, FinishedLog.FileName)));
-        var clones = new List<Analysis>();
-        for (var i = 0; i < Stored - 1; i++)
-        {
-            var copy = template.Clone();
-            var id = AnalysisNames.NewId();
-            copy.Name = AnalysisNames.Format(id);
-            copy.RequestId = "r" + i;
-            copy.CreateTime = Timestamp.FromDateTimeOffset(template.CreateTime.ToDateTimeOffset().AddSeconds(-i - 1));
-            var target = Directory.CreateDirectory(Path.Combine(root, id)).FullName;
-            foreach (var file in Directory.EnumerateFiles(source).Where(f => Path.GetFileName(f) != DataLayout.AnalysisFile))
-            {
-                File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-            }
-            File.WriteAllText(Path.Combine(target, DataLayout.AnalysisFile), StoredJson.Format(copy));
-            lines.Add(FinishedLog.LineOf(copy));
-            clones.Add(copy);
-        }
-        File.WriteAllLines(Path.Combine(root, FinishedLog.FileName), lines);
-        return clones;
     }
 
     private static string WriteUnfinished(string root, string id, State state, bool marked)

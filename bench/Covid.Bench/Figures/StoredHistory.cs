@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using Covid.Server.Jobs;
-using Covid.Server.Storage;
+using Covid.Tests.Support;
 using Covid.V1;
 using Google.Protobuf;
-using Google.Protobuf.WellKnownTypes;
 
 namespace Covid.Bench.Figures;
 
@@ -34,9 +33,9 @@ internal static class StoredHistory
             {
                 template = await RunOneAsync(server, spec);
             }
-            Clone(one, template, 49, 0);
+            StoredCopies.Write(Path.Combine(one, "analyses"), template, 49);
             CopyDirectory(one, many);
-            Clone(many, template, count - 50, 49);
+            StoredCopies.Write(Path.Combine(many, "analyses"), template, count - 50, skip: 49);
             var log = Path.Combine(many, "analyses", FinishedLog.FileName);
             var logText = File.ReadAllText(log);
 
@@ -91,29 +90,6 @@ internal static class StoredHistory
             analysis = await client.GetAnalysisAsync(new GetAnalysisRequest { Name = analysis.Name });
         }
         return analysis.State == Analysis.Types.State.Succeeded ? analysis : throw new InvalidOperationException($"the template analysis ended {analysis.State}");
-    }
-
-    /// <summary>Copies of the template's folder under new ids, a second apart, each with its line in finished.jsonl.</summary>
-    private static void Clone(string directory, Analysis template, int count, int skip)
-    {
-        var root = Path.Combine(directory, "analyses");
-        var source = Path.Combine(root, AnalysisNames.ParseId(template.Name));
-        var lines = new List<string>(File.ReadAllLines(Path.Combine(root, FinishedLog.FileName)));
-        for (var i = 0; i < count; i++)
-        {
-            var copy = template.Clone();
-            var id = AnalysisNames.NewId();
-            copy.Name = AnalysisNames.Format(id);
-            copy.CreateTime = Timestamp.FromDateTimeOffset(template.CreateTime.ToDateTimeOffset().AddSeconds(-skip - i - 1));
-            var target = Directory.CreateDirectory(Path.Combine(root, id)).FullName;
-            foreach (var file in Directory.EnumerateFiles(source).Where(f => Path.GetFileName(f) != "analysis.json"))
-            {
-                File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-            }
-            File.WriteAllText(Path.Combine(target, "analysis.json"), StoredJson.Format(copy));
-            lines.Add(FinishedLog.LineOf(copy));
-        }
-        File.WriteAllLines(Path.Combine(root, FinishedLog.FileName), lines);
     }
 
     private sealed class Start
