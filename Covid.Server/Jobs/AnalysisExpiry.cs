@@ -6,10 +6,10 @@ namespace Covid.Server.Jobs;
 /// <summary>
 /// Deletes finished analyses <c>Jobs:RetainFinished</c> after they ended, with their folder
 /// (analysis, events, result, chart), as long-running operations expire: now and then, and once
-/// soon after start. The finished log is rewritten without them, so start-up stays quick.
+/// soon after the history is loaded at start. The finished log is rewritten without them, so start-up stays quick.
 /// </summary>
 public sealed class AnalysisExpiry(
-    AnalysisIndex index, AnalysisStore store, FinishedLog finishedLog, ProgressHub hub, ResultCache results,
+    AnalysisIndex index, AnalysisHistory history, AnalysisStore store, FinishedLog finishedLog, ProgressHub hub, ResultCache results,
     IOptions<JobOptions> options, TimeProvider time, ILogger<AnalysisExpiry> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -19,21 +19,32 @@ public sealed class AnalysisExpiry(
         var every = TimeSpan.FromTicks(Math.Clamp(retain.Ticks / 4, TimeSpan.TicksPerSecond, TimeSpan.TicksPerHour));
         try
         {
-            // Off the start-up path: BackgroundService runs ExecuteAsync synchronously until its first await.
-            await Task.Yield();
+            // Off the start-up path, and only once the finished history is known (a sweep would wait for it).
+            await history.Loaded.WaitAsync(stoppingToken);
             while (true)
             {
                 Sweep();
                 await Task.Delay(every, time, stoppingToken);
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception) when (stoppingToken.IsCancellationRequested || history.Loaded.IsFaulted)
         {
+            // Stopping, or the history could not be loaded (the server stops then: see AnalysisRecovery).
         }
     }
 
-    /// <summary>Removes what has expired; returns how many.</summary>
+    /// <summary>Removes what has expired (once the history is loaded: it waits for it); returns how many.</summary>
     public int Sweep()
+    {
+        history.Wait();
+        return Expire();
+    }
+
+    /// <summary>
+    /// As <see cref="Sweep"/>, without waiting: the history load calls it before it says the
+    /// history is loaded, so no call ever sees an analysis whose time has passed.
+    /// </summary>
+    public int Expire()
     {
         var cutoff = (time.GetUtcNow() - options.Value.RetainFinished).UtcTicks;
         var expired = index.EndedBefore(cutoff);

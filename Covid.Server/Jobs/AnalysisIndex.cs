@@ -12,11 +12,12 @@ namespace Covid.Server.Jobs;
 /// Every analysis the server knows: by id, by the request_id it was submitted with, in
 /// ListAnalyses order, and how many each owner has queued or running. Analyses that finished
 /// before this start are known from <see cref="FinishedLog"/> alone and read from their folder the
-/// first time someone asks for one, so start-up does not read every folder. Request ids are scoped
+/// first time someone asks for one, so start-up does not read every folder; until that history is
+/// loaded (see <see cref="AnalysisHistory"/>) a lookup that misses and a page wait for it, while lookups of analyses in memory (unfinished or submitted since) answer at once. Request ids are scoped
 /// to their owner, and an analysis the caller may not see is answered exactly like one that does
 /// not exist, so ids of other tenants neither collide nor leak.
 /// </summary>
-public sealed class AnalysisIndex(AnalysisStore store, ProgressHub hub)
+public sealed class AnalysisIndex(AnalysisStore store, ProgressHub hub, AnalysisHistory history)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, Known> known = new(StringComparer.Ordinal);
@@ -58,15 +59,25 @@ public sealed class AnalysisIndex(AnalysisStore store, ProgressHub hub)
 
     public AnalysisEntry? FindByRequestId(Caller caller, string requestId)
     {
-        string? id;
+        if (requestId.Length == 0)
+        {
+            return null;
+        }
+        if (RequestIdOf(caller, requestId) is not { } id)
+        {
+            // Not in memory: it may be a finished analysis the history has not brought back yet.
+            history.Wait();
+            id = RequestIdOf(caller, requestId);
+        }
+        return id is null ? null : Find(id);
+    }
+
+    private string? RequestIdOf(Caller caller, string requestId)
+    {
         lock (gate)
         {
-            if (requestId.Length == 0 || !byRequestId.TryGetValue((caller.Principal, requestId), out id))
-            {
-                return null;
-            }
+            return byRequestId.GetValueOrDefault((caller.Principal, requestId));
         }
-        return Find(id);
     }
 
     public AnalysisEntry Get(string id, Caller caller)
@@ -104,6 +115,7 @@ public sealed class AnalysisIndex(AnalysisStore store, ProgressHub hub)
     /// <summary>A page of what the caller may see, newest first, after <paramref name="after"/>; and the key to go on from, if more follow.</summary>
     public (List<Analysis> Page, AnalysisKey? Next) Page(Caller caller, AnalysisKey? after, int size)
     {
+        history.Wait();
         List<AnalysisKey> keys;
         bool more;
         lock (gate)
@@ -161,7 +173,11 @@ public sealed class AnalysisIndex(AnalysisStore store, ProgressHub hub)
     {
         lock (gate)
         {
-            known[k.Key.Id] = k;
+            if (!known.TryAdd(k.Key.Id, k))
+            {
+                // Already in memory (recovered or submitted before the history load reached it): that one is current.
+                return;
+            }
             order.Add(k.Owner, k.Key);
             if (k.RequestId.Length > 0)
             {
@@ -179,7 +195,15 @@ public sealed class AnalysisIndex(AnalysisStore store, ProgressHub hub)
         Known? k;
         lock (gate)
         {
-            if (!known.TryGetValue(id, out k))
+            known.TryGetValue(id, out k);
+        }
+        if (k is null && !history.IsLoaded)
+        {
+            history.Wait();
+        }
+        lock (gate)
+        {
+            if (k is null && !known.TryGetValue(id, out k))
             {
                 return null;
             }

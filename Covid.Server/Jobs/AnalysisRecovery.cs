@@ -10,37 +10,122 @@ using Stage = Covid.V1.ProgressEvent.Types.Stage;
 namespace Covid.Server.Jobs;
 
 /// <summary>
-/// Start-up: knows finished analyses from <see cref="FinishedLog"/> (their folders are read when
-/// first asked for), reads the others back, plans again and queues what was waiting or running
-/// when the server stopped (saying so in its events), fails what can no longer be planned, and
-/// makes sure every finished analysis ends with a FINISHED event so streams over it end. Folders
-/// that hold no analysis and temp files of cut-short writes are removed on the way.
+/// Start-up, in two steps. Before the server takes calls, <see cref="RecoverActive"/> reads back
+/// the analyses <see cref="ActiveMarkers"/> names (those queued or running when it stopped: a
+/// handful, however long the history), plans them again and queues them (saying so in their
+/// events), fails what can no longer be planned. Right after, on a thread of its own,
+/// <see cref="LoadHistory"/> knows finished analyses from <see cref="FinishedLog"/> (their folders
+/// are read when first asked for) and scans every folder: it removes folders that hold no analysis
+/// and temp files of cut-short writes, and recovers any analysis whose marker a machine crash lost,
+/// exactly as before. Every finished analysis ends with a FINISHED event so streams over it end.
 /// </summary>
 public sealed class AnalysisRecovery(
     AnalysisStore store,
     FinishedLog finishedLog,
     AnalysisIndex index,
+    AnalysisHistory history,
+    AnalysisExpiry expiry,
+    ActiveMarkers active,
     AnalysisQueue queue,
     AnalysisLifecycle lifecycle,
     ProgressHub hub,
     IDatasetLookup datasets,
     DatasetPins pins,
+    IHostApplicationLifetime lifetime,
     ILogger<AnalysisRecovery> logger)
 {
-    public void Recover()
+    // What RecoverActive read (the history scan leaves them alone), and which of them had finished.
+    private readonly HashSet<string> recovered = new(StringComparer.Ordinal);
+    private readonly List<string> finishedMarked = [];
+
+    /// <summary>The history load started by <see cref="StartLoadingHistory"/>; completed when none runs.</summary>
+    public Task HistoryLoad { get; private set; } = Task.CompletedTask;
+
+    /// <summary>Before the server takes calls: the analyses marked active, queued again.</summary>
+    public void RecoverActive()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (lines, untidy) = finishedLog.Load();
-        var logRead = clock.Elapsed;
-        var (listed, read) = store.Scan(lines.ContainsKey);
-        var scanned = clock.Elapsed;
-        foreach (var id in listed)
+        var read = new List<Analysis>();
+        foreach (var id in active.Ids())
         {
-            index.AddFinished(lines[id].Record, lines[id].Line);
+            recovered.Add(id);
+            store.DeleteTemps(id);
+            if (store.Load(id) is { } analysis)
+            {
+                read.Add(analysis);
+            }
+            else if (!store.HasAnalysis(id))
+            {
+                // A crash between its marker and its first save: nothing was acknowledged.
+                store.Discard(id);
+            }
         }
-        var stored = read.OrderBy(a => a.CreateTime?.ToDateTimeOffset() ?? DateTimeOffset.MinValue).ToList();
-        int requeued = 0, rerun = 0, unlisted = 0;
-        foreach (var analysis in stored)
+        var (requeued, rerun, finished) = Restore(read);
+        finishedMarked.AddRange(finished);
+        foreach (var id in finished)
+        {
+            // Finished, but the crash came before its marker was removed.
+            active.Unmark(id);
+        }
+        logger.LogInformation("Recovered {Count} unfinished analyses in {Ms:0} ms ({Requeued} queued again, {Rerun} interrupted and re-run, {Finished} had finished); the finished history loads in the background",
+            read.Count, clock.Elapsed.TotalMilliseconds, requeued, rerun, finished.Count);
+    }
+
+    /// <summary>Runs <see cref="LoadHistory"/> on a thread of its own (calls that wait for it block theirs).</summary>
+    public void StartLoadingHistory(CancellationToken stopping) =>
+        HistoryLoad = Task.Factory.StartNew(() => LoadHistory(stopping), stopping, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>
+    /// The finished analyses stored before this start, and the scan of every folder, while the
+    /// server takes calls. A failure stops the server, as a failed start would: answering without
+    /// the history would answer wrong.
+    /// </summary>
+    public void LoadHistory(CancellationToken stopping)
+    {
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var (lines, untidy) = finishedLog.Load();
+            var logRead = clock.Elapsed;
+            var (listed, read) = store.Scan(id => recovered.Contains(id) || store.SavedDuringLoad(id) || index.Contains(id), lines.ContainsKey, stopping);
+            var scanned = clock.Elapsed;
+            foreach (var id in listed)
+            {
+                index.AddFinished(lines[id].Record, lines[id].Line);
+            }
+            var (requeued, rerun, finished) = Restore(read);
+            var unlisted = finished.Count + finishedMarked.Count(id => !lines.ContainsKey(id));
+            if (untidy || unlisted > 0 || lines.Keys.Any(id => !index.Contains(id)))
+            {
+                // Lines of analyses that are gone dropped, finished ones it lacked added: the next start reads one clean file.
+                finishedLog.Rewrite(index.FinishedLines());
+            }
+            // Jobs:RetainFinished holds from the first answer on: what expired while the server was down goes first.
+            expiry.Expire();
+            history.MarkLoaded();
+            store.HistoryLoaded();
+            logger.LogInformation("Loaded the history of {Count} analyses in {Ms:0} ms ({Finished} finished, listed in {Log}, read in {LogMs:0} ms; folders scanned in {ScanMs:0} ms; {Requeued} unmarked queued again, {Rerun} unmarked interrupted and re-run)",
+                listed.Count + read.Count, clock.Elapsed.TotalMilliseconds, listed.Count + finished.Count, FinishedLog.FileName, logRead.TotalMilliseconds,
+                (scanned - logRead).TotalMilliseconds, requeued, rerun);
+        }
+        catch (OperationCanceledException ex)
+        {
+            history.MarkFailed(ex);
+        }
+        catch (Exception ex)
+        {
+            logger.LogCritical(ex, "The stored analyses could not be loaded; the server stops");
+            history.MarkFailed(ex);
+            lifetime.StopApplication();
+        }
+    }
+
+    /// <summary>Brings analyses read from their folders back: queued again, re-run, or known as finished (their ids returned).</summary>
+    private (int Requeued, int Rerun, List<string> Finished) Restore(List<Analysis> read)
+    {
+        int requeued = 0, rerun = 0;
+        var finished = new List<string>();
+        foreach (var analysis in read.OrderBy(a => a.CreateTime?.ToDateTimeOffset() ?? DateTimeOffset.MinValue))
         {
             var events = hub.Restore(AnalysisNames.ParseId(analysis.Name));
             analysis.Progress = events.Count > 0 ? events[^1] : analysis.Progress;
@@ -50,6 +135,8 @@ public sealed class AnalysisRecovery(
             switch (analysis.State)
             {
                 case State.Queued:
+                    // Marked already, unless found by the scan (its marker lost to a machine crash).
+                    active.Mark(entry.Id);
                     if (events.Count == 0)
                     {
                         lifecycle.Announce(entry, Stage.Queued, 0, "queued");
@@ -76,7 +163,7 @@ public sealed class AnalysisRecovery(
                     break;
                 case State.Succeeded or State.Failed or State.Cancelled:
                     // Finished, but its line in the finished log was lost with a crash (or it predates the log).
-                    unlisted++;
+                    finished.Add(entry.Id);
                     if (events.Count == 0 || events[^1].Stage != Stage.Finished)
                     {
                         // Saved as finished but the crash came before its FINISHED event was written.
@@ -89,14 +176,7 @@ public sealed class AnalysisRecovery(
                     break;
             }
         }
-        if (untidy || unlisted > 0 || listed.Count != lines.Count)
-        {
-            // Lines of analyses that are gone dropped, finished ones it lacked added: the next start reads one clean file.
-            finishedLog.Rewrite(index.FinishedLines());
-        }
-        logger.LogInformation("Loaded {Count} analyses in {Ms:0} ms ({Finished} finished, listed in {Log}, read in {LogMs:0} ms; folders scanned in {ScanMs:0} ms; {Requeued} queued again, {Rerun} interrupted and re-run)",
-            listed.Count + stored.Count, clock.Elapsed.TotalMilliseconds, listed.Count + unlisted, FinishedLog.FileName, logRead.TotalMilliseconds,
-            (scanned - logRead).TotalMilliseconds, requeued, rerun);
+        return (requeued, rerun, finished);
     }
 
     /// <summary>

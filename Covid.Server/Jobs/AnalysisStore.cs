@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Covid.Server.Storage;
 using Covid.V1;
 using Google.Protobuf;
@@ -9,16 +10,46 @@ namespace Covid.Server.Jobs;
 /// analysis.json, result.json and plot.png, each written whole by <see cref="AtomicFile"/>. Their
 /// events.jsonl belongs to the progress journal; <see cref="FinishedLog"/> indexes finished ones.
 /// A folder counts as an analysis once its analysis.json exists: one without is garbage (a crash
-/// before the first save, or an expiry cut short) and start-up removes it.
+/// before the first save, or an expiry cut short) and start-up removes it. Queued and running
+/// analyses are also marked in <see cref="ActiveMarkers"/>, so start-up finds them without a scan.
 /// </summary>
-public sealed class AnalysisStore(DataLayout layout, FinishedLog finished, ILogger<AnalysisStore> logger)
+public sealed class AnalysisStore(DataLayout layout, FinishedLog finished, ActiveMarkers active, AnalysisHistory history, ILogger<AnalysisStore> logger)
 {
-    /// <param name="durable">Flushed to the disk before it counts (see <see cref="AnalysisLifecycle"/> for which states need it).</param>
-    public void Save(Analysis analysis, bool durable) =>
-        AtomicFile.WriteText(File(AnalysisNames.ParseId(analysis.Name), DataLayout.AnalysisFile), StoredJson.Format(analysis), durable);
+    // Ids saved by this process while the history scan may still run: the scan leaves their
+    // folders alone (one being created has no analysis.json yet, and is not garbage).
+    private readonly ConcurrentDictionary<string, byte> savedDuringLoad = new(StringComparer.Ordinal);
 
-    /// <summary>Adds a finished analysis to the index start-up reads (never fails: it is only an index).</summary>
-    public void RecordFinished(Analysis analysis) => finished.Append(analysis);
+    /// <param name="durable">Flushed to the disk before it counts (see <see cref="AnalysisLifecycle"/> for which states need it).</param>
+    public void Save(Analysis analysis, bool durable)
+    {
+        var id = AnalysisNames.ParseId(analysis.Name);
+        if (!history.IsLoaded)
+        {
+            // Before the folder can exist (the scan lists first, then asks).
+            savedDuringLoad.TryAdd(id, 0);
+        }
+        if (!AnalysisLifecycle.IsTerminal(analysis.State))
+        {
+            active.Mark(id);
+        }
+        AtomicFile.WriteText(File(id, DataLayout.AnalysisFile), StoredJson.Format(analysis), durable);
+    }
+
+    /// <summary>Whether this process saved the analysis while the history was loading (see <see cref="Scan"/>).</summary>
+    public bool SavedDuringLoad(string id) => savedDuringLoad.ContainsKey(id);
+
+    /// <summary>Once the history is loaded no scan runs: the ids need not be kept.</summary>
+    public void HistoryLoaded() => savedDuringLoad.Clear();
+
+    /// <summary>
+    /// Adds a finished analysis to the index start-up reads (never fails: it is only an index), then
+    /// drops its active marker: a crash between the two leaves a marker start-up reads once more.
+    /// </summary>
+    public void RecordFinished(Analysis analysis)
+    {
+        finished.Append(analysis);
+        active.Unmark(AnalysisNames.ParseId(analysis.Name));
+    }
 
     public Result LoadResult(string id) => StoredJson.Parse<Result>(System.IO.File.ReadAllText(File(id, DataLayout.ResultFile)));
 
@@ -32,6 +63,8 @@ public sealed class AnalysisStore(DataLayout layout, FinishedLog finished, ILogg
 
     public Stream OpenPlot(string id) =>
         new FileStream(File(id, DataLayout.PlotFile), FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true);
+
+    public bool HasAnalysis(string id) => System.IO.File.Exists(File(id, DataLayout.AnalysisFile));
 
     /// <summary>One stored analysis, or null when its folder holds none (or an unreadable one, which is logged).</summary>
     public Analysis? Load(string id)
@@ -49,11 +82,13 @@ public sealed class AnalysisStore(DataLayout layout, FinishedLog finished, ILogg
     }
 
     /// <summary>
-    /// Start-up's pass over <c>analyses/</c>: folders without an analysis.json are removed, and so
-    /// are temp files of writes a crash cut short. Folders <paramref name="indexed"/> knows are only
-    /// listed (their analysis is read when first asked for); the others are read now.
+    /// The history load's pass over <c>analyses/</c>, while the server takes calls: folders without
+    /// an analysis.json are removed, and so are temp files of writes a crash cut short. Folders
+    /// <paramref name="skip"/> names (analyses already in memory) are left alone; folders
+    /// <paramref name="indexed"/> knows are only listed (their analysis is read when first asked
+    /// for); the others are read now.
     /// </summary>
-    public (List<string> Indexed, List<Analysis> Read) Scan(Func<string, bool> indexed)
+    public (List<string> Indexed, List<Analysis> Read) Scan(Func<string, bool> skip, Func<string, bool> indexed, CancellationToken stopping)
     {
         var listed = new List<string>();
         var read = new List<Analysis>();
@@ -62,10 +97,13 @@ public sealed class AnalysisStore(DataLayout layout, FinishedLog finished, ILogg
             return (listed, read);
         }
         DeleteTemps(layout.AnalysesRoot);
-        foreach (var dir in Directory.EnumerateDirectories(layout.AnalysesRoot))
+        // Listed whole first: a folder made after this is not looked at, one made before it by
+        // this process is named by skip (SavedDuringLoad is set before its folder is made).
+        foreach (var dir in Directory.GetDirectories(layout.AnalysesRoot))
         {
+            stopping.ThrowIfCancellationRequested();
             var id = Path.GetFileName(dir);
-            if (!AnalysisNames.IsValidId(id))
+            if (!AnalysisNames.IsValidId(id) || skip(id))
             {
                 continue;
             }
@@ -102,6 +140,7 @@ public sealed class AnalysisStore(DataLayout layout, FinishedLog finished, ILogg
         try
         {
             System.IO.File.Delete(Path.Combine(dir, DataLayout.AnalysisFile));
+            active.Unmark(id);
             if (Directory.Exists(dir))
             {
                 Directory.Delete(dir, recursive: true);

@@ -38,6 +38,8 @@ public static class JobsRegistration
         services.AddSingleton<ProgressHub>();
         services.AddSingleton<PlotRenderer>();
         services.AddSingleton<FinishedLog>();
+        services.AddSingleton<ActiveMarkers>();
+        services.AddSingleton<AnalysisHistory>();
         services.AddSingleton<AnalysisStore>();
         services.AddSingleton<AnalysisMetrics>();
         services.AddSingleton<ResultCache>();

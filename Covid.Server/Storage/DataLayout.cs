@@ -13,6 +13,8 @@ namespace Covid.Server.Storage;
 /// datasets/.trash/{guid}/       deleted datasets and pruned versions, being removed
 /// datasets/.inplace/{name}.json the hash and version of a CSV registered in place
 /// analyses/{id}/analysis.json, events.jsonl, result.json, plot.png, spark-result/
+/// analyses/finished.jsonl       one line per finished analysis (FinishedLog)
+/// analyses/.active/{id}         an empty marker per queued or running analysis (ActiveMarkers)
 /// </code>
 /// Staging sits on the same file system as the datasets, so publishing a version is a single
 /// rename into a directory of its own: nothing published is ever moved aside. (Data directories

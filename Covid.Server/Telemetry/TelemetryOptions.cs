@@ -23,6 +23,6 @@ public sealed class TelemetryOptions
     /// </summary>
     public int PrometheusPort { get; set; }
 
-    /// <summary>The scrape listener's host: <c>localhost</c>, or <c>*</c> for every interface (in a pod).</summary>
+    /// <summary>The scrape listener's host: <c>localhost</c>, or <c>*</c> (or <c>+</c>) for every IPv4 interface (in a pod).</summary>
     public string PrometheusHost { get; set; } = "localhost";
 }

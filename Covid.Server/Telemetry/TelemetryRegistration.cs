@@ -40,11 +40,7 @@ public static class TelemetryRegistration
                 }
                 if (options.PrometheusPort > 0)
                 {
-                    metrics.AddPrometheusHttpListener(o =>
-                    {
-                        o.Host = options.PrometheusHost;
-                        o.Port = options.PrometheusPort;
-                    });
+                    metrics.AddPrometheusHttpListener(o => ListenOn(o, options));
                 }
             });
         if (otlp is not null)
@@ -53,6 +49,23 @@ public static class TelemetryRegistration
                 logs => logs.IncludeScopes = true);
         }
         return builder;
+    }
+
+    private static void ListenOn(PrometheusHttpListenerOptions listener, TelemetryOptions options)
+    {
+        listener.Port = options.PrometheusPort;
+        if (options.PrometheusHost is not ("*" or "+"))
+        {
+            listener.Host = options.PrometheusHost;
+            return;
+        }
+        // HttpListener's wildcard (every IPv4 interface, any Host header: a pod scraped at its IP) is
+        // not a host name, which Host must be (the exporter builds a Uri of it): the prefix is replaced instead.
+        listener.ConfigureHttpListener = (o, http) =>
+        {
+            http.Prefixes.Clear();
+            http.Prefixes.Add($"http://{options.PrometheusHost}:{o.Port}{(o.ScrapeEndpointPath ?? "/metrics").TrimEnd('/')}/");
+        };
     }
 
     private static Uri? OtlpEndpoint(TelemetryOptions options)

@@ -3,19 +3,25 @@ using k8s.Models;
 namespace Covid.Tests.Deploy;
 
 /// <summary>
-/// NetworkPolicy ingress semantics, for pods of one namespace: a pod selected by no policy accepts
-/// everything; a selected pod accepts a connection only when some selecting policy has a rule whose
-/// peers include the source (no peers = any source; a podSelector peer without namespaceSelector =
-/// this namespace) and whose ports include the destination port (no ports = all; a named port
-/// resolves against the destination's container ports). TCP unless a port says otherwise.
+/// NetworkPolicy ingress semantics, for pods of the deploy namespace: a pod selected by no policy
+/// accepts everything; a selected pod accepts a connection only when some selecting policy has a
+/// rule whose peers include the source (no peers = any source; a podSelector peer without
+/// namespaceSelector = this namespace; a namespaceSelector peer = pods of the namespaces whose
+/// labels it matches, narrowed by its podSelector if any) and whose ports include the destination
+/// port (no ports = all; a named port resolves against the destination's container ports). TCP
+/// unless a port says otherwise.
 /// </summary>
 public static class NetworkPolicies
 {
-    public static bool Allows(IEnumerable<V1NetworkPolicy> policies, V1Pod from, V1Pod to, int port)
+    /// <param name="fromNamespace">The labels of the source's namespace; null: the deploy namespace itself.</param>
+    public static bool Allows(IEnumerable<V1NetworkPolicy> policies, V1Pod from, V1Pod to, int port, IDictionary<string, string>? fromNamespace = null)
     {
+        var sameNamespace = fromNamespace is null;
+        var namespaceLabels = fromNamespace ?? new Dictionary<string, string> { ["kubernetes.io/metadata.name"] = Support.Deploy.DeployBundle.Namespace };
         var selecting = policies.Where(p => IsIngress(p) && Matches(p.Spec.PodSelector, to.Metadata.Labels)).ToList();
         return selecting.Count == 0 || selecting.Any(p => (p.Spec.Ingress ?? []).Any(rule =>
-            (rule.FromProperty is not { Count: > 0 } peers || peers.Any(peer => peer.NamespaceSelector is null && peer.IpBlock is null
+            (rule.FromProperty is not { Count: > 0 } peers || peers.Any(peer => peer.IpBlock is null
+                && (peer.NamespaceSelector is null ? sameNamespace : Matches(peer.NamespaceSelector, namespaceLabels))
                 && Matches(peer.PodSelector, from.Metadata.Labels)))
             && (rule.Ports is not { Count: > 0 } ports || ports.Any(p => (p.Protocol ?? "TCP") == "TCP" && PortMatches(p, to, port)))));
     }

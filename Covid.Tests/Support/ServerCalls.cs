@@ -71,4 +71,19 @@ internal static class ServerCalls
             await Task.Delay(25, ct);
         }
     }
+
+    /// <summary>Every analysis ListAnalyses answers, page after page.</summary>
+    public static async Task<List<Analysis>> ListAllAsync(AnalysisService.AnalysisServiceClient client, CancellationToken ct, int pageSize = 500)
+    {
+        var all = new List<Analysis>();
+        var token = "";
+        do
+        {
+            var page = await client.ListAnalysesAsync(new ListAnalysesRequest { PageSize = pageSize, PageToken = token }, cancellationToken: ct);
+            all.AddRange(page.Analyses);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+        return all;
+    }
 }

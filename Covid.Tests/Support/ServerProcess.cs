@@ -13,11 +13,12 @@ namespace Covid.Tests.Support;
 internal sealed partial class ServerProcess : IAsyncDisposable
 {
     private readonly Process process;
-    private readonly List<string> output = [];
+    private readonly List<string> output;
 
-    private ServerProcess(Process process, string address)
+    private ServerProcess(Process process, List<string> output, string address)
     {
         this.process = process;
+        this.output = output;
         Channel = GrpcChannel.ForAddress(address);
         Datasets = new DatasetService.DatasetServiceClient(Channel);
         Analyses = new AnalysisService.AnalysisServiceClient(Channel);
@@ -31,12 +32,26 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>Every line the server wrote so far (stdout and stderr).</summary>
+    public IReadOnlyList<string> Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return [.. output];
+            }
+        }
+    }
+
     /// <summary>
     /// Starts the server over <paramref name="dataDirectory"/> (the synthetic sample as its seed),
-    /// under <paramref name="wrapper"/> when given, with <paramref name="settings"/> ("Key=value") added.
+    /// under <paramref name="wrapper"/> when given, with <paramref name="settings"/> ("Key=value") added
+    /// and <paramref name="environment"/> set (as a Deployment's env sets them).
     /// </summary>
     public static async Task<ServerProcess> StartAsync(
-        string dataDirectory, CancellationToken ct, IReadOnlyList<string>? wrapper = null, IReadOnlyList<string>? settings = null)
+        string dataDirectory, CancellationToken ct, IReadOnlyList<string>? wrapper = null, IReadOnlyList<string>? settings = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var server = Path.Combine(AppContext.BaseDirectory, "Covid.Server.dll");
         var command = new List<string>(wrapper ?? []) { "dotnet", server,
@@ -46,6 +61,10 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         command.AddRange((settings ?? []).Select(s => "--" + s));
         var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
         command.Skip(1).ToList().ForEach(start.ArgumentList.Add);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + command[0]);
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var lines = new List<string>();
@@ -73,9 +92,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         try
         {
             var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(90), ct);
-            var started = new ServerProcess(process, address);
-            started.output.AddRange(lines);
-            return started;
+            return new ServerProcess(process, lines, address);
         }
         catch
         {
@@ -112,6 +129,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
-    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    // Also inside a JSON log line, where the address ends at the message's closing quote.
+    [GeneratedRegex(@"Now listening on: (http://[^\s""]+)")]
     private static partial Regex Listening();
 }

@@ -4,6 +4,7 @@ using Covid.Server.Jobs;
 using Covid.Server.Kubernetes;
 using Covid.Server.Spark;
 using Covid.Server.Storage;
+using Covid.Server.Telemetry;
 using Microsoft.Extensions.Configuration;
 using k8s.Models;
 
@@ -17,7 +18,7 @@ public static class ServerSettings
 {
     public const string FileName = "appsettings.Production.json";
 
-    /// <summary>Config sections and the server's options class bound to each (Hosting/, Kubernetes/).</summary>
+    /// <summary>Config sections and the server's options class bound to each (Hosting/, Kubernetes/, Telemetry/).</summary>
     public static readonly IReadOnlyDictionary<string, Type> SectionTypes = new Dictionary<string, Type>
     {
         [DataOptions.Section] = typeof(DataOptions),
@@ -25,6 +26,7 @@ public static class ServerSettings
         [JobOptions.Section] = typeof(JobOptions),
         [KubernetesOptions.Section] = typeof(KubernetesOptions),
         [SparkOptions.Section] = typeof(SparkOptions),
+        [TelemetryOptions.Section] = typeof(TelemetryOptions),
     };
 
     public static async Task<IConfigurationRoot> LoadAsync()

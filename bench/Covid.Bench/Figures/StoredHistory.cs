@@ -1,28 +1,29 @@
 using System.Diagnostics;
 using Covid.Server.Jobs;
-using Covid.Server.Storage;
+using Covid.Tests.Support;
 using Covid.V1;
 using Google.Protobuf;
-using Google.Protobuf.WellKnownTypes;
 
 namespace Covid.Bench.Figures;
 
 /// <summary>
 /// Start-up and ListAnalyses with a long history: a data directory holding 50 finished analyses
 /// against the same directory with 10,000 (copies of one real analysis, as the
-/// server writes them: folder, analysis.json, result, events, a line in finished.jsonl). Start
-/// is timed from building the host to serving; also with finished.jsonl missing, when every
-/// folder is read (as before the log, or after losing it).
+/// server writes them: folder, analysis.json, result, events, a line in finished.jsonl). Each
+/// start is timed twice from building the host: until it is ready (serving, and grpc.health
+/// answering SERVING), and until a first ListAnalyses is answered (which waits for the finished
+/// history the server loads in the background after it is ready); also with finished.jsonl
+/// missing, when every folder is read (as before the log, or after losing it).
 /// </summary>
 internal static class StoredHistory
 {
-    public const string Usage = "history SEED.csv SPEC.json [--analyses 10000] [--rounds 3] [--calls 200] [--keep]";
+    public const string Usage = "history SEED.csv SPEC.json [--analyses 10000] [--rounds 7] [--calls 200] [--keep]";
 
     public static async Task<int> RunAsync(string[] args)
     {
         var options = BenchArgs.Parse(args, positional: 2);
         var (seed, spec) = (Path.GetFullPath(options.Positional[0]), JsonParser.Default.Parse<AnalysisSpec>(File.ReadAllText(options.Positional[1])));
-        var (count, rounds, calls) = (options.Int("--analyses", 10_000), options.Int("--rounds", 3), options.Int("--calls", 200));
+        var (count, rounds, calls) = (options.Int("--analyses", 10_000), options.Int("--rounds", 7), options.Int("--calls", 200));
         var one = Directory.CreateTempSubdirectory("covid-bench-history-one-").FullName;
         var many = Directory.CreateTempSubdirectory("covid-bench-history-many-").FullName;
         try
@@ -32,19 +33,19 @@ internal static class StoredHistory
             {
                 template = await RunOneAsync(server, spec);
             }
-            Clone(one, template, 49, 0);
+            StoredCopies.Write(Path.Combine(one, "analyses"), template, 49);
             CopyDirectory(one, many);
-            Clone(many, template, count - 50, 49);
+            StoredCopies.Write(Path.Combine(many, "analyses"), template, count - 50, skip: 49);
             var log = Path.Combine(many, "analyses", FinishedLog.FileName);
             var logText = File.ReadAllText(log);
 
-            var (startOne, startMany, startUnlogged) = (new Timing("one"), new Timing("many"), new Timing("unlogged"));
+            var (one1, many1, unlogged1) = (new Start(), new Start(), new Start());
             for (var round = 0; round < rounds; round++)
             {
-                await startOne.MeasureAsync(() => StartStopAsync(one, seed));
-                await startMany.MeasureAsync(() => StartStopAsync(many, seed));
+                await StartStopAsync(one, seed, one1);
+                await StartStopAsync(many, seed, many1);
                 File.Delete(log);
-                await startUnlogged.MeasureAsync(() => StartStopAsync(many, seed));
+                await StartStopAsync(many, seed, unlogged1);
                 File.WriteAllText(log, logText);
             }
             var (firstOne, deepOne) = await ListAsync(one, seed, calls);
@@ -52,8 +53,10 @@ internal static class StoredHistory
 
             Console.WriteLine($"| median ms | 50 stored analyses | {count:N0} stored | ratio |");
             Console.WriteLine("|---|---:|---:|---:|");
-            Row("server start (host built → serving)", startOne, startMany);
-            Row("server start, finished.jsonl missing (every folder read)", startOne, startUnlogged);
+            Row("server ready (host built → serving, health SERVING)", one1.Ready, many1.Ready);
+            Row("first ListAnalyses answered after start (the history loaded)", one1.Listed, many1.Listed);
+            Row("server ready, finished.jsonl missing (every folder read after ready)", one1.Ready, unlogged1.Ready);
+            Row("first ListAnalyses answered, finished.jsonl missing", one1.Listed, unlogged1.Listed);
             Row("ListAnalyses, first page of 50", firstOne, firstMany);
             Row("ListAnalyses, page 101 of 50 (page_token; with 50 stored: the only page)", deepOne, deepMany);
             return 0;
@@ -89,32 +92,25 @@ internal static class StoredHistory
         return analysis.State == Analysis.Types.State.Succeeded ? analysis : throw new InvalidOperationException($"the template analysis ended {analysis.State}");
     }
 
-    /// <summary>Copies of the template's folder under new ids, a second apart, each with its line in finished.jsonl.</summary>
-    private static void Clone(string directory, Analysis template, int count, int skip)
+    private sealed class Start
     {
-        var root = Path.Combine(directory, "analyses");
-        var source = Path.Combine(root, AnalysisNames.ParseId(template.Name));
-        var lines = new List<string>(File.ReadAllLines(Path.Combine(root, FinishedLog.FileName)));
-        for (var i = 0; i < count; i++)
-        {
-            var copy = template.Clone();
-            var id = AnalysisNames.NewId();
-            copy.Name = AnalysisNames.Format(id);
-            copy.CreateTime = Timestamp.FromDateTimeOffset(template.CreateTime.ToDateTimeOffset().AddSeconds(-skip - i - 1));
-            var target = Directory.CreateDirectory(Path.Combine(root, id)).FullName;
-            foreach (var file in Directory.EnumerateFiles(source).Where(f => Path.GetFileName(f) != "analysis.json"))
-            {
-                File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-            }
-            File.WriteAllText(Path.Combine(target, "analysis.json"), StoredJson.Format(copy));
-            lines.Add(FinishedLog.LineOf(copy));
-        }
-        File.WriteAllLines(Path.Combine(root, FinishedLog.FileName), lines);
+        public Timing Ready { get; } = new("ready");
+
+        public Timing Listed { get; } = new("listed");
     }
 
-    private static async Task StartStopAsync(string directory, string seed)
+    /// <summary>One start, timed until ready and until its first ListAnalyses answer, then stopped.</summary>
+    private static async Task StartStopAsync(string directory, string seed, Start start)
     {
+        var clock = Stopwatch.StartNew();
         await using var server = await BenchServer.StartInAsync(directory, seed, "Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning");
+        using var channel = server.Channel();
+        var health = await new Grpc.Health.V1.Health.HealthClient(channel).CheckAsync(new Grpc.Health.V1.HealthCheckRequest());
+        start.Ready.Add(health.Status == Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving
+            ? clock.Elapsed.TotalMilliseconds
+            : throw new InvalidOperationException($"health answered {health.Status} after the start"));
+        await new AnalysisService.AnalysisServiceClient(channel).ListAnalysesAsync(new ListAnalysesRequest { PageSize = 50 });
+        start.Listed.Add(clock.Elapsed.TotalMilliseconds);
     }
 
     private static async Task<(Timing First, Timing Deep)> ListAsync(string directory, string seed, int calls)
