@@ -17,13 +17,16 @@ internal sealed class PipedConversion
     // How long a conversion cut short may take to notice the pipe's end and close its files.
     private static readonly TimeSpan AbortWait = TimeSpan.FromSeconds(30);
 
+    // Room for DuckDB to fall a little behind without stopping the upload at every 64 KB (Linux's default pipe size).
+    private const int PipeBytes = 1 << 20;
+
     private readonly AnonymousPipeServerStream _pipe;
     private readonly Task<long> _conversion;
     private bool _ended;
 
     public PipedConversion(DatasetSchema schema, FileLayout layout, ConversionTarget target)
     {
-        _pipe = new AnonymousPipeServerStream(PipeDirection.Out, HandleInheritability.None);
+        _pipe = NewPipe();
         // DuckDB opens the read end by name; this process holds it until DuckDB is done, so a
         // conversion that fails before reading it all turns the next write into a broken pipe, never a hang.
         var input = "/dev/fd/" + _pipe.GetClientHandleAsString();
@@ -38,6 +41,19 @@ internal sealed class PipedConversion
                 _pipe.DisposeLocalCopyOfClientHandle();
             }
         });
+    }
+
+    private static AnonymousPipeServerStream NewPipe()
+    {
+        try
+        {
+            return new AnonymousPipeServerStream(PipeDirection.Out, HandleInheritability.None, PipeBytes);
+        }
+        catch (IOException)
+        {
+            // The system's pipe-max-size or the user's pipe quota refused the size: the default works, only slower.
+            return new AnonymousPipeServerStream(PipeDirection.Out, HandleInheritability.None);
+        }
     }
 
     /// <summary>Pipes are file names only where /dev/fd exists (Linux, macOS); elsewhere the lines go to a file converted after.</summary>
