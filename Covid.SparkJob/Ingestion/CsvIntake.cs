@@ -38,7 +38,7 @@ public sealed class CsvIntake : Stream
         _original = compression switch
         {
             OriginalCompression.Discard => Null,
-            OriginalCompression.Zstd => new ZstdSharp.CompressionStream(_originalFile!, 1, leaveOpen: true),
+            OriginalCompression.Zstd => Zstd(_originalFile!),
             OriginalCompression.Gzip => new GZipStream(_originalFile!, CompressionLevel.Fastest, leaveOpen: true),
             _ => _originalFile!,
         };
@@ -151,6 +151,14 @@ public sealed class CsvIntake : Stream
             _hash.Dispose();
         }
         base.Dispose(disposing);
+    }
+
+    private static ZstdSharp.CompressionStream Zstd(Stream file)
+    {
+        var zstd = new ZstdSharp.CompressionStream(file, 1, leaveOpen: true);
+        // Compressed on zstd's own worker thread (the same frames): the upload's thread only checks, hashes and passes lines on.
+        zstd.SetParameter(ZstdSharp.Unsafe.ZSTD_cParameter.ZSTD_c_nbWorkers, 1);
+        return zstd;
     }
 
     /// <summary>Checked lines to DuckDB; the first come once the header is read, so the conversion knows the file's columns.</summary>

@@ -49,7 +49,9 @@ internal static class IngestSpeed
                     await Phases(csv, Path.Combine(work.FullName, "phases"), OriginalCompression.Discard, check, null);
                     await Phases(csv, Path.Combine(work.FullName, "phases"), OriginalCompression.Zstd, keep, convert);
                 }
-                var kept = new DirectoryInfo(Path.Combine(server.DataDirectory, "datasets", "bench-ingest")).GetFiles();
+                // The newest version's directory (v1, v2, …) holds what a dataset keeps.
+                var kept = new DirectoryInfo(Path.Combine(server.DataDirectory, "datasets", "bench-ingest")).GetDirectories("v*")
+                    .OrderByDescending(d => int.TryParse(d.Name[1..], out var n) ? n : 0).First().GetFiles();
                 var original = kept.Where(f => f.Name.StartsWith("original", StringComparison.Ordinal)).Sum(f => f.Length);
                 var parquet = kept.Where(f => f.Extension == ".parquet").Sum(f => f.Length);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
