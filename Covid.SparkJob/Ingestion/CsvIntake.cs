@@ -33,6 +33,7 @@ public sealed class CsvIntake : Stream
         Directory = directory;
         _schema = schema;
         Target = target is not null && PipedConversion.Supported ? target : null;
+        MemoryLimit = target?.MemoryLimit ?? ConversionTarget.DefaultMemoryLimit;
         OriginalPath = Path.Combine(directory, "original.csv" + compression switch { OriginalCompression.Zstd => ".zst", OriginalCompression.Gzip => ".gz", _ => "" });
         _originalFile = compression == OriginalCompression.Discard ? null : new FileStream(OriginalPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
         _original = compression switch
@@ -64,6 +65,9 @@ public sealed class CsvIntake : Stream
 
     /// <summary>The Parquet copy being written as the lines arrive; null when the converter reads <see cref="BodyPath"/> afterwards.</summary>
     public ConversionTarget? Target { get; }
+
+    /// <summary>DuckDB's memory for the conversion, piped or not.</summary>
+    internal string MemoryLimit { get; }
 
     /// <summary>The conversion under way; null until the header has been read (or without a <see cref="Target"/>).</summary>
     internal PipedConversion? Conversion => _conversion;

@@ -61,7 +61,7 @@ public static partial class DatasetIngestor
         }
         Func<Task<long>> convert = intake.Conversion is { } piped
             ? piped.FinishAsync
-            : () => Task.Run(() => ParquetConverter.Convert(schema, statistics.Layout, intake.BodyPath, parquetPath, ConversionTarget.DefaultMemoryLimit), ct);
+            : () => Task.Run(() => ParquetConverter.Convert(schema, statistics.Layout, intake.BodyPath, parquetPath, intake.MemoryLimit), ct);
         try
         {
             // A piped conversion made the file itself, so it is this load's to delete whatever happens.

@@ -59,6 +59,9 @@ internal sealed class PipedConversion
     /// <summary>Pipes are file names only where /dev/fd exists (Linux, macOS); elsewhere the lines go to a file converted after.</summary>
     public static bool Supported => OperatingSystem.IsLinux() || OperatingSystem.IsMacOS();
 
+    /// <summary>True once DuckDB has finished or failed: nothing of this conversion writes any more.</summary>
+    public bool Stopped => _conversion.IsCompleted;
+
     /// <summary>Passes checked lines on, waiting while DuckDB is behind.</summary>
     public void Write(ReadOnlySpan<byte> bytes)
     {
