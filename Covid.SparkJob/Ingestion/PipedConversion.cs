@@ -30,7 +30,8 @@ internal sealed class PipedConversion
         // DuckDB opens the read end by name; this process holds it until DuckDB is done, so a
         // conversion that fails before reading it all turns the next write into a broken pipe, never a hang.
         var input = "/dev/fd/" + _pipe.GetClientHandleAsString();
-        _conversion = Task.Run(() =>
+        // Its own thread, not the pool's: DuckDB waits on the pipe for as long as the client takes to send the file.
+        _conversion = Task.Factory.StartNew(() =>
         {
             try
             {
@@ -40,7 +41,7 @@ internal sealed class PipedConversion
             {
                 _pipe.DisposeLocalCopyOfClientHandle();
             }
-        });
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     private static AnonymousPipeServerStream NewPipe()
