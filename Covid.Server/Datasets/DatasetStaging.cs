@@ -12,14 +12,14 @@ namespace Covid.Server.Datasets;
 /// Loads one version of a dataset the safe way: the original checked line by line and hashed as it
 /// is written into a fresh staging directory (<see cref="CsvIntake"/>: kept as
 /// <c>Data:OriginalCompression</c> says, within the <c>Data:MaxCsv*</c> limits), converted to
-/// Parquet there in one DuckDB pass, then published. Any failure — bad data, a cut stream, cancellation —
+/// Parquet there in one DuckDB pass that reads the checked lines as they arrive, then published. Any failure — bad data, a cut stream, cancellation —
 /// deletes the staging directory, so the registry and the data directory are as they were.
 /// The caller's quotas are held here, where every way in passes: uploads and imports in flight, and
 /// bytes stored once the original is written.
 /// </summary>
 public sealed class DatasetStaging(
     DataLayout layout, DatasetRegistry registry, UploadSlots slots, IOptions<QuotaOptions> quotas, IOptions<DataOptions> data,
-    ILogger<DatasetStaging> logger)
+    IngestMetrics metrics, ILogger<DatasetStaging> logger)
 {
     public async Task<DatasetInfo> LoadAsync(
         DatasetWrite write,
@@ -32,16 +32,27 @@ public sealed class DatasetStaging(
         registry.EnsureWritable(write, schema);
         using var slot = write.Caller == Caller.System ? null : slots.Acquire(write.Caller);
         var staging = layout.NewStagingDirectory();
+        long received = 0;
+        var loaded = false;
         try
         {
             var options = data.Value;
-            using var intake = CsvIntake.Create(staging, schema, options.CsvLimits, options.OriginalCompression);
-            await writeOriginal(intake, cancellationToken);
+            var parquet = Path.Combine(staging, DataLayout.ParquetFile);
+            using var intake = CsvIntake.Create(staging, schema, options.CsvLimits, options.OriginalCompression, new ConversionTarget(parquet, options.ConversionMemoryLimit));
+            try
+            {
+                await writeOriginal(intake, cancellationToken);
+            }
+            finally
+            {
+                received = intake.Bytes;
+            }
             var statistics = intake.Complete();
             EnsureStorageQuota(write, intake.Bytes);
-            var parquet = Path.Combine(staging, DataLayout.ParquetFile);
             var staged = await DatasetIngestor.IngestAsync(write.Name, schema, intake, statistics, parquet, source, synthetic, cancellationToken);
-            return registry.Publish(staging, DatasetProvenance.Stamp(staged, intake.Sha256, source), write);
+            var published = registry.Publish(staging, DatasetProvenance.Stamp(staged, intake.Sha256, source), write);
+            loaded = true;
+            return published;
         }
         catch (Exception ex) when (StorageFailure.IsDiskFull(ex))
         {
@@ -49,6 +60,7 @@ public sealed class DatasetStaging(
         }
         finally
         {
+            metrics.Ingested(source, received, loaded);
             // After a successful publish the directory has been moved away and this is a no-op.
             if (Directory.Exists(staging))
             {

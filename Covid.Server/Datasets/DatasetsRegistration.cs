@@ -24,6 +24,7 @@ public static class DatasetsRegistration
         services.AddSingleton<IDatasetLookup>(sp => sp.GetRequiredService<DatasetRegistry>());
         services.AddSingleton<ITenantDatasets>(sp => sp.GetRequiredService<DatasetRegistry>());
         services.AddTenancy();
+        services.AddSingleton<IngestMetrics>();
         services.AddSingleton<DatasetStaging>();
         services.AddSingleton<DatasetUploader>();
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section)

@@ -65,6 +65,12 @@ public sealed class DataOptions
     /// <summary>Most cells one CSV record may have.</summary>
     public int MaxCsvColumns { get; set; } = CsvLimits.DefaultColumns;
 
+    /// <summary>
+    /// DuckDB's memory for converting one upload or import to Parquet (a DuckDB size such as 256MB or
+    /// 1GB); what does not fit spills to the staging directory. Bounds the server's memory per load.
+    /// </summary>
+    public string ConversionMemoryLimit { get; set; } = ConversionTarget.DefaultMemoryLimit;
+
     public CsvLimits CsvLimits => new(MaxCsvLineBytes, MaxCsvCellBytes, MaxCsvColumns);
 
     public string FullDirectory => Path.GetFullPath(Directory);

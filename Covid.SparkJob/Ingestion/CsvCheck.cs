@@ -21,6 +21,9 @@ internal sealed class CsvCheck(DatasetSchema schema, CsvLimits limits, Action<Re
     private bool _dataEnded;
     private bool _footerBegun;
 
+    /// <summary>The file's columns, once its header has been read.</summary>
+    public FileLayout? Layout => _layout;
+
     public void Append(ReadOnlySpan<byte> bytes)
     {
         _bytes += bytes.Length;

@@ -28,10 +28,13 @@ public static partial class DatasetIngestor
         ArgumentException.ThrowIfNullOrEmpty(parquetPath);
         // DuckDB reads the file itself unless title lines or a footer must be cut away first.
         var body = schema.SupportsInPlace ? null : parquetPath + ".body.csv";
+        var existed = File.Exists(parquetPath);
         try
         {
             var statistics = await Task.Run(() => Check(schema, csvPath, body, limits, ct), ct).ConfigureAwait(false);
-            return await ConvertAsync(name, schema, statistics, csvPath, body ?? csvPath, parquetPath, source, synthetic, ct).ConfigureAwait(false);
+            return await ConvertAsync(name, schema, statistics, csvPath,
+                () => Task.Run(() => ParquetConverter.Convert(schema, statistics.Layout, body ?? csvPath, parquetPath, ConversionTarget.DefaultMemoryLimit), ct),
+                parquetPath, source, synthetic, existed, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -42,15 +45,28 @@ public static partial class DatasetIngestor
         }
     }
 
-    /// <summary>Converts what an intake checked and kept; its body file is deleted after unless it is the original.</summary>
+    /// <summary>
+    /// Converts what an intake checked and kept, or with its <see cref="CsvIntake.Target"/> finishes
+    /// the conversion that ran as the lines arrived (to <paramref name="parquetPath"/>, which must
+    /// be the target's); its body file is deleted after unless it is the original.
+    /// </summary>
     /// <exception cref="DatasetFormatException">DuckDB refused a line the check passed; nothing is left at <c>parquetPath</c>.</exception>
     public static async Task<DatasetInfo> IngestAsync(
         string name, DatasetSchema schema, CsvIntake intake, CsvStatistics statistics, string parquetPath, string source, bool synthetic, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(intake);
+        if (intake.Target is { } target && target.ParquetPath != parquetPath)
+        {
+            throw new ArgumentException($"the intake converts to '{target.ParquetPath}', not '{parquetPath}'", nameof(parquetPath));
+        }
+        Func<Task<long>> convert = intake.Conversion is { } piped
+            ? piped.FinishAsync
+            : () => Task.Run(() => ParquetConverter.Convert(schema, statistics.Layout, intake.BodyPath, parquetPath, intake.MemoryLimit), ct);
         try
         {
-            return await ConvertAsync(name, schema, statistics, intake.OriginalPath, intake.BodyPath, parquetPath, source, synthetic, ct).ConfigureAwait(false);
+            // A piped conversion made the file itself, so it is this load's to delete whatever happens.
+            var existed = intake.Conversion is null && File.Exists(parquetPath);
+            return await ConvertAsync(name, schema, statistics, intake.OriginalPath, convert, parquetPath, source, synthetic, existed, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -77,15 +93,15 @@ public static partial class DatasetIngestor
     }
 
     private static async Task<DatasetInfo> ConvertAsync(
-        string name, DatasetSchema schema, CsvStatistics statistics, string originalPath, string bodyPath, string parquetPath, string source, bool synthetic, CancellationToken ct)
+        string name, DatasetSchema schema, CsvStatistics statistics, string originalPath, Func<Task<long>> convert, string parquetPath, string source, bool synthetic,
+        bool existed, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(schema);
         ct.ThrowIfCancellationRequested();
-        var existed = File.Exists(parquetPath);
         try
         {
-            var written = await Task.Run(() => ParquetConverter.Convert(schema, statistics.Layout, bodyPath, parquetPath), ct).ConfigureAwait(false);
+            var written = await convert().ConfigureAwait(false);
             if (written != statistics.Rows)
             {
                 throw new InvalidOperationException($"Parquet conversion of '{originalPath}' wrote {written} rows, the CSV has {statistics.Rows}");
@@ -120,7 +136,7 @@ public static partial class DatasetIngestor
         if (ex.Message.StartsWith("Out of Memory Error", StringComparison.Ordinal))
         {
             return ServiceException.ResourceExhausted(
-                $"converting the file to Parquet needed more than the converter's {ParquetConverter.MemoryLimit} of memory and its spill space: {reason}");
+                $"converting the file to Parquet needed more than the converter's memory (Data:ConversionMemoryLimit) and its spill space: {reason}");
         }
         return DuckDbLine().Match(ex.Message) is { Success: true } match && int.TryParse(match.Groups[1].ValueSpan, out var line)
             ? new DatasetFormatException(line + schema.TitleLines, $"the converter refused it: {ex.Message.Split('\n').Skip(2).FirstOrDefault(l => l.Length > 0) ?? reason}")

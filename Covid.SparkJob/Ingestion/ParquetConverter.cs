@@ -18,20 +18,13 @@ namespace Covid.SparkJob.Ingestion;
 /// </summary>
 internal static class ParquetConverter
 {
-    /// <summary>
-    /// DuckDB's own memory for one conversion (its default is 80% of the machine): with it a 2 GB
-    /// upload took the server to a peak of 433 MB (1.2 GB without; bench/run.sh ingest-rss); what
-    /// does not fit spills to disk beside the Parquet file (in the staging directory, removed with it).
-    /// </summary>
-    internal const string MemoryLimit = "192MB";
-
-    /// <summary>Writes <paramref name="parquetPath"/> and returns the rows it holds.</summary>
-    public static long Convert(DatasetSchema schema, FileLayout layout, string csvPath, string parquetPath)
+    /// <summary>Writes <paramref name="parquetPath"/> from <paramref name="csvPath"/> (a file, or a pipe read to its end) and returns the rows it holds.</summary>
+    public static long Convert(DatasetSchema schema, FileLayout layout, string csvPath, string parquetPath, string memoryLimit)
     {
         var spill = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(parquetPath))!, Path.GetFileName(parquetPath) + ".spill");
         try
         {
-            return Convert(schema, layout, csvPath, parquetPath, spill);
+            return Convert(schema, layout, csvPath, parquetPath, spill, memoryLimit);
         }
         finally
         {
@@ -42,12 +35,14 @@ internal static class ParquetConverter
         }
     }
 
-    private static long Convert(DatasetSchema schema, FileLayout layout, string csvPath, string parquetPath, string spill)
+    private static long Convert(DatasetSchema schema, FileLayout layout, string csvPath, string parquetPath, string spill, string memoryLimit)
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SET memory_limit = '{MemoryLimit}'; SET temp_directory = {DuckDbDialect.StringLiteral(spill)}";
+        // Rows need not keep the file's order (every analysis groups or orders them): without that
+        // promise DuckDB streams to the Parquet file instead of holding rows back to order them.
+        command.CommandText = $"SET memory_limit = {DuckDbDialect.StringLiteral(memoryLimit)}; SET temp_directory = {DuckDbDialect.StringLiteral(spill)}; SET preserve_insertion_order = false";
         command.ExecuteNonQuery();
         command.CommandText = CopySql(schema, layout, csvPath, parquetPath);
         command.ExecuteNonQuery();
