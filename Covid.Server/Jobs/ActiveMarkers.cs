@@ -16,11 +16,17 @@ public sealed class ActiveMarkers(DataLayout layout, ILogger<ActiveMarkers> logg
 
     private string Root => Path.Combine(layout.AnalysesRoot, DirectoryName);
 
+    /// <summary>Marks an analysis entering QUEUED (its first save, or start-up queueing it again): one file created, or emptied if it is there.</summary>
     public void Mark(string id)
     {
         var path = Path.Combine(Root, id);
-        if (!File.Exists(path))
+        try
         {
+            File.Create(path).Dispose();
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // The first marker of this data directory (or .active/ was removed since): made once, not per analysis.
             Directory.CreateDirectory(Root);
             File.Create(path).Dispose();
         }

@@ -33,7 +33,7 @@ public sealed class AnalysisQueue(IOptions<JobOptions> options)
     /// Throws RESOURCE_EXHAUSTED when a submitted analysis would not fit beside those waiting and the
     /// <paramref name="arriving"/> ones not yet enqueued, UNAVAILABLE once the server is shutting down.
     /// </summary>
-    public void EnsureCapacity(int arriving = 0)
+    public void EnsureCapacity(int arriving)
     {
         if (closed)
         {

@@ -28,8 +28,9 @@ public sealed class AnalysisStore(DataLayout layout, FinishedLog finished, Activ
             // Before the folder can exist (the scan lists first, then asks).
             savedDuringLoad.TryAdd(id, 0);
         }
-        if (!AnalysisLifecycle.IsTerminal(analysis.State))
+        if (analysis.State == Analysis.Types.State.Queued)
         {
+            // Every analysis is saved QUEUED before it can run (start-up's re-queue included), so RUNNING needs no marker of its own.
             active.Mark(id);
         }
         AtomicFile.WriteText(File(id, DataLayout.AnalysisFile), StoredJson.Format(analysis), durable);

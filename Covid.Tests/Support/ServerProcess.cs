@@ -7,8 +7,8 @@ namespace Covid.Tests.Support;
 
 /// <summary>
 /// The real server as a process of its own (the Covid.Server build beside the tests), so a test
-/// can kill it with SIGKILL as a crash would, optionally under a wrapper such as strace. Its port
-/// is read from the "Now listening on" line it prints.
+/// can kill it with SIGKILL as a crash would or SIGTERM it as Kubernetes stops a pod, optionally
+/// under a wrapper such as strace. Its port is read from the "Now listening on" line it prints.
 /// </summary>
 internal sealed partial class ServerProcess : IAsyncDisposable
 {
@@ -45,7 +45,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts the server over <paramref name="dataDirectory"/> (the synthetic sample as its seed),
+    /// Starts the server over <paramref name="dataDirectory"/> (the synthetic sample as its seed unless a setting names another Data:Seed),
     /// under <paramref name="wrapper"/> when given, with <paramref name="settings"/> ("Key=value") added
     /// and <paramref name="environment"/> set (as a Deployment's env sets them).
     /// </summary>
@@ -102,8 +102,39 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The last lines the server wrote, for a failure's message.</summary>
+    public string RecentLog => string.Join('\n', Output.TakeLast(60));
+
     /// <summary>SIGKILL, as a crash: nothing of the server's shutdown runs.</summary>
     public void Kill() => Kill(process);
+
+    /// <summary>SIGKILL, then waits until the process is gone.</summary>
+    public async Task KillAsync(CancellationToken ct)
+    {
+        Kill(process);
+        await process.WaitForExitAsync(ct);
+    }
+
+    /// <summary>SIGTERM, as Kubernetes stops a pod; how long the server took to exit, or null when it had not within <paramref name="bound"/>.</summary>
+    public async Task<TimeSpan?> TerminateAsync(TimeSpan bound, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(ct);
+        }
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        wait.CancelAfter(bound);
+        try
+        {
+            await process.WaitForExitAsync(wait.Token);
+            return clock.Elapsed;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Waits (bounded) until the process has exited, by a kill or on its own.</summary>
     public Task WaitForExitAsync(CancellationToken ct) => process.WaitForExitAsync(ct);
@@ -112,8 +143,16 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     {
         Channel.Dispose();
         Kill(process);
+        // Bounded: an exit the runtime never observes (the child reaped elsewhere) once hung a
+        // whole CI run here. The process was killed; waiting longer proves nothing more.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
         process.Dispose();
     }
 

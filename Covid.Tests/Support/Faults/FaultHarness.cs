@@ -29,7 +29,7 @@ internal sealed class FaultHarness(int trials, int seed)
         var data = disk?.DataDirectory ?? temp!.Path;
         for (var trial = 0; trial < trials; trial++)
         {
-            await using var server = await ServerProcess.StartAsync(data, seedCsv, Settings, ct);
+            await using var server = await ServerProcess.StartAsync(data, ct, settings: [$"Data:Seed={seedCsv}", .. Settings]);
             await check.RunAsync(server, full: false, ct);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var running = load.RunAsync(server, trial, stop.Token);
@@ -64,7 +64,7 @@ internal sealed class FaultHarness(int trials, int seed)
             await running;
             report.Trials++;
         }
-        await using (var last = await ServerProcess.StartAsync(data, seedCsv, Settings, ct))
+        await using (var last = await ServerProcess.StartAsync(data, ct, settings: [$"Data:Seed={seedCsv}", .. Settings]))
         {
             await check.RunAsync(last, full: true, ct);
         }
