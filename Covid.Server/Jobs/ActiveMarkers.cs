@@ -24,9 +24,10 @@ public sealed class ActiveMarkers(DataLayout layout, ILogger<ActiveMarkers> logg
         {
             File.Create(path).Dispose();
         }
-        catch (DirectoryNotFoundException)
+        catch (Exception ex) when (ex is DirectoryNotFoundException or FileNotFoundException)
         {
             // The first marker of this data directory (or .active/ was removed since): made once, not per analysis.
+            // .NET reports a missing folder as FileNotFound when another thread made it in the meantime.
             Directory.CreateDirectory(Root);
             File.Create(path).Dispose();
         }

@@ -140,7 +140,10 @@ public sealed class AnalysisStore(DataLayout layout, FinishedLog finished, Activ
         var dir = layout.AnalysisDirectory(id);
         try
         {
-            System.IO.File.Delete(Path.Combine(dir, DataLayout.AnalysisFile));
+            if (Directory.Exists(dir))
+            {
+                System.IO.File.Delete(Path.Combine(dir, DataLayout.AnalysisFile));
+            }
             active.Unmark(id);
             if (Directory.Exists(dir))
             {
