@@ -8,10 +8,15 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 ENV DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 # Project files first so the restore layer is reused while only sources change.
-COPY global.json Directory.Build.props Directory.Packages.props ./
+# Every build file at the root: without Directory.Build.targets the Server would compile the
+# contract's messages a second time and the build fail (a test checks this list).
+COPY global.json Directory.Build.props Directory.Build.targets Directory.Packages.props ./
 COPY Covid.SparkJob/Covid.SparkJob.csproj Covid.SparkJob/
 COPY Covid.Server/Covid.Server.csproj Covid.Server/
-RUN dotnet restore Covid.Server/Covid.Server.csproj
+# ReadyToRun for the build machine's runtime (linux-x64 or linux-arm64): the server starts on
+# precompiled code instead of compiling every method first, so it is ready and at full speed sooner
+# after a rollout (bench/run.sh small runs the server published this way).
+RUN dotnet restore Covid.Server/Covid.Server.csproj --use-current-runtime -p:PublishReadyToRun=true
 # Sources: the contract (compiled by Covid.SparkJob) and the two projects the server is made of.
 COPY protos/ protos/
 COPY Covid.SparkJob/ Covid.SparkJob/
@@ -19,8 +24,9 @@ COPY Covid.Server/ Covid.Server/
 # A developer's local build outputs must not leak into the image (their obj/ would also carry
 # restore state for paths that do not exist here); restore again for the fresh obj/.
 RUN find Covid.SparkJob Covid.Server -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} + \
- && dotnet restore Covid.Server/Covid.Server.csproj \
- && dotnet publish Covid.Server/Covid.Server.csproj -c Release --no-restore -o /out -p:UseAppHost=false
+ && dotnet restore Covid.Server/Covid.Server.csproj --use-current-runtime -p:PublishReadyToRun=true \
+ && dotnet publish Covid.Server/Covid.Server.csproj -c Release --no-restore --use-current-runtime --self-contained false \
+      -p:PublishReadyToRun=true -o /out -p:UseAppHost=false
 
 # ---- runtime: ASP.NET Core only, non-root ----
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

@@ -1,3 +1,4 @@
+using Covid.Tests.Support;
 using Covid.Tests.Support.Deploy;
 using k8s.Models;
 
@@ -33,6 +34,22 @@ public sealed class DockerfileTests
         Assert.Contains(Dockerfiles.FinalStage(text), i => i.Instruction == "RUN" && i.Arguments.Contains("fonts-dejavu-core", StringComparison.Ordinal));
         Assert.Equal(["5000 8080"], Dockerfiles.Instructions(text, "EXPOSE"));
         Assert.Contains(Dockerfiles.FinalStage(text), i => i.Instruction == "ENTRYPOINT" && i.Arguments.Contains("Covid.Server.dll", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ServerDockerfile_BuildStage_CopiesEveryRootBuildFile()
+    {
+        // MSBuild imports these from the root on its own; one left out builds differently, or not at all, in the image.
+        var repository = CdcFiles.RepoRoot;
+        var buildFiles = Directory.EnumerateFiles(repository, "Directory.*.*").Append(Path.Combine(repository, "global.json"))
+            .Select(Path.GetFileName).OfType<string>().Where(f => f.EndsWith(".props", StringComparison.Ordinal) || f.EndsWith(".targets", StringComparison.Ordinal) || f == "global.json")
+            .ToList();
+        var copied = Dockerfiles.Instructions(await Dockerfiles.ReadAsync("server.Dockerfile"), "COPY")
+            .SelectMany(args => args.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Contains("Directory.Build.targets", buildFiles);
+        Assert.All(buildFiles, file => Assert.Contains(file, copied));
     }
 
     [Fact]
