@@ -36,6 +36,12 @@ need_real() {
   fi
 }
 
+published_server() { # the server as the image runs it: published ReadyToRun, in its own process
+  dotnet publish Covid.Server -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
+    -o bench/.server -v quiet -nologo -clp:NoSummary >/dev/null
+  published=bench/.server/Covid.Server.dll
+}
+
 server_dll() { # the server as users run it: its own process, Release build
   dotnet build -c Release Covid.Server -v quiet -nologo -clp:NoSummary >/dev/null
   server=Covid.Server/bin/Release/net10.0/Covid.Server.dll
@@ -58,18 +64,22 @@ run() {
   case "$1" in
     small)
       need_real
-      record small "Small analyses, no chart" "${bench[@]}" small "$real" "$example" --clients 1,16 "${@:2}" ;;
+      published_server
+      record small "Small analyses, no chart" "${bench[@]}" small "$real" "$example" --clients 1,16 --server "$published" "${@:2}" ;;
     small-plot)
       need_real
-      record small-plot "Small analyses with their chart" "${bench[@]}" small "$real" "$example" --clients 1,16 --plot "${@:2}" ;;
+      published_server
+      record small-plot "Small analyses with their chart" "${bench[@]}" small "$real" "$example" --clients 1,16 --plot --server "$published" "${@:2}" ;;
     cache)
       need_real
-      record cache "An identical spec submitted again" "${bench[@]}" small "$real" "$example" --clients 1,16 --identical "${@:2}" ;;
+      published_server
+      record cache "An identical spec submitted again" "${bench[@]}" small "$real" "$example" --clients 1,16 --identical --server "$published" "${@:2}" ;;
     concurrency)
       need_real
+      published_server
       local each=""
       for n in 2 4 8 16; do
-        each+="$(printf '%q ' "${bench[@]}") small $(printf '%q' "$real") $(printf '%q' "$example") --clients 16 --max-concurrent $n && "
+        each+="$(printf '%q ' "${bench[@]}") small $(printf '%q' "$real") $(printf '%q' "$example") --clients 16 --max-concurrent $n --server $(printf '%q' "$published") && "
       done
       record concurrency "16 clients at Jobs:MaxConcurrent 2, 4, 8 and 16" bash -c "${each}true" ;;
     chart)

@@ -19,7 +19,7 @@ namespace Covid.Bench.Figures;
 /// </summary>
 internal static class SmallAnalyses
 {
-    public const string Usage = "small SEED.csv SPEC.json [--seconds S] [--warmup S] [--clients 1,16] [--max-concurrent N] [--plot] [--identical] [--spans]";
+    public const string Usage = "small SEED.csv SPEC.json [--seconds S] [--warmup S] [--clients 1,16] [--max-concurrent N] [--plot] [--identical] [--spans] [--server Covid.Server.dll]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -34,6 +34,11 @@ internal static class SmallAnalyses
         var plot = options.Flag("--plot");
         var identical = options.Flag("--identical");
         var maxConcurrent = options.Int("--max-concurrent", 8); // the server's default
+        var serverDll = options.String("--server");
+        if (serverDll is not null && options.Flag("--spans"))
+        {
+            throw new ArgumentException("--spans reads the spans of a server hosted in the bench process: leave out --server");
+        }
         using var spans = options.Flag("--spans") ? new SpanTimes() : null;
         var template = JsonParser.Default.Parse<AnalysisSpec>(File.ReadAllText(specPath));
         if (!plot)
@@ -41,15 +46,14 @@ internal static class SmallAnalyses
             template.Plot = null;
         }
 
-        await using var server = await BenchServer.StartAsync(seed, $"Jobs:MaxConcurrent={maxConcurrent}", "Jobs:QueueLimit=100000");
-        using var channel = server.Channel();
-        var client = new AnalysisService.AnalysisServiceClient(channel);
+        await using var server = await AnalysisServer.StartAsync(serverDll, seed, $"Jobs:MaxConcurrent={maxConcurrent}", "Jobs:QueueLimit=100000");
+        var client = new AnalysisService.AnalysisServiceClient(server.Channel);
         var specs = Enumerable.Range(0, identical ? 1 : 54_000).Select(i => Variant(template, i)).ToList();
         var queries = specs.Take(2_000).Select(s => DuckDbDialect.Build(AnalysisPlanner.Plan(s, server.Datasets))).ToList();
         using var duckDb = new DuckDBConnection("DataSource=:memory:");
         duckDb.Open();
 
-        Console.WriteLine($"spec: {Path.GetFileName(specPath)} {(identical ? "submitted again and again" : "variants")}{(plot ? " with their plot" : ", no plot")}; Jobs:MaxConcurrent={maxConcurrent}; {seconds:0.#} s per side in {Rounds} interleaved turns, the server warmed up {warmup:0.#} s first");
+        Console.WriteLine($"{server.Where}; spec: {Path.GetFileName(specPath)} {(identical ? "submitted again and again" : "variants")}{(plot ? " with their plot" : ", no plot")}; Jobs:MaxConcurrent={maxConcurrent}; {seconds:0.#} s per side in {Rounds} interleaved turns, the server warmed up {warmup:0.#} s first");
         // With --plot, the same specs without their plot are run too: the chart's cost is the ratio of the two.
         Console.WriteLine("| clients | server p50 ms | server p99 ms | server /s | warm DuckDB p50 ms | warm DuckDB /s | server / DuckDB throughput | CPU ms per analysis / per query |"
             + (plot ? " same without plot /s | with / without plot |" : ""));
@@ -69,7 +73,7 @@ internal static class SmallAnalyses
             {
                 sides.Add(_ => Analyse(client, WithoutPlot(specs[Interlocked.Increment(ref submitted) % specs.Count]), false, identical));
             }
-            var loads = await Interleaved(count, seconds, sides);
+            var loads = await Interleaved(count, seconds, sides, () => server.ProcessorTime);
             var (baseline, ours) = (loads[0], loads[1]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {count} | {ours.P50:F1} | {ours.P99:F1} | {ours.PerSecond:F1} | {baseline.P50:F2} | {baseline.PerSecond:F1} | {ours.PerSecond / baseline.PerSecond:F2}x | {ours.CpuMs:F1} / {baseline.CpuMs:F1} |")
@@ -96,25 +100,22 @@ internal static class SmallAnalyses
 
     /// <summary>Each side run <paramref name="seconds"/> in all, in <see cref="Rounds"/> turns (each after a short warm-up of its own).</summary>
     /// <remarks>
-    /// CPU per operation is the whole process' (client, server and DuckDB share it) over the measured
+    /// CPU per operation is the bench process' and the server process' together over the measured
     /// turns: it moves less with the machine's load than throughput does.
     /// </remarks>
-    private static async Task<List<(double P50, double P99, double PerSecond, double CpuMs)>> Interleaved(int clients, double seconds, List<Func<int, Task>> sides)
+    private static async Task<List<(double P50, double P99, double PerSecond, double CpuMs)>> Interleaved(int clients, double seconds, List<Func<int, Task>> sides, Func<TimeSpan> processorTime)
     {
         var latencies = sides.Select(_ => new Latencies()).ToList();
         var elapsed = sides.Select(_ => TimeSpan.Zero).ToList();
         var cpu = sides.Select(_ => TimeSpan.Zero).ToList();
-        using var process = Process.GetCurrentProcess();
         for (var round = 0; round < Rounds; round++)
         {
             for (var i = 0; i < sides.Count; i++)
             {
                 await Drive(clients, TimeSpan.FromSeconds(0.5), sides[i], new Latencies());
-                process.Refresh();
-                var before = process.TotalProcessorTime;
+                var before = processorTime();
                 elapsed[i] += await Drive(clients, TimeSpan.FromSeconds(seconds / Rounds), sides[i], latencies[i]);
-                process.Refresh();
-                cpu[i] += process.TotalProcessorTime - before;
+                cpu[i] += processorTime() - before;
             }
         }
         return [.. latencies.Select((l, i) => (l.Percentile(0.5), l.Percentile(0.99), l.PerSecond(elapsed[i]), cpu[i].TotalMilliseconds / l.Count))];
