@@ -32,7 +32,14 @@ public sealed class PlotRenderer
     /// </summary>
     private static byte[] Png(PlotModel model, int width, int height, string? footer)
     {
-        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        using var bitmap = Draw(model, width, height, footer);
+        return Encode(bitmap);
+    }
+
+    /// <summary>The model (and its footer) drawn on white into a new opaque bitmap.</summary>
+    internal static SKBitmap Draw(PlotModel model, int width, int height, string? footer)
+    {
+        var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
         using var canvas = new SKCanvas(bitmap);
         using (var context = new SkiaRenderContext { RenderTarget = RenderTarget.PixelGraphic, SkCanvas = canvas, UseTextShaping = false })
         {
@@ -45,10 +52,10 @@ public sealed class PlotRenderer
         {
             SourceFooter.Draw(canvas, footer, width, height);
         }
-        using var pixels = bitmap.PeekPixels();
-        using var png = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, zLibLevel: 3));
-        return png.ToArray();
+        return bitmap;
     }
+
+    internal static byte[] Encode(SKBitmap bitmap) => PngEncoder.Encode(bitmap.GetPixelSpan(), bitmap.Width, bitmap.Height, bitmap.RowBytes);
 
     /// <summary>The chart as an OxyPlot model, before it is drawn (tests look at its axes and series).</summary>
     internal static PlotModel Build(ResultTable table, Plot plot, int width)
@@ -157,9 +164,9 @@ public sealed class PlotRenderer
         }
     }
 
-    private static Axis ValueAxis(string title, bool log) => log
-        ? new LogarithmicAxis { Position = AxisPosition.Left, Title = title, MajorGridlineStyle = LineStyle.Dot, StringFormat = "#,0.###" }
-        : new LinearAxis { Position = AxisPosition.Left, Title = title, MajorGridlineStyle = LineStyle.Dot, StringFormat = "#,0.###" };
+    private static Axis ValueAxis(string title, bool log) => Gridlines.Major<Axis>(log
+        ? new LogarithmicAxis { Position = AxisPosition.Left, Title = title, StringFormat = "#,0.###" }
+        : new LinearAxis { Position = AxisPosition.Left, Title = title, StringFormat = "#,0.###" });
 
     internal static CategoryAxis CategoryAxis(string title, List<string> categories)
     {

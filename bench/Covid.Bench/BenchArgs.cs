@@ -33,6 +33,8 @@ internal sealed class BenchArgs
 
     public bool Flag(string name) => named.ContainsKey(name);
 
+    public string? String(string name) => named.GetValueOrDefault(name);
+
     public int Int(string name, int fallback) => named.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
     public double Double(string name, double fallback) => named.TryGetValue(name, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;

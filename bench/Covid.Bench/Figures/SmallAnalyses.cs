@@ -52,8 +52,8 @@ internal static class SmallAnalyses
         Console.WriteLine($"spec: {Path.GetFileName(specPath)} {(identical ? "submitted again and again" : "variants")}{(plot ? " with their plot" : ", no plot")}; Jobs:MaxConcurrent={maxConcurrent}; {seconds:0.#} s per side in {Rounds} interleaved turns, the server warmed up {warmup:0.#} s first");
         // With --plot, the same specs without their plot are run too: the chart's cost is the ratio of the two.
         Console.WriteLine("| clients | server p50 ms | server p99 ms | server /s | warm DuckDB p50 ms | warm DuckDB /s | server / DuckDB throughput |"
-            + (plot ? " same without plot /s | with / without plot |" : ""));
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|" + (plot ? "---:|---:|" : ""));
+            + (plot ? " same without plot /s | with / without plot | process CPU ms per analysis, with / without plot |" : ""));
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|" + (plot ? "---:|---:|---:|" : ""));
         var (next, submitted) = (0, 0);
         await Drive(clients.Max(), TimeSpan.FromSeconds(warmup), _ => Analyse(client, specs[Interlocked.Increment(ref submitted) % specs.Count], plot, identical), new Latencies());
         foreach (var count in clients)
@@ -73,7 +73,7 @@ internal static class SmallAnalyses
             var (baseline, ours) = (loads[0], loads[1]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {count} | {ours.P50:F1} | {ours.P99:F1} | {ours.PerSecond:F1} | {baseline.P50:F2} | {baseline.PerSecond:F1} | {ours.PerSecond / baseline.PerSecond:F2}x |")
-                + (plot ? string.Create(CultureInfo.InvariantCulture, $" {loads[2].PerSecond:F1} | {ours.PerSecond / loads[2].PerSecond:F2}x |") : ""));
+                + (plot ? string.Create(CultureInfo.InvariantCulture, $" {loads[2].PerSecond:F1} | {ours.PerSecond / loads[2].PerSecond:F2}x | {ours.CpuMs:F1} / {loads[2].CpuMs:F1} |") : ""));
             if (spans is not null)
             {
                 Console.WriteLine();
@@ -95,19 +95,26 @@ internal static class SmallAnalyses
     private const int Rounds = 4;
 
     /// <summary>Each side run <paramref name="seconds"/> in all, in <see cref="Rounds"/> turns (each after a short warm-up of its own).</summary>
-    private static async Task<List<(double P50, double P99, double PerSecond)>> Interleaved(int clients, double seconds, List<Func<int, Task>> sides)
+    /// <remarks>CpuMs: the bench process' CPU time (client and in-process server alike) per operation.</remarks>
+    private static async Task<List<(double P50, double P99, double PerSecond, double CpuMs)>> Interleaved(int clients, double seconds, List<Func<int, Task>> sides)
     {
         var latencies = sides.Select(_ => new Latencies()).ToList();
         var elapsed = sides.Select(_ => TimeSpan.Zero).ToList();
+        var cpu = sides.Select(_ => TimeSpan.Zero).ToList();
+        using var process = Process.GetCurrentProcess();
         for (var round = 0; round < Rounds; round++)
         {
             for (var i = 0; i < sides.Count; i++)
             {
                 await Drive(clients, TimeSpan.FromSeconds(0.5), sides[i], new Latencies());
+                process.Refresh();
+                var before = process.TotalProcessorTime;
                 elapsed[i] += await Drive(clients, TimeSpan.FromSeconds(seconds / Rounds), sides[i], latencies[i]);
+                process.Refresh();
+                cpu[i] += process.TotalProcessorTime - before;
             }
         }
-        return [.. latencies.Select((l, i) => (l.Percentile(0.5), l.Percentile(0.99), l.PerSecond(elapsed[i])))];
+        return [.. latencies.Select((l, i) => (l.Percentile(0.5), l.Percentile(0.99), l.PerSecond(elapsed[i]), cpu[i].TotalMilliseconds / l.Count))];
     }
 
     /// <summary><paramref name="clients"/> loops, each starting its next operation when the last ended, until the time is up.</summary>
