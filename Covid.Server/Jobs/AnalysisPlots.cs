@@ -11,10 +11,12 @@ namespace Covid.Server.Jobs;
 /// <summary>
 /// Charts are drawn off the analysis' path: its result is stored and it SUCCEEDS without waiting
 /// for the chart, which is drawn soon after in the background, or on the first GetPlot that comes
-/// earlier. Either way it is drawn once, from the cached result, written whole to plot.png and kept
-/// whole in memory (<see cref="RecentPlots"/>) before anyone reads it, so GetPlot never streams
-/// half a chart, and the GetPlot that follows a drawing is served without touching the disk.
-/// Every chart names its source release on its last line.
+/// earlier. Either way it is drawn once, from the cached result, and kept whole in memory
+/// (<see cref="RecentPlots"/>) before anyone reads it, so GetPlot never streams half a chart.
+/// A chart is not written to disk: it is derived from the stored result, and creating a file per
+/// chart cost more CPU than drawing it again does; one pushed out of memory (or lost to a
+/// restart) is drawn again, the same, by the GetPlot that asks for it. A plot.png stored by an
+/// earlier version is served as it is. Every chart names its source release on its last line.
 /// </summary>
 public sealed class AnalysisPlots(AnalysisStore store, ResultCache results, PlotRenderer renderer, SchemaCatalog catalog, ILogger<AnalysisPlots> logger)
     : BackgroundService
@@ -22,26 +24,29 @@ public sealed class AnalysisPlots(AnalysisStore store, ResultCache results, Plot
     /// <summary>Memory for the PNGs of recent charts: ~350 charts of the default 1000×600 size.</summary>
     private const long RecentPlotBytes = 32L * 1024 * 1024;
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<byte[]?>>> drawing = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<byte[]>> drawing = new(StringComparer.Ordinal);
     private readonly RecentPlots recent = new(RecentPlotBytes);
 
-    // Drawing is CPU work: more at once than there are cores only makes each one slower, and ties
-    // up thread-pool threads the gRPC calls need. A GetPlot waits for a core, never for a queue.
+    // Drawing is CPU work, done on the caller's thread: more at once than there are cores only
+    // makes each one slower, and ties up thread-pool threads the gRPC calls need. A GetPlot waits
+    // for a core, never for a queue.
     private readonly SemaphoreSlim cores = new(Environment.ProcessorCount);
 
-    // Work for idle moments only: when it is full, the chart is drawn by its first GetPlot instead.
+    // Work for idle moments only, newest first in mind: under load a long queue would fall behind
+    // the GetPlots (which draw their own), and by the time it came to a chart that had been drawn,
+    // served and pushed out of memory, it would draw it again for no one. So it holds only a few,
+    // the oldest dropped; a dropped chart is drawn by its first GetPlot.
     private readonly Channel<(string Id, Plot Plot, ActivityContext Trace)> soon = Channel.CreateBounded<(string, Plot, ActivityContext)>(
-        new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+        new BoundedChannelOptions(Environment.ProcessorCount) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
-    /// <summary>The chart, drawn first if it is not yet: from memory when it was drawn lately, else from plot.png.</summary>
+    /// <summary>The chart, drawn first if it is not in memory (nor stored by an earlier version).</summary>
     public async Task<Stream> OpenAsync(string id, Plot plot)
     {
         if (recent.TryGet(id, out var png))
         {
             return Whole(png);
         }
-        var drawn = store.HasPlot(id) ? null : await DrawOnceAsync(id, plot);
-        return drawn is null ? store.OpenPlot(id) : Whole(drawn);
+        return store.HasPlot(id) ? store.OpenPlot(id) : Whole(await DrawOnceAsync(id, plot));
     }
 
     /// <summary>Asks for the chart to be drawn in the background, ahead of the first GetPlot.</summary>
@@ -78,46 +83,50 @@ public sealed class AnalysisPlots(AnalysisStore store, ResultCache results, Plot
         }
     }
 
-    /// <summary>Concurrent callers for the same chart share one drawing; null when it was drawn and stored already.</summary>
-    private async Task<byte[]?> DrawOnceAsync(string id, Plot plot)
+    /// <summary>
+    /// Concurrent callers for the same chart share one drawing, done by the first on its own
+    /// thread (no hop to another: on a loaded machine each hop waits its turn for a core); the
+    /// others await it without blocking a thread.
+    /// </summary>
+    private async Task<byte[]> DrawOnceAsync(string id, Plot plot)
     {
-        var once = drawing.GetOrAdd(id, _ => new Lazy<Task<byte[]?>>(() => DrawAsync(id, plot)));
+        var mine = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var shared = drawing.GetOrAdd(id, mine.Task);
+        if (shared != mine.Task)
+        {
+            return await shared;
+        }
         try
         {
-            return await once.Value;
+            await cores.WaitAsync();
+            try
+            {
+                mine.SetResult(Draw(id, plot));
+            }
+            finally
+            {
+                cores.Release();
+            }
+        }
+        catch (Exception ex)
+        {
+            mine.SetException(ex);
         }
         finally
         {
-            drawing.TryRemove(new KeyValuePair<string, Lazy<Task<byte[]?>>>(id, once));
+            drawing.TryRemove(new KeyValuePair<string, Task<byte[]>>(id, mine.Task));
         }
+        return await mine.Task;
     }
 
-    private async Task<byte[]?> DrawAsync(string id, Plot plot)
-    {
-        await cores.WaitAsync();
-        try
-        {
-            return await Task.Run(() => Draw(id, plot));
-        }
-        finally
-        {
-            cores.Release();
-        }
-    }
-
-    private byte[]? Draw(string id, Plot plot)
+    private byte[] Draw(string id, Plot plot)
     {
         if (recent.TryGet(id, out var png))
         {
             return png;
         }
-        if (store.HasPlot(id))
-        {
-            return null;
-        }
         var result = results.GetOrLoad(id, store.LoadResult);
         png = renderer.Render(ResultMapper.ToTable(result), plot, SourceFooter.Text(result, catalog)).Png;
-        store.SavePlot(id, png);
         recent.Add(id, png);
         return png;
     }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -21,6 +22,7 @@ internal static class PngEncoder
     private static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
     /// <param name="rgba">Rows of <paramref name="width"/> pixels, R G B A, <paramref name="stride"/> bytes apart; alpha is ignored (the bitmap is opaque).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // as RunLengthZlib's
     public static byte[] Encode(ReadOnlySpan<byte> rgba, int width, int height, int stride)
     {
         var rowBytes = 3 * width;
@@ -61,6 +63,7 @@ internal static class PngEncoder
     /// Each RGB byte minus the same channel of the pixel to its left (PNG's Sub filter), the alpha
     /// bytes dropped: four pixels at a time, differences taken in RGBA and packed by one shuffle.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Sub(ReadOnlySpan<byte> pixels, Span<byte> filtered)
     {
         var words = MemoryMarshal.Cast<byte, uint>(pixels);
