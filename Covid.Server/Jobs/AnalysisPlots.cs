@@ -21,7 +21,7 @@ namespace Covid.Server.Jobs;
 public sealed class AnalysisPlots(AnalysisStore store, ResultCache results, PlotRenderer renderer, SchemaCatalog catalog, ILogger<AnalysisPlots> logger)
     : BackgroundService
 {
-    /// <summary>Memory for the PNGs of recent charts: ~350 charts of the default 1000×600 size.</summary>
+    /// <summary>Memory for the PNGs of recent charts: ~230 the size of the weekly example's (140 KB).</summary>
     private const long RecentPlotBytes = 32L * 1024 * 1024;
 
     private readonly ConcurrentDictionary<string, Task<byte[]>> drawing = new(StringComparer.Ordinal);

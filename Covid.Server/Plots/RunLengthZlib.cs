@@ -8,9 +8,9 @@ namespace Covid.Server.Plots;
 /// matches are runs of zero bytes (distance 1). A filtered chart is little else: white rows and
 /// flat areas filter to zeros, and what is left are the few bytes at edges, lines and text. So
 /// its cost is a scan for zeros plus a table look-up per other byte — no hashing, no match search,
-/// no code tables to build — for a stream about a third larger than zlib's fastest level.
-/// Its few hot methods are compiled optimised at once: a busy server's tiered JIT took minutes
-/// to promote them, and at tier 0 the encoding cost several times as much.
+/// no code tables to build — for a stream half again to twice as large as zlib's fastest level's.
+/// Its few hot methods are compiled optimised at once: a busy server's tiered JIT had not promoted
+/// them after a 90 s bench run, and at tier 0 the encoding cost several times as much.
 /// </summary>
 internal sealed class RunLengthZlib
 {
