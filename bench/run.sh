@@ -7,6 +7,7 @@
 #   bash bench/run.sh cache            one spec submitted again and again (answered with the analysis that ran it) vs its SQL in a warm DuckDB
 #   bash bench/run.sh concurrency      16 clients at Jobs:MaxConcurrent 2, 4, 8 and 16
 #   bash bench/run.sh chart            drawing 60 series × 700 days vs a one-point chart of the same size
+#   bash bench/run.sh plot-path        the weekly example's chart path a stage at a time (CPU ms each) vs the whole analysis without its chart
 #   bash bench/run.sh huge-spec        server CPU of a 100,000-value spec: refused by the count-first limit vs validated in full
 #   bash bench/run.sh parquet [ROWS]   Parquet written at upload vs reading the CSV on every analysis
 #   bash bench/run.sh cli              `covid datasets list` (the installed tool) vs a one-shot Python gRPC client
@@ -84,6 +85,9 @@ run() {
       record concurrency "16 clients at Jobs:MaxConcurrent 2, 4, 8 and 16" bash -c "${each}true" ;;
     chart)
       record chart "Chart drawing" "${bench[@]}" chart ;;
+    plot-path)
+      need_real
+      record plot-path "The chart path of a small analysis, stage by stage" "${bench[@]}" plot-path "$real" "$example" "${@:2}" ;;
     huge-spec)
       need_real
       record huge-spec "A spec of 100,000 filter values: what it costs the server" "${bench[@]}" huge-spec "$real" "$example" ;;
@@ -124,13 +128,13 @@ run() {
       need_real
       record spark-launch "Spark launcher: submit → driver pod, API calls per analysis" "${bench[@]}" spark-launch "$example" ;;
     *)
-      echo "bench: unknown figure '$1' (all, small, small-plot, cache, concurrency, chart, huge-spec, parquet, ingest, ingest-rss, cli, spark-launch, history, faults)" >&2
+      echo "bench: unknown figure '$1' (all, small, small-plot, cache, concurrency, chart, plot-path, huge-spec, parquet, ingest, ingest-rss, cli, spark-launch, history, faults)" >&2
       exit 2 ;;
   esac
 }
 
 if [[ "$figure" == all ]]; then
-  for f in small small-plot cache concurrency chart huge-spec parquet ingest ingest-rss cli spark-launch history faults; do run "$f"; done
+  for f in small small-plot cache concurrency chart plot-path huge-spec parquet ingest ingest-rss cli spark-launch history faults; do run "$f"; done
 else
   run "$figure" "$@"
 fi

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Covid.Server.Jobs;
 using Covid.SparkJob.Errors;
 using Covid.V1;
@@ -46,12 +47,10 @@ public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplai
     {
         var (stream, width, height) = await analyses.OpenPlotAsync(context.Caller(), request.Name);
         await using var png = stream;
-        var buffer = new byte[PlotChunkBytes];
         var first = true;
-        int read;
-        while ((read = await png.ReadAsync(buffer, context.CancellationToken)) > 0)
+        await foreach (var data in Chunks(png, context.CancellationToken))
         {
-            var chunk = new PlotChunk { Data = ByteString.CopyFrom(buffer, 0, read) };
+            var chunk = new PlotChunk { Data = data };
             if (first)
             {
                 chunk.ContentType = "image/png";
@@ -67,7 +66,32 @@ public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplai
     {
         var (stream, _, _) = await analyses.OpenPlotAsync(context.Caller(), request.Name);
         await using var png = stream;
-        return new Google.Api.HttpBody { ContentType = "image/png", Data = await ByteString.FromStreamAsync(png, context.CancellationToken) };
+        var data = png is MemoryStream memory && memory.TryGetBuffer(out var whole)
+            ? UnsafeByteOperations.UnsafeWrap(whole.AsMemory())
+            : await ByteString.FromStreamAsync(png, context.CancellationToken);
+        return new Google.Api.HttpBody { ContentType = "image/png", Data = data };
+    }
+
+    /// <summary>
+    /// The PNG in chunks of at most <see cref="PlotChunkBytes"/>. A chart held in memory is never
+    /// changed once drawn, so its chunks are slices of it, not copies; a stored one is read.
+    /// </summary>
+    private static async IAsyncEnumerable<ByteString> Chunks(Stream png, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (png is MemoryStream memory && memory.TryGetBuffer(out var whole))
+        {
+            for (var at = 0; at < whole.Count; at += PlotChunkBytes)
+            {
+                yield return UnsafeByteOperations.UnsafeWrap(whole.AsMemory(at, Math.Min(PlotChunkBytes, whole.Count - at)));
+            }
+            yield break;
+        }
+        var buffer = new byte[PlotChunkBytes];
+        int read;
+        while ((read = await png.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            yield return ByteString.CopyFrom(buffer, 0, read);
+        }
     }
 
     private static int PageSize(int asked, int defaultSize, int maxSize) => asked switch

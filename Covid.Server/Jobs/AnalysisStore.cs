@@ -57,9 +57,7 @@ public sealed class AnalysisStore(DataLayout layout, FinishedLog finished, Activ
     /// <summary>Flushed to the disk: the SUCCEEDED state saved after it relies on it.</summary>
     public void SaveResult(string id, Result result) => AtomicFile.WriteText(File(id, DataLayout.ResultFile), StoredJson.Format(result));
 
-    /// <summary>Not flushed: a chart lost to a machine crash is drawn again from the result.</summary>
-    public void SavePlot(string id, byte[] png) => AtomicFile.Write(File(id, DataLayout.PlotFile), s => s.Write(png), durable: false);
-
+    /// <summary>Whether an earlier version stored the analysis' chart (charts are now kept in memory only: Jobs/AnalysisPlots).</summary>
     public bool HasPlot(string id) => System.IO.File.Exists(File(id, DataLayout.PlotFile));
 
     public Stream OpenPlot(string id) =>

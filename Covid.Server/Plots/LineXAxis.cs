@@ -31,7 +31,6 @@ internal sealed record LineXAxis(Axis Axis, Func<object, double> Position)
     private static Axis Grid(Axis axis)
     {
         axis.Position = AxisPosition.Bottom;
-        axis.MajorGridlineStyle = LineStyle.Dot;
-        return axis;
+        return Gridlines.Major(axis);
     }
 }

@@ -8,6 +8,7 @@ var figures = new Dictionary<string, (string Usage, Func<string[], Task<int>> Ru
     ["parquet"] = (ParquetVsCsv.Usage, ParquetVsCsv.RunAsync),
     ["small"] = (SmallAnalyses.Usage, SmallAnalyses.RunAsync),
     ["chart"] = (ChartDrawing.Usage, ChartDrawing.RunAsync),
+    ["plot-path"] = (PlotPath.Usage, PlotPath.RunAsync),
     ["huge-spec"] = (HugeSpec.Usage, HugeSpec.RunAsync),
     ["spark-launch"] = (SparkLaunch.Usage, SparkLaunch.RunAsync),
     ["history"] = (StoredHistory.Usage, StoredHistory.RunAsync),
