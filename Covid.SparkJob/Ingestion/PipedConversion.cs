@@ -112,14 +112,16 @@ internal sealed class PipedConversion
     {
         _ended = true;
         End();
-        try
+        foreach (var task in new[] { _writer, _conversion })
         {
-            _writer.Wait(AbortWait);
-            _conversion.Wait(AbortWait);
-        }
-        catch (AggregateException)
-        {
-            // What DuckDB made of a cut-short file no longer matters: the load already failed for its own reason.
+            try
+            {
+                task.Wait(AbortWait);
+            }
+            catch (AggregateException)
+            {
+                // What DuckDB made of a cut-short file no longer matters: the load already failed for its own reason.
+            }
         }
     }
 
