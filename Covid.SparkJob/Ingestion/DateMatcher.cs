@@ -12,30 +12,42 @@ namespace Covid.SparkJob.Ingestion;
 /// </summary>
 internal sealed class DateMatcher
 {
-    private enum Part { Year, Month, Day, Hour24, Hour12, Minute, Second, Fraction, AmPm, Literal }
+    private enum Part { Year, Month, Day, Hour24, Hour12, Minute, Second, Fraction, AmPm, Separator, Literal }
 
-    private readonly (Part Part, byte[] Literal)[] _parts;
+    /// <summary>One part at its fixed offset in the cell; a one-byte separator compared as a byte.</summary>
+    private readonly record struct Step(Part Part, int At, byte Byte, byte[] Literal);
+
+    private readonly Step[] _steps;
     private readonly int _length;
 
     public DateMatcher(string pattern)
     {
-        _parts = [.. DatePatterns.Split(pattern).Select(p => p.Literal is { } literal
-            ? (Part.Literal, System.Text.Encoding.UTF8.GetBytes(literal))
-            : p.Token switch
+        var steps = new List<Step>();
+        foreach (var (token, literal) in DatePatterns.Split(pattern))
+        {
+            var part = literal is null ? token switch
             {
-                "yyyy" => (Part.Year, []),
-                "MM" => (Part.Month, []),
-                "dd" => (Part.Day, []),
-                "HH" => (Part.Hour24, []),
-                "hh" => (Part.Hour12, []),
-                "mm" => (Part.Minute, []),
-                "ss" => (Part.Second, []),
-                "fff" => (Part.Fraction, []),
-                "tt" => (Part.AmPm, []),
-                var separator => (Part.Literal, System.Text.Encoding.UTF8.GetBytes(separator)),
-            })];
-        // Every part has a fixed width, so a cell of another length is no date in this pattern.
-        _length = _parts.Sum(p => p.Part switch { Part.Literal => p.Literal.Length, Part.Year => 4, Part.Fraction => 3, _ => 2 });
+                "yyyy" => Part.Year,
+                "MM" => Part.Month,
+                "dd" => Part.Day,
+                "HH" => Part.Hour24,
+                "hh" => Part.Hour12,
+                "mm" => Part.Minute,
+                "ss" => Part.Second,
+                "fff" => Part.Fraction,
+                "tt" => Part.AmPm,
+                _ => Part.Literal,
+            } : Part.Literal;
+            var bytes = part == Part.Literal ? System.Text.Encoding.UTF8.GetBytes(literal ?? token) : [];
+            if (bytes.Length == 1)
+            {
+                part = Part.Separator;
+            }
+            steps.Add(new Step(part, _length, bytes.Length == 1 ? bytes[0] : (byte)0, bytes));
+            // Every part has a fixed width, so each sits at a fixed offset and a cell of another length is no date in this pattern.
+            _length += part switch { Part.Literal or Part.Separator => bytes.Length, Part.Year => 4, Part.Fraction => 3, _ => 2 };
+        }
+        _steps = [.. steps];
     }
 
     /// <summary>True when <paramref name="cell"/> is a date (and time) written in the pattern; <paramref name="date"/> is its day.</summary>
@@ -47,50 +59,26 @@ internal sealed class DateMatcher
             return false;
         }
         int year = 0, month = 0, day = 0;
-        var at = 0;
-        foreach (var (part, literal) in _parts)
+        foreach (var step in _steps)
         {
-            switch (part)
+            var at = step.At;
+            var ok = step.Part switch
             {
-                case Part.Literal:
-                    if (!cell[at..].StartsWith(literal))
-                    {
-                        return false;
-                    }
-                    at += literal.Length;
-                    continue;
-                case Part.AmPm:
-                    if (cell.Length < at + 2 || (cell[at + 1] | 0x20) != 'm' || (cell[at] | 0x20) is not ('a' or 'p'))
-                    {
-                        return false;
-                    }
-                    at += 2;
-                    continue;
-            }
-            var digits = part switch { Part.Year => 4, Part.Fraction => 3, _ => 2 };
-            if (!Digits(cell, at, digits, out var value))
-            {
-                return false;
-            }
-            at += digits;
-            var ok = part switch
-            {
-                Part.Year => (year = value) > 0,
-                Part.Month => (month = value) is >= 1 and <= 12,
-                Part.Day => (day = value) is >= 1 and <= 31,
-                Part.Hour24 => value <= 23,
-                Part.Hour12 => value is >= 1 and <= 12,
-                Part.Minute or Part.Second => value <= 59,
-                _ => true,
+                Part.Separator => cell[at] == step.Byte,
+                Part.Literal => cell.Slice(at, step.Literal.Length).SequenceEqual(step.Literal),
+                Part.AmPm => (cell[at + 1] | 0x20) == 'm' && (cell[at] | 0x20) is 'a' or 'p',
+                Part.Year => (year = Number(cell, at, 4)) > 0,
+                Part.Fraction => Number(cell, at, 3) >= 0,
+                Part.Month => (month = Number(cell, at, 2)) is >= 1 and <= 12,
+                Part.Day => (day = Number(cell, at, 2)) is >= 1 and <= 31,
+                Part.Hour24 => Number(cell, at, 2) is >= 0 and <= 23,
+                Part.Hour12 => Number(cell, at, 2) is >= 1 and <= 12,
+                _ => Number(cell, at, 2) is >= 0 and <= 59, // Minute, Second
             };
             if (!ok)
             {
                 return false;
             }
-        }
-        if (at != cell.Length)
-        {
-            return false;
         }
         if (year == 0 || month == 0 || day == 0 || day > DateTime.DaysInMonth(year, month))
         {
@@ -100,22 +88,19 @@ internal sealed class DateMatcher
         return true;
     }
 
-    private static bool Digits(ReadOnlySpan<byte> cell, int at, int count, out int value)
+    /// <summary>The <paramref name="count"/> digits at <paramref name="at"/> as a number, or -1 when one is no digit.</summary>
+    private static int Number(ReadOnlySpan<byte> cell, int at, int count)
     {
-        value = 0;
-        if (cell.Length < at + count)
+        var value = 0;
+        foreach (var b in cell.Slice(at, count))
         {
-            return false;
-        }
-        for (var i = at; i < at + count; i++)
-        {
-            var d = cell[i] - (byte)'0';
-            if ((uint)d > 9)
+            var d = (uint)(b - '0');
+            if (d > 9)
             {
-                return false;
+                return -1;
             }
-            value = value * 10 + d;
+            value = value * 10 + (int)d;
         }
-        return true;
+        return value;
     }
 }

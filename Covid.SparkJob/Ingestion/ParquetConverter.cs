@@ -19,12 +19,13 @@ namespace Covid.SparkJob.Ingestion;
 internal static class ParquetConverter
 {
     /// <summary>Writes <paramref name="parquetPath"/> from <paramref name="csvPath"/> (a file, or a pipe read to its end) and returns the rows it holds.</summary>
-    public static long Convert(DatasetSchema schema, FileLayout layout, string csvPath, string parquetPath, string memoryLimit)
+    /// <param name="readBufferBytes">DuckDB's CSV read buffer (its buffer_size), when not its default of 16 of its longest lines.</param>
+    public static long Convert(DatasetSchema schema, FileLayout layout, string csvPath, string parquetPath, string memoryLimit, int? readBufferBytes = null)
     {
         var spill = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(parquetPath))!, Path.GetFileName(parquetPath) + ".spill");
         try
         {
-            return Convert(schema, layout, csvPath, parquetPath, spill, memoryLimit);
+            return Convert(schema, layout, csvPath, parquetPath, spill, memoryLimit, readBufferBytes);
         }
         finally
         {
@@ -35,7 +36,7 @@ internal static class ParquetConverter
         }
     }
 
-    private static long Convert(DatasetSchema schema, FileLayout layout, string csvPath, string parquetPath, string spill, string memoryLimit)
+    private static long Convert(DatasetSchema schema, FileLayout layout, string csvPath, string parquetPath, string spill, string memoryLimit, int? readBufferBytes)
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
@@ -44,13 +45,13 @@ internal static class ParquetConverter
         // promise DuckDB streams to the Parquet file instead of holding rows back to order them.
         command.CommandText = $"SET memory_limit = {DuckDbDialect.StringLiteral(memoryLimit)}; SET temp_directory = {DuckDbDialect.StringLiteral(spill)}; SET preserve_insertion_order = false";
         command.ExecuteNonQuery();
-        command.CommandText = CopySql(schema, layout, csvPath, parquetPath);
+        command.CommandText = CopySql(schema, layout, csvPath, parquetPath, readBufferBytes);
         command.ExecuteNonQuery();
         command.CommandText = $"SELECT CAST(COALESCE(SUM(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({DuckDbDialect.StringLiteral(parquetPath)})";
         return System.Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    internal static string CopySql(DatasetSchema schema, FileLayout layout, string csvPath, string parquetPath)
+    internal static string CopySql(DatasetSchema schema, FileLayout layout, string csvPath, string parquetPath, int? readBufferBytes = null)
     {
         var native = new NativeColumns(schema, layout);
         var columns = string.Join(", ", layout.Columns.Select(c => $"{DuckDbDialect.StringLiteral(c)}: '{native.SqlType(c)}'"));
@@ -61,6 +62,7 @@ internal static class ParquetConverter
             .Append("  FROM read_csv(").Append(DuckDbDialect.StringLiteral(csvPath))
             .Append(", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', skip = 0")
             .Append(native.Formats)
+            .Append(readBufferBytes is { } buffer ? string.Create(CultureInfo.InvariantCulture, $", buffer_size = {buffer}") : "")
             .Append(", columns = {").Append(columns).Append("})\n) TO ")
             .Append(DuckDbDialect.StringLiteral(parquetPath)).Append(" (FORMAT parquet, COMPRESSION zstd)")
             .ToString();

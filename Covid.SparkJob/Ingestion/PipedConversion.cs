@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.IO.Pipes;
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
@@ -8,8 +10,8 @@ namespace Covid.SparkJob.Ingestion;
 /// The Parquet conversion running while the upload still arrives: DuckDB reads the checked header
 /// and data lines from a pipe as <see cref="CsvIntake"/> passes them on, so converting overlaps
 /// receiving, checking and compressing instead of following them, and the lines are never written
-/// to disk a second time. A full pipe holds the writer back (the upload waits for DuckDB, memory
-/// stays bounded). Ending the pipe early (a bad line, a cut stream) lets DuckDB finish what it has,
+/// to disk a second time. A full queue of pieces holds the writer back (the upload waits for
+/// DuckDB, memory stays bounded). Ending the pipe early (a bad line, a cut stream) lets DuckDB finish what it has,
 /// which the caller deletes with the staging directory.
 /// </summary>
 internal sealed class PipedConversion
@@ -20,9 +22,22 @@ internal sealed class PipedConversion
     // Room for DuckDB to fall a little behind without stopping the upload at every 64 KB (Linux's default pipe size).
     private const int PipeBytes = 1 << 20;
 
+    // DuckDB fills a whole read buffer from the pipe before it parses any of it: with only the pipe
+    // between them the check would wait while DuckDB parses, and DuckDB while the check runs. The
+    // lines wait here instead, in pieces handed to a writer thread, so the check runs ahead by up
+    // to AheadPieces × PieceBytes (the memory this costs), more than DuckDB's read buffer (its
+    // default is 32 MB), and both keep a core busy.
+    private const int PieceBytes = 1 << 20;
+    private const int AheadPieces = 16;
+    private const int ReadBufferBytes = 8 << 20;
+
     private readonly AnonymousPipeServerStream _pipe;
     private readonly Task<long> _conversion;
-    private bool _ended;
+    private readonly BlockingCollection<(byte[] Bytes, int Length)> _pieces = new(AheadPieces);
+    private readonly Task _writer;
+    private byte[] _piece = ArrayPool<byte>.Shared.Rent(PieceBytes);
+    private int _filled;
+    private volatile bool _ended;
 
     public PipedConversion(DatasetSchema schema, FileLayout layout, ConversionTarget target)
     {
@@ -35,13 +50,14 @@ internal sealed class PipedConversion
         {
             try
             {
-                return ParquetConverter.Convert(schema, layout, input, target.ParquetPath, target.MemoryLimit);
+                return ParquetConverter.Convert(schema, layout, input, target.ParquetPath, target.MemoryLimit, ReadBufferBytes);
             }
             finally
             {
                 _pipe.DisposeLocalCopyOfClientHandle();
             }
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _writer = Task.Factory.StartNew(WritePieces, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     private static AnonymousPipeServerStream NewPipe()
@@ -63,48 +79,108 @@ internal sealed class PipedConversion
     /// <summary>True once DuckDB has finished or failed: nothing of this conversion writes any more.</summary>
     public bool Stopped => _conversion.IsCompleted;
 
-    /// <summary>Passes checked lines on, waiting while DuckDB is behind.</summary>
+    /// <summary>Passes checked lines on, waiting while DuckDB is more than the pieces behind.</summary>
     public void Write(ReadOnlySpan<byte> bytes)
     {
-        if (_ended)
+        while (bytes.Length > 0 && !_ended)
         {
-            return;
-        }
-        try
-        {
-            _pipe.Write(bytes);
-        }
-        catch (IOException) when (Task.WhenAny(_conversion).Wait(AbortWait))
-        {
-            // DuckDB stopped reading (it refused a line or failed): its error is what Finish reports.
-            _ended = true;
+            var n = Math.Min(bytes.Length, PieceBytes - _filled);
+            bytes[..n].CopyTo(_piece.AsSpan(_filled));
+            _filled += n;
+            bytes = bytes[n..];
+            if (_filled == PieceBytes)
+            {
+                Hand();
+            }
         }
     }
 
     /// <summary>The end of the lines: DuckDB finishes and reports the rows it wrote (or its error).</summary>
-    public Task<long> FinishAsync()
+    public async Task<long> FinishAsync()
     {
+        if (_filled > 0)
+        {
+            Hand(last: true);
+        }
         End();
-        return _conversion;
+        await _writer.ConfigureAwait(false);
+        return await _conversion.ConfigureAwait(false);
     }
 
     /// <summary>The load failed: DuckDB is stopped and waited for, so nothing writes into the directory the caller deletes.</summary>
     public void Abort()
     {
+        _ended = true;
         End();
-        try
+        foreach (var task in new[] { _writer, _conversion })
         {
-            _conversion.Wait(AbortWait);
-        }
-        catch (AggregateException)
-        {
-            // What DuckDB made of a cut-short file no longer matters: the load already failed for its own reason.
+            try
+            {
+                task.Wait(AbortWait);
+            }
+            catch (AggregateException)
+            {
+                // What DuckDB made of a cut-short file no longer matters: the load already failed for its own reason.
+            }
         }
     }
 
-    private void End()
+    /// <summary>The full piece to the writer (waiting while the queue is full), a fresh one to fill.</summary>
+    private void Hand(bool last = false)
     {
-        _ended = true;
-        _pipe.Dispose();
+        try
+        {
+            _pieces.Add((_piece, _filled));
+            _piece = last ? [] : ArrayPool<byte>.Shared.Rent(PieceBytes);
+        }
+        catch (InvalidOperationException)
+        {
+            // The writer stopped: DuckDB refused a line or failed, and its error is what Finish reports.
+            _ended = true;
+        }
+        _filled = 0;
+    }
+
+    private void End() => _pieces.CompleteAdding();
+
+    /// <summary>The writer thread: pieces into the pipe in order, then the pipe's end, which DuckDB reads as the file's.</summary>
+    private void WritePieces()
+    {
+        try
+        {
+            foreach (var (bytes, length) in _pieces.GetConsumingEnumerable())
+            {
+                try
+                {
+                    // Once ended (DuckDB stopped, or the load failed) the rest is dropped.
+                    if (!_ended)
+                    {
+                        _pipe.Write(bytes, 0, length);
+                    }
+                }
+                catch (IOException)
+                {
+                    // DuckDB stopped reading (it refused a line or failed; a broken pipe comes only once it let go
+                    // of the read end): its error, or a short row count, is what Finish reports.
+                    _ended = true;
+                    _pieces.CompleteAdding();
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(bytes);
+                }
+            }
+        }
+        catch
+        {
+            // Whatever stopped the writer stops the intake's waiting too.
+            _ended = true;
+            _pieces.CompleteAdding();
+            throw;
+        }
+        finally
+        {
+            _pipe.Dispose();
+        }
     }
 }

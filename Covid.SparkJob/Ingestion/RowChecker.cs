@@ -14,29 +14,30 @@ namespace Covid.SparkJob.Ingestion;
 internal sealed class RowChecker
 {
     private readonly DatasetSchema _schema;
-    private readonly CellRule[] _present;
+    // The schema's fields the file carries that can hold a wrong cell (the time field among them), in file order.
+    private readonly CellRule[] _checked;
     private readonly CellRule? _time;
     private readonly WeekEndColumns? _mmwr;
-    private readonly (int Index, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Values, string Field, string Examples)? _geography;
+    private readonly (int Index, PlaceValues Values, string Field, string Examples)? _geography;
     private readonly (CellRule Rule, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Levels, string Names)[] _levelled;
     private readonly char[] _chars = new char[256];
 
     public RowChecker(DatasetSchema schema, FileLayout layout)
     {
         _schema = schema;
-        _present = [.. schema.CsvFields.Select(f => (f, layout.IndexOf(f))).Where(p => p.Item2 >= 0).Select(p => new CellRule(p.f, p.Item2, layout.Form))];
+        CellRule[] present = [.. schema.CsvFields.Select(f => (f, layout.IndexOf(f))).Where(p => p.Item2 >= 0).Select(p => new CellRule(p.f, p.Item2, layout.Form))];
         var time = schema.Field(schema.DateField)!;
-        _time = _present.FirstOrDefault(r => r.Field == time);
+        _time = present.FirstOrDefault(r => r.Field == time);
+        _checked = [.. present.Where(r => r.NeedsCheck || r == _time)];
         if (time.DerivedFrom is MmwrWeekEnd mmwr)
         {
             _mmwr = new WeekEndColumns(mmwr, schema, layout);
         }
         if (schema.Geography is { } coding && schema.Field(coding.Field) is { } geo && layout.IndexOf(geo) is >= 0 and var g)
         {
-            var values = coding.Entries.Select(e => e.Value).ToHashSet(StringComparer.Ordinal);
-            _geography = (g, values.GetAlternateLookup<ReadOnlySpan<char>>(), coding.Field, string.Join(", ", coding.Entries.Take(12).Select(e => e.Value)));
+            _geography = (g, new PlaceValues(coding.Entries.Select(e => e.Value)), coding.Field, string.Join(", ", coding.Entries.Take(12).Select(e => e.Value)));
         }
-        _levelled = [.. _present.Where(r => r.Field.Levels is not null).Select(r => (r,
+        _levelled = [.. present.Where(r => r.Field.Levels is not null).Select(r => (r,
             new Dictionary<string, string>(r.Field.Levels!, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
             string.Join(", ", r.Field.Levels!.Keys)))];
     }
@@ -49,11 +50,18 @@ internal sealed class RowChecker
     {
         var timeRequired = _levelled.Length == 0 || TimeRequired(row, line);
         DateOnly? date = null;
-        foreach (var rule in _present)
+        foreach (var rule in _checked)
         {
             var cell = rule.Value(row.Cell(rule.Index));
+            if (rule != _time)
+            {
+                if (rule.IsValid(cell))
+                {
+                    continue;
+                }
+            }
             // The time cell is parsed once: checked here, and its day kept for the grain and the span.
-            if (rule == _time && !cell.IsEmpty && rule.TryDate(cell, out var day))
+            else if (!cell.IsEmpty && rule.TryDate(cell, out var day))
             {
                 date = day;
                 continue;
@@ -63,7 +71,7 @@ internal sealed class RowChecker
                 throw new DatasetFormatException(line, $"column {rule.Field.Name}: '{CsvLayout.Shorten(cell.IsEmpty ? "" : row.Text(rule.Index))}' {problem}");
             }
         }
-        if (_geography is { } geo && row.Cell(geo.Index) is { IsEmpty: false } place && !geo.Values.Contains(Chars(place)))
+        if (_geography is { } geo && row.Cell(geo.Index) is { IsEmpty: false } place && !geo.Values.Contains(place))
         {
             throw new DatasetFormatException(line,
                 $"column {geo.Field}: '{CsvLayout.Shorten(row.Text(geo.Index))}' is not one of the places {_schema.Name} codes ({geo.Examples}, …); a new one needs the schema's geography values");

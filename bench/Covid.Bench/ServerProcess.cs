@@ -77,6 +77,16 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>The process' peak resident set so far (VmHWM of /proc/PID/status), in bytes.</summary>
     public long PeakResidentBytes => StatusKilobytes("VmHWM:") * 1024;
 
+    /// <summary>CPU time the process has used so far, on all its threads.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>The process' resident set now (VmRSS), in bytes.</summary>
     public long ResidentBytes => StatusKilobytes("VmRSS:") * 1024;
 
