@@ -90,22 +90,6 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>The process' resident set now (VmRSS), in bytes.</summary>
     public long ResidentBytes => StatusKilobytes("VmRSS:") * 1024;
 
-    /// <summary>The CPU time the process has used so far (user and system), from /proc/PID/stat.</summary>
-    public TimeSpan ProcessorTime
-    {
-        get
-        {
-            // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
-            var stat = File.ReadAllText($"/proc/{process.Id}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-            return TimeSpan.FromSeconds(ticks / (double)ClockTicksPerSecond);
-        }
-    }
-
-    // sysconf(_SC_CLK_TCK): 100 on every Linux this runs on.
-    private const int ClockTicksPerSecond = 100;
-
     public GrpcChannel Channel() => GrpcChannel.ForAddress(Address, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
 
     private long StatusKilobytes(string key)
