@@ -7,7 +7,8 @@ namespace Covid.Server.Jobs;
 
 /// <summary>
 /// The durable record of analyses in <c>analyses/{id}/</c> (see <see cref="DataLayout"/>):
-/// analysis.json, result.json and plot.png, each written whole by <see cref="AtomicFile"/>. Their
+/// analysis.json and result.json, each written whole by <see cref="AtomicFile"/> (a plot.png is only
+/// read, as earlier versions stored it: charts are now kept in memory by AnalysisPlots). Their
 /// events.jsonl belongs to the progress journal; <see cref="FinishedLog"/> indexes finished ones.
 /// A folder counts as an analysis once its analysis.json exists: one without is garbage (a crash
 /// before the first save, or an expiry cut short) and start-up removes it. Queued and running
@@ -138,12 +139,14 @@ public sealed class AnalysisStore(DataLayout layout, FinishedLog finished, Activ
         var dir = layout.AnalysisDirectory(id);
         try
         {
-            if (Directory.Exists(dir))
+            // A submit refused before its first save made no folder: only the marker may be there.
+            var made = Directory.Exists(dir);
+            if (made)
             {
                 System.IO.File.Delete(Path.Combine(dir, DataLayout.AnalysisFile));
             }
             active.Unmark(id);
-            if (Directory.Exists(dir))
+            if (made)
             {
                 Directory.Delete(dir, recursive: true);
             }

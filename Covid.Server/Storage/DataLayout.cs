@@ -12,7 +12,7 @@ namespace Covid.Server.Storage;
 /// datasets/.staging/{guid}/     loads being assembled, renamed into place (as v{n}) when valid
 /// datasets/.trash/{guid}/       deleted datasets and pruned versions, being removed
 /// datasets/.inplace/{name}.json the hash and version of a CSV registered in place
-/// analyses/{id}/analysis.json, events.jsonl, result.json, plot.png, spark-result/
+/// analyses/{id}/analysis.json, events.jsonl, result.json, spark-result/ (and plot.png, only as earlier versions stored it: charts are kept in memory)
 /// analyses/finished.jsonl       one line per finished analysis (FinishedLog)
 /// analyses/.active/{id}         an empty marker per queued or running analysis (ActiveMarkers)
 /// </code>
