@@ -3,7 +3,7 @@
 # reported as a ratio, because these machines are shared and noisy.
 #   bash bench/run.sh all              every figure below, in order
 #   bash bench/run.sh small            small analyses end to end through gRPC vs the same SQL in a warm DuckDB (1 and 16 clients)
-#   bash bench/run.sh small-plot       the same with each analysis' chart drawn and fetched
+#   bash bench/run.sh small-plot       the same with a plot in each spec (drawn by the first GetPlot), without it, and with every chart fetched
 #   bash bench/run.sh cache            one spec submitted again and again (answered with the analysis that ran it) vs its SQL in a warm DuckDB
 #   bash bench/run.sh concurrency      16 clients at Jobs:MaxConcurrent 2, 4, 8 and 16
 #   bash bench/run.sh chart            drawing 60 series × 700 days vs a one-point chart of the same size
@@ -24,6 +24,8 @@ shift || true
 mkdir -p bench/results
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# Servers' data directories are deleted here, after every figure, not by each figure (bench/Covid.Bench/SpentDirectories.cs).
+export COVID_BENCH_SPENT="$work/spent"
 
 real=../shared/data/cdc/cdc_9mfq-cb36_cases_deaths_by_state_2021-05-30.csv
 example=deploy/examples/weekly-cases-by-state.json
@@ -70,7 +72,7 @@ run() {
     small-plot)
       need_real
       published_server
-      record small-plot "Small analyses with their chart" "${bench[@]}" small "$real" "$example" --clients 1,16 --plot --server "$published" "${@:2}" ;;
+      record small-plot "Small analyses with a plot in the spec" "${bench[@]}" small "$real" "$example" --clients 1,16 --plot --server "$published" "${@:2}" ;;
     cache)
       need_real
       published_server

@@ -3,52 +3,134 @@ using Covid.Server.Storage;
 namespace Covid.Server.Jobs;
 
 /// <summary>
-/// analyses/.active/: one empty file per analysis that is queued or running, so start-up recovers
-/// what must run again by listing this folder (a handful of files) instead of every analysis
-/// folder, and can take calls before the finished history is loaded. A marker is made before the
-/// analysis' first save and removed once it finished and its line is in <see cref="FinishedLog"/>.
-/// Markers are not flushed: one lost to a machine crash only means that analysis is found (and
-/// queued again) by the full scan of the folders, which still runs right after start.
+/// analyses/.active/: a marker per analysis that is queued ({id}) or running ({id}.running), so
+/// start-up recovers what must run again by listing this folder (a handful of names) instead of
+/// every analysis folder, and can take calls before the finished history is loaded.
 /// </summary>
+/// <remarks>
+/// <para>
+/// A marker is made right after the analysis' QUEUED save, renamed when it starts to run (that
+/// rename is how RUNNING is stored: analysis.json is not written again until the analysis ends),
+/// and removed once it finished and its line is in <see cref="FinishedLog"/>. A crash before a
+/// marker is made leaves a QUEUED analysis.json without one, which the folder scan right after
+/// start finds and queues again, as it does for a marker lost to a machine crash (markers are not
+/// flushed, as RUNNING never was).
+/// </para>
+/// <para>
+/// A marker is a second name of the QUEUED analysis.json (<see cref="HardLink"/>), or an empty file
+/// where the file system makes no links. Files are what an analysis costs beyond its query: on an
+/// ext4 without a journal (this machine's disk; some nodes' local disks) every allocation skips,
+/// one by one, the inodes freed in the last minutes. A link and its renames allocate and free no
+/// inode, and an analysis keeps the one inode it frees (its QUEUED analysis.json) until it ends.
+/// </para>
+/// </remarks>
 public sealed class ActiveMarkers(DataLayout layout, ILogger<ActiveMarkers> logger)
 {
     public const string DirectoryName = ".active";
 
+    /// <summary>The suffix of a running analysis' marker.</summary>
+    public const string RunningSuffix = ".running";
+
     private string Root => Path.Combine(layout.AnalysesRoot, DirectoryName);
 
-    /// <summary>Marks an analysis entering QUEUED (its first save, or start-up queueing it again): one file created, or emptied if it is there.</summary>
-    public void Mark(string id)
+    /// <summary>
+    /// Marks an analysis QUEUED after its QUEUED save (its first, or start-up queueing it again, which
+    /// also drops the RUNNING marker of the run a stop cut short).
+    /// </summary>
+    /// <exception cref="IOException">No marker could be made.</exception>
+    public void MarkQueued(string id)
     {
-        var path = Path.Combine(Root, id);
+        DeleteIfThere(Path.Combine(Root, id + RunningSuffix));
+        Make(id, Path.Combine(Root, id));
+    }
+
+    /// <summary>Records that the analysis started: its QUEUED marker renamed (made anew if it is gone).</summary>
+    /// <exception cref="IOException">The start could not be recorded.</exception>
+    public void MarkRunning(string id)
+    {
+        var running = Path.Combine(Root, id + RunningSuffix);
         try
         {
-            File.Create(path).Dispose();
+            File.Move(Path.Combine(Root, id), running, overwrite: true);
         }
-        catch (Exception ex) when (ex is DirectoryNotFoundException or FileNotFoundException)
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            // The first marker of this data directory (or .active/ was removed since): made once, not per analysis.
-            // .NET reports a missing folder as FileNotFound when another thread made it in the meantime.
-            Directory.CreateDirectory(Root);
-            File.Create(path).Dispose();
+            // Removed behind the server's back, or .active/ with it.
+            Make(id, running);
         }
     }
 
     /// <summary>Never fails: a marker left behind is read once more at the next start, and removed then.</summary>
     public void Unmark(string id)
     {
-        try
+        foreach (var name in (string[])[id, id + RunningSuffix])
         {
-            File.Delete(Path.Combine(Root, id));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            logger.LogWarning("Could not remove the active marker of analysis {Id}: {Message}", id, ex.Message);
+            try
+            {
+                DeleteIfThere(Path.Combine(Root, name));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning("Could not remove the active marker {Marker}: {Message}", name, ex.Message);
+            }
         }
     }
 
-    /// <summary>The ids marked: analyses that were queued or running when the server last stopped.</summary>
-    public List<string> Ids() =>
-        Directory.Exists(Root)
-            ? Directory.EnumerateFiles(Root).Select(Path.GetFileName).OfType<string>().Where(AnalysisNames.IsValidId).ToList()
-            : [];
+    /// <summary>The analyses marked, and whether each had started: those queued or running when the server last stopped.</summary>
+    public Dictionary<string, bool> Marked()
+    {
+        var marked = new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (!Directory.Exists(Root))
+        {
+            return marked;
+        }
+        foreach (var name in Directory.EnumerateFiles(Root).Select(Path.GetFileName).OfType<string>())
+        {
+            var running = name.EndsWith(RunningSuffix, StringComparison.Ordinal);
+            var id = running ? name[..^RunningSuffix.Length] : name;
+            if (AnalysisNames.IsValidId(id))
+            {
+                marked[id] = running || marked.GetValueOrDefault(id);
+            }
+        }
+        return marked;
+    }
+
+    private void Make(string id, string marker)
+    {
+        var analysisFile = layout.AnalysisFilePath(id, DataLayout.AnalysisFile);
+        var made = HardLink.TryCreate(analysisFile, marker);
+        if (made == HardLink.Outcome.Missing && !Directory.Exists(Root))
+        {
+            // The first marker of this data directory (or .active/ was removed since): made once, not per analysis.
+            Directory.CreateDirectory(Root);
+            made = HardLink.TryCreate(analysisFile, marker);
+        }
+        if (made is HardLink.Outcome.Missing or HardLink.Outcome.Unsupported)
+        {
+            // No analysis.json to name (only start-up's tests make one so), or no links here: an empty file says the same.
+            try
+            {
+                File.Create(marker).Dispose();
+            }
+            catch (Exception ex) when (ex is DirectoryNotFoundException or FileNotFoundException)
+            {
+                // .NET reports a missing folder as FileNotFound when another thread made it in the meantime.
+                Directory.CreateDirectory(Root);
+                File.Create(marker).Dispose();
+            }
+        }
+        // Exists: marked already (start-up queueing it again), and a marker's content is never read.
+    }
+
+    private static void DeleteIfThere(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
 }

@@ -241,7 +241,7 @@ public sealed class AnalysisManager(
         {
             throw ServiceException.NotFound($"analysis \"{AnalysisNames.Format(entry.Id)}\" has no plot: its spec has no plot section");
         }
-        return (await plots.OpenAsync(entry.Id, plot), analysis.PlotWidth, analysis.PlotHeight);
+        return (await plots.OpenAsync(entry.Id, plot, entry.SubmitTrace), analysis.PlotWidth, analysis.PlotHeight);
     }
 
     public IAsyncEnumerable<ProgressEvent> Follow(Caller caller, string name, long afterSequence, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Threading.Channels;
 using Covid.Server.Plots;
 using Covid.Server.Telemetry;
 using Covid.SparkJob.Catalog;
@@ -9,17 +8,17 @@ using Covid.V1;
 namespace Covid.Server.Jobs;
 
 /// <summary>
-/// Charts are drawn off the analysis' path: its result is stored and it SUCCEEDS without waiting
-/// for the chart, which is drawn soon after in the background, or on the first GetPlot that comes
-/// earlier. Either way it is drawn once, from the cached result, and kept whole in memory
-/// (<see cref="RecentPlots"/>) before anyone reads it, so GetPlot never streams half a chart.
-/// A chart is not written to disk: it is derived from the stored result, and creating a file per
-/// chart cost more CPU than drawing it again does; one pushed out of memory (or lost to a
-/// restart) is drawn again, the same, by the GetPlot that asks for it. A plot.png stored by an
-/// earlier version is served as it is. Every chart names its source release on its last line.
+/// Charts are drawn off the analysis' path, lazily: its result is stored and it SUCCEEDS without a
+/// chart, which the first GetPlot draws, once, from the cached result, and keeps whole in memory
+/// (<see cref="RecentPlots"/>) before anyone reads it, so GetPlot never streams half a chart. An
+/// analysis whose chart no one asks for never costs a drawing; drawing ahead in the background
+/// cost every analysis its CPU, on a busy server, for the few charts fetched. A chart is not
+/// written to disk: it is derived from the stored result, and creating a file per chart cost more
+/// CPU than drawing it again does; one pushed out of memory (or lost to a restart) is drawn again,
+/// the same, by the GetPlot that asks for it. A plot.png stored by an earlier version is served
+/// as it is. Every chart names its source release on its last line.
 /// </summary>
-public sealed class AnalysisPlots(AnalysisStore store, ResultCache results, PlotRenderer renderer, SchemaCatalog catalog, ILogger<AnalysisPlots> logger)
-    : BackgroundService
+public sealed class AnalysisPlots(AnalysisStore store, ResultCache results, PlotRenderer renderer, SchemaCatalog catalog) : IDisposable
 {
     /// <summary>Memory for the PNGs of recent charts: ~230 the size of the weekly example's (140 KB).</summary>
     private const long RecentPlotBytes = 32L * 1024 * 1024;
@@ -32,63 +31,28 @@ public sealed class AnalysisPlots(AnalysisStore store, ResultCache results, Plot
     // for a core, never for a queue.
     private readonly SemaphoreSlim cores = new(Environment.ProcessorCount);
 
-    // Work for idle moments only, newest first in mind: under load a long queue would fall behind
-    // the GetPlots (which draw their own), and by the time it came to a chart that had been drawn,
-    // served and pushed out of memory, it would draw it again for no one. So it holds only a few,
-    // the oldest dropped; a dropped chart is drawn by its first GetPlot.
-    private readonly Channel<(string Id, Plot Plot, ActivityContext Trace)> soon = Channel.CreateBounded<(string, Plot, ActivityContext)>(
-        new BoundedChannelOptions(Environment.ProcessorCount) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-
-    /// <summary>The chart, drawn first if it is not in memory (nor stored by an earlier version).</summary>
-    public async Task<Stream> OpenAsync(string id, Plot plot)
+    /// <summary>
+    /// The chart, drawn first if it is not in memory (nor stored by an earlier version). The
+    /// drawing's span belongs to the analysis' trace (<paramref name="analysisTrace"/>, when this
+    /// process ran it) and links the GetPlot that asked for it.
+    /// </summary>
+    public async Task<Stream> OpenAsync(string id, Plot plot, ActivityContext analysisTrace)
     {
         if (recent.TryGet(id, out var png))
         {
             return Whole(png);
         }
-        return store.HasPlot(id) ? store.OpenPlot(id) : Whole(await DrawOnceAsync(id, plot));
+        return store.HasPlot(id) ? store.OpenPlot(id) : Whole(await DrawOnceAsync(id, plot, analysisTrace));
     }
 
-    /// <summary>Asks for the chart to be drawn in the background, ahead of the first GetPlot.</summary>
-    public void DrawSoon(string id, Plot plot) => soon.Writer.TryWrite((id, plot, Activity.Current?.Context ?? default));
-
-    public override void Dispose()
-    {
-        cores.Dispose();
-        base.Dispose();
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await foreach (var (id, plot, trace) in soon.Reader.ReadAllAsync(stoppingToken))
-            {
-                try
-                {
-                    // The drawing belongs to the analysis' trace, not to the loop's.
-                    using var activity = CovidDiagnostics.Traces.StartActivity("DrawPlot", ActivityKind.Internal, trace);
-                    activity?.SetTag(CovidDiagnostics.AnalysisIdTag, id);
-                    await DrawOnceAsync(id, plot);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // GetPlot draws it again and answers with whatever goes wrong then.
-                    logger.LogWarning(ex, "Drawing the chart of analysis {Id} failed", id);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
+    public void Dispose() => cores.Dispose();
 
     /// <summary>
     /// Concurrent callers for the same chart share one drawing, done by the first on its own
     /// thread (no hop to another: on a loaded machine each hop waits its turn for a core); the
     /// others await it without blocking a thread.
     /// </summary>
-    private async Task<byte[]> DrawOnceAsync(string id, Plot plot)
+    private async Task<byte[]> DrawOnceAsync(string id, Plot plot, ActivityContext analysisTrace)
     {
         var mine = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         var shared = drawing.GetOrAdd(id, mine.Task);
@@ -101,6 +65,9 @@ public sealed class AnalysisPlots(AnalysisStore store, ResultCache results, Plot
             await cores.WaitAsync();
             try
             {
+                ActivityLink[]? asker = Activity.Current is { } call ? [new ActivityLink(call.Context)] : null;
+                using var activity = CovidDiagnostics.Traces.StartActivity("DrawPlot", ActivityKind.Internal, analysisTrace, links: asker);
+                activity?.SetTag(CovidDiagnostics.AnalysisIdTag, id);
                 mine.SetResult(Draw(id, plot));
             }
             finally

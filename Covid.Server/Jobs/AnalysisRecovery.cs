@@ -46,12 +46,17 @@ public sealed class AnalysisRecovery(
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var read = new List<Analysis>();
-        foreach (var id in active.Ids())
+        foreach (var (id, started) in active.Marked())
         {
             recovered.Add(id);
             store.DeleteTemps(id);
             if (store.Load(id) is { } analysis)
             {
+                if (started && analysis.State == State.Queued)
+                {
+                    // RUNNING is stored as the marker's name; its analysis.json stays QUEUED (ActiveMarkers).
+                    analysis.State = State.Running;
+                }
                 read.Add(analysis);
             }
             else if (!store.HasAnalysis(id))
@@ -136,7 +141,7 @@ public sealed class AnalysisRecovery(
             {
                 case State.Queued:
                     // Marked already, unless found by the scan (its marker lost to a machine crash).
-                    active.Mark(entry.Id);
+                    active.MarkQueued(entry.Id);
                     if (events.Count == 0)
                     {
                         lifecycle.Announce(entry, Stage.Queued, 0, "queued");

@@ -26,7 +26,6 @@ public sealed class AnalysisRunner(
     AnalysisStore store,
     EngineSelector engines,
     ResultCache results,
-    AnalysisPlots plots,
     DataLayout layout,
     AnalysisMetrics metrics,
     ILogger<AnalysisRunner> logger)
@@ -192,10 +191,6 @@ public sealed class AnalysisRunner(
             a.PlotWidth = width;
             a.PlotHeight = height;
         });
-        if (plot is not null)
-        {
-            plots.DrawSoon(entry.Id, plot);
-        }
         logger.LogInformation("Analysis {Id} succeeded: {Rows} rows", entry.Id, result.RowCount);
     }
 

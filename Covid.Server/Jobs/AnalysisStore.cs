@@ -7,12 +7,14 @@ namespace Covid.Server.Jobs;
 
 /// <summary>
 /// The durable record of analyses in <c>analyses/{id}/</c> (see <see cref="DataLayout"/>):
-/// analysis.json and result.json, each written whole by <see cref="AtomicFile"/> (a plot.png is only
+/// analysis.json and result.json, each written whole by <see cref="AtomicFile"/> — analysis.json when
+/// an analysis is QUEUED and when it ends; that it runs is its marker's name — (a plot.png is only
 /// read, as earlier versions stored it: charts are now kept in memory by AnalysisPlots). Their
 /// events.jsonl belongs to the progress journal; <see cref="FinishedLog"/> indexes finished ones.
 /// A folder counts as an analysis once its analysis.json exists: one without is garbage (a crash
 /// before the first save, or an expiry cut short) and start-up removes it. Queued and running
-/// analyses are also marked in <see cref="ActiveMarkers"/>, so start-up finds them without a scan.
+/// analyses are also marked in <see cref="ActiveMarkers"/>, so start-up finds them without a scan
+/// (and knows which of them had started).
 /// </summary>
 public sealed class AnalysisStore(DataLayout layout, FinishedLog finished, ActiveMarkers active, AnalysisHistory history, ILogger<AnalysisStore> logger)
 {
@@ -29,12 +31,19 @@ public sealed class AnalysisStore(DataLayout layout, FinishedLog finished, Activ
             // Before the folder can exist (the scan lists first, then asks).
             savedDuringLoad.TryAdd(id, 0);
         }
-        if (analysis.State == Analysis.Types.State.Queued)
+        if (analysis.State == Analysis.Types.State.Running)
         {
-            // Every analysis is saved QUEUED before it can run (start-up's re-queue included), so RUNNING needs no marker of its own.
-            active.Mark(id);
+            // RUNNING is stored as its marker's name (see ActiveMarkers): the analysis.json it
+            // would replace stays QUEUED, which start-up reads with the marker. Every analysis is
+            // saved QUEUED before it can run (start-up's re-queue included).
+            active.MarkRunning(id);
+            return;
         }
         AtomicFile.WriteText(File(id, DataLayout.AnalysisFile), StoredJson.Format(analysis), durable);
+        if (analysis.State == Analysis.Types.State.Queued)
+        {
+            active.MarkQueued(id);
+        }
     }
 
     /// <summary>Whether this process saved the analysis while the history was loading (see <see cref="Scan"/>).</summary>
@@ -139,7 +148,7 @@ public sealed class AnalysisStore(DataLayout layout, FinishedLog finished, Activ
         var dir = layout.AnalysisDirectory(id);
         try
         {
-            // A submit refused before its first save made no folder: only the marker may be there.
+            // A submit refused at its first save may have made no folder (nor marker).
             var made = Directory.Exists(dir);
             if (made)
             {

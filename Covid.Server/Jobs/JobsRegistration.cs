@@ -45,7 +45,6 @@ public static class JobsRegistration
         services.AddSingleton<ResultCache>();
         services.AddSingleton<SpecCache>();
         services.AddSingleton<AnalysisPlots>();
-        services.AddHostedService(sp => sp.GetRequiredService<AnalysisPlots>());
         services.AddSingleton<AnalysisIndex>();
         services.AddSingleton<AnalysisQueue>();
         services.AddSingleton<AnalysisLifecycle>();

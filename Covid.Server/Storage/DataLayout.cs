@@ -14,7 +14,7 @@ namespace Covid.Server.Storage;
 /// datasets/.inplace/{name}.json the hash and version of a CSV registered in place
 /// analyses/{id}/analysis.json, events.jsonl, result.json, spark-result/ (and plot.png, only as earlier versions stored it: charts are kept in memory)
 /// analyses/finished.jsonl       one line per finished analysis (FinishedLog)
-/// analyses/.active/{id}         an empty marker per queued or running analysis (ActiveMarkers)
+/// analyses/.active/{id}[.running] a marker per queued (or running) analysis: a hard link to its QUEUED analysis.json (ActiveMarkers)
 /// </code>
 /// Staging sits on the same file system as the datasets, so publishing a version is a single
 /// rename into a directory of its own: nothing published is ever moved aside. (Data directories

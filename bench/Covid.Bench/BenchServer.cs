@@ -70,7 +70,7 @@ internal sealed class BenchServer : IAsyncDisposable
         await app.DisposeAsync();
         if (ownsDirectory)
         {
-            Directory.Delete(DataDirectory, recursive: true);
+            SpentDirectories.Remove(DataDirectory);
         }
     }
 }

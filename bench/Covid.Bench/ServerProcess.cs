@@ -7,7 +7,7 @@ namespace Covid.Bench;
 /// <summary>
 /// The real server as its own process (<c>dotnet Covid.Server.dll</c>) on loopback over a
 /// temporary data directory, so what it costs — memory above all — is measured apart from the
-/// bench's own process. Killed (this process only) and its directory deleted on dispose.
+/// bench's own process. Killed (this process only) and its directory removed on dispose (see <see cref="SpentDirectories"/>).
 /// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
@@ -106,6 +106,6 @@ internal sealed class ServerProcess : IAsyncDisposable
             await process.WaitForExitAsync();
         }
         process.Dispose();
-        Directory.Delete(DataDirectory, recursive: true);
+        SpentDirectories.Remove(DataDirectory);
     }
 }

@@ -61,7 +61,8 @@ public sealed class DiskFullTests
         var waiting = await ServerCalls.WaitForAsync(host.Analyses, submitted.Name, a => a.Progress.Message.StartsWith("waiting", StringComparison.Ordinal), ct);
         Assert.Equal(State.Running, waiting.State);
         Assert.Contains("could not record that it SUCCEEDED (the data directory is full)", waiting.Progress.Message, StringComparison.Ordinal);
-        Assert.Equal("RUNNING", StoredState(disk, submitted.Name));
+        // RUNNING is stored as the active marker's name; analysis.json is written again when it ends.
+        Assert.Equal(("QUEUED", true), (StoredState(disk, submitted.Name), Started(disk, submitted.Name)));
         disk.Free();
         var events = await stream;
 
@@ -72,24 +73,26 @@ public sealed class DiskFullTests
     }
 
     [RootFact]
-    public async Task Start_DiskFullWhenItWouldStart_StaysQueuedSaysWhyAndRunsOnceSpaceIsFreed()
+    public async Task Start_DiskFullWhenItWouldStart_StartsWithoutSpaceThenWaitsToStoreItsResult()
     {
         var ct = Timeouts.Token(120);
         using var disk = new SmallDisk();
         await using var host = await ServerHost.StartAsync(new ServerHostOptions { DataDirectory = disk.DataDirectory, Settings = { ["Jobs:MaxConcurrent"] = "1" } });
-        // Room for the QUEUED save of one analysis.json, none for the RUNNING one after it.
+        // Room for the QUEUED save of one analysis.json, none for its result after it.
         disk.Fill(leaveBytes: 4096);
         var submitted = await host.Analyses.SubmitAnalysisAsync(new SubmitAnalysisRequest { Spec = Specs.IssueExample() }, cancellationToken: ct);
         var stream = ServerCalls.StreamAsync(host.Analyses, submitted.Name, ct);
 
+        // Recording the start takes no space (a rename of its marker): it runs, and waits to store what it found.
         var waiting = await ServerCalls.WaitForAsync(host.Analyses, submitted.Name, a => a.Progress.Message.StartsWith("waiting", StringComparison.Ordinal), ct);
-        Assert.Equal(State.Queued, waiting.State);
-        Assert.Contains("could not record its start (the data directory is full)", waiting.Progress.Message, StringComparison.Ordinal);
-        Assert.Equal("QUEUED", StoredState(disk, submitted.Name));
+        Assert.Equal(State.Running, waiting.State);
+        Assert.Contains("could not record that it SUCCEEDED (the data directory is full)", waiting.Progress.Message, StringComparison.Ordinal);
+        Assert.Equal(("QUEUED", true), (StoredState(disk, submitted.Name), Started(disk, submitted.Name)));
         disk.Free();
         var events = await stream;
 
         Assert.Equal((Stage.Finished, State.Succeeded), (events[^1].Stage, events[^1].State));
+        Assert.Equal(("SUCCEEDED", false), (StoredState(disk, submitted.Name), Started(disk, submitted.Name)));
     }
 
     [RootFact]
@@ -123,4 +126,8 @@ public sealed class DiskFullTests
         var file = Path.Combine(disk.DataDirectory, name, "analysis.json");
         return JsonParser.Default.Parse<Analysis>(File.ReadAllText(file)).State.ToString().ToUpperInvariant();
     }
+
+    /// <summary>Whether the analysis' active marker says it started (analyses/.active/{id}.running).</summary>
+    private static bool Started(SmallDisk disk, string name) =>
+        File.Exists(Path.Combine(disk.DataDirectory, "analyses", ".active", name["analyses/".Length..] + ".running"));
 }

@@ -79,14 +79,19 @@ public sealed class ShutdownTests
             stopped.Stop();
             var cut = await Assert.ThrowsAsync<RpcException>(() => stream);
             var stored = Google.Protobuf.JsonParser.Default.Parse<Analysis>(File.ReadAllText(Path.Combine(host.DataDirectory, submitted.Name, "analysis.json")));
+            var id = submitted.Name["analyses/".Length..];
 
             Assert.Equal(StatusCode.Unavailable, cut.StatusCode);
-            Assert.Equal(State.Running, stored.State);
+            // Left RUNNING: stored as its active marker's name, beside the QUEUED analysis.json.
+            Assert.Equal(State.Queued, stored.State);
+            Assert.True(File.Exists(Path.Combine(host.DataDirectory, "analyses", ".active", id + ".running")), "no RUNNING marker");
             Assert.True(stopped.Elapsed < TimeSpan.FromSeconds(20), $"the stop took {stopped.Elapsed}");
             gated.Open();
             host = await host.RestartAsync();
             var after = await ServerCalls.WaitForAsync(host.Analyses, submitted.Name, a => a.State is State.Succeeded or State.Failed, ct);
+            var events = await ServerCalls.StreamAsync(host.Analyses, submitted.Name, ct);
             Assert.Equal(State.Succeeded, after.State);
+            Assert.Contains(events, e => e.Message.Contains("stopped while this analysis was running; it runs again from the start", StringComparison.Ordinal));
         }
         finally
         {
