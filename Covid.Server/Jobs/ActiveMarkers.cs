@@ -111,17 +111,20 @@ public sealed class ActiveMarkers(DataLayout layout, ILogger<ActiveMarkers> logg
             // No analysis.json to name (only start-up's tests make one so), or no links here: an empty file says the same.
             try
             {
-                File.Create(marker).Dispose();
+                CreateEmpty(marker);
             }
             catch (Exception ex) when (ex is DirectoryNotFoundException or FileNotFoundException)
             {
                 // .NET reports a missing folder as FileNotFound when another thread made it in the meantime.
                 Directory.CreateDirectory(Root);
-                File.Create(marker).Dispose();
+                CreateEmpty(marker);
             }
         }
         // Exists: marked already (start-up queueing it again), and a marker's content is never read.
     }
+
+    /// <summary>Opened, never truncated: a marker already there may be a second name of an analysis.json.</summary>
+    private static void CreateEmpty(string path) => File.Open(path, FileMode.OpenOrCreate, FileAccess.Write).Dispose();
 
     private static void DeleteIfThere(string path)
     {

@@ -9,8 +9,8 @@ using Stage = Covid.V1.ProgressEvent.Types.Stage;
 namespace Covid.Server.Jobs;
 
 /// <summary>
-/// The only place an analysis changes state. Each change is made on a copy, saved to analysis.json,
-/// and only then made current and announced as a progress event: a save that fails throws and
+/// The only place an analysis changes state. Each change is made on a copy, saved by
+/// <see cref="AnalysisStore"/> (to analysis.json; RUNNING as its active marker's name), and only then made current and announced as a progress event: a save that fails throws and
 /// changes nothing, so no caller, stream or restart ever sees a state the disk does not hold, and
 /// a crash between save and event leaves a state start-up recovery can repair (it adds the missing
 /// terminal event) rather than an event stream that claims an end the analysis never reached.
@@ -19,7 +19,7 @@ namespace Covid.Server.Jobs;
 /// Every state is written before it is announced; only some are flushed to the disk first, each
 /// flush costing milliseconds on the path of every analysis. QUEUED is (an acknowledged submit is
 /// a promise), and so are FAILED and CANCELLED (decisions a re-run would not repeat). RUNNING is
-/// not: after a machine crash the analysis is simply queued again.
+/// not (nor is its marker): after a machine crash the analysis is simply queued again.
 /// SUCCEEDED is not either, because its result was flushed before it: losing it to a machine
 /// crash means the analysis runs again and stores the same result.
 /// </remarks>
