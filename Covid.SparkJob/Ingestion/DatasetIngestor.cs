@@ -33,7 +33,7 @@ public static partial class DatasetIngestor
         {
             var statistics = await Task.Run(() => Check(schema, csvPath, body, limits, ct), ct).ConfigureAwait(false);
             return await ConvertAsync(name, schema, statistics, csvPath,
-                () => Task.Run(() => ParquetConverter.Convert(schema, statistics.Layout, body ?? csvPath, parquetPath, ConversionTarget.DefaultMemoryLimit), ct),
+                () => Task.Run(() => ParquetConverter.Convert(schema, statistics.Layout, [body ?? csvPath], parquetPath, ConversionTarget.DefaultMemoryLimit), ct),
                 parquetPath, source, synthetic, existed, ct).ConfigureAwait(false);
         }
         finally
@@ -61,7 +61,7 @@ public static partial class DatasetIngestor
         }
         Func<Task<long>> convert = intake.Conversion is { } piped
             ? piped.FinishAsync
-            : () => Task.Run(() => ParquetConverter.Convert(schema, statistics.Layout, intake.BodyPath, parquetPath, intake.MemoryLimit), ct);
+            : () => Task.Run(() => ParquetConverter.Convert(schema, statistics.Layout, [intake.BodyPath], parquetPath, intake.MemoryLimit), ct);
         try
         {
             // A piped conversion made the file itself, so it is this load's to delete whatever happens.

@@ -18,14 +18,18 @@ namespace Covid.SparkJob.Ingestion;
 /// </summary>
 internal static class ParquetConverter
 {
-    /// <summary>Writes <paramref name="parquetPath"/> from <paramref name="csvPath"/> (a file, or a pipe read to its end) and returns the rows it holds.</summary>
+    /// <summary>
+    /// Writes <paramref name="parquetPath"/> from <paramref name="csvPaths"/> (files, or pipes read to
+    /// their ends, each with the header line) and returns the rows it holds. DuckDB reads several
+    /// inputs at once, one thread each: a pipe cannot be split among its threads as a file is.
+    /// </summary>
     /// <param name="readBufferBytes">DuckDB's CSV read buffer (its buffer_size), when not its default of 16 of its longest lines.</param>
-    public static long Convert(DatasetSchema schema, FileLayout layout, string csvPath, string parquetPath, string memoryLimit, int? readBufferBytes = null)
+    public static long Convert(DatasetSchema schema, FileLayout layout, IReadOnlyList<string> csvPaths, string parquetPath, string memoryLimit, int? readBufferBytes = null)
     {
         var spill = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(parquetPath))!, Path.GetFileName(parquetPath) + ".spill");
         try
         {
-            return Convert(schema, layout, csvPath, parquetPath, spill, memoryLimit, readBufferBytes);
+            return Convert(schema, layout, csvPaths, parquetPath, spill, memoryLimit, readBufferBytes);
         }
         finally
         {
@@ -36,7 +40,7 @@ internal static class ParquetConverter
         }
     }
 
-    private static long Convert(DatasetSchema schema, FileLayout layout, string csvPath, string parquetPath, string spill, string memoryLimit, int? readBufferBytes)
+    private static long Convert(DatasetSchema schema, FileLayout layout, IReadOnlyList<string> csvPaths, string parquetPath, string spill, string memoryLimit, int? readBufferBytes)
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
@@ -45,13 +49,13 @@ internal static class ParquetConverter
         // promise DuckDB streams to the Parquet file instead of holding rows back to order them.
         command.CommandText = $"SET memory_limit = {DuckDbDialect.StringLiteral(memoryLimit)}; SET temp_directory = {DuckDbDialect.StringLiteral(spill)}; SET preserve_insertion_order = false";
         command.ExecuteNonQuery();
-        command.CommandText = CopySql(schema, layout, csvPath, parquetPath, readBufferBytes);
+        command.CommandText = CopySql(schema, layout, csvPaths, parquetPath, readBufferBytes);
         command.ExecuteNonQuery();
         command.CommandText = $"SELECT CAST(COALESCE(SUM(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({DuckDbDialect.StringLiteral(parquetPath)})";
         return System.Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    internal static string CopySql(DatasetSchema schema, FileLayout layout, string csvPath, string parquetPath, int? readBufferBytes = null)
+    internal static string CopySql(DatasetSchema schema, FileLayout layout, IReadOnlyList<string> csvPaths, string parquetPath, int? readBufferBytes = null)
     {
         var native = new NativeColumns(schema, layout);
         var columns = string.Join(", ", layout.Columns.Select(c => $"{DuckDbDialect.StringLiteral(c)}: '{native.SqlType(c)}'"));
@@ -59,7 +63,7 @@ internal static class ParquetConverter
             (native.Reads(f) ? DuckDbDialect.Identifier(f.Column(layout.Form)!) : DuckDbSource.TypedField(schema, layout, f)) + " AS " + DuckDbDialect.Identifier(f.Name)));
         return new StringBuilder()
             .Append("COPY (\n  SELECT ").Append(select).Append('\n')
-            .Append("  FROM read_csv(").Append(DuckDbDialect.StringLiteral(csvPath))
+            .Append("  FROM read_csv(").Append(csvPaths is [var one] ? DuckDbDialect.StringLiteral(one) : "[" + string.Join(", ", csvPaths.Select(DuckDbDialect.StringLiteral)) + "]")
             .Append(", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', skip = 0")
             .Append(native.Formats)
             .Append(readBufferBytes is { } buffer ? string.Create(CultureInfo.InvariantCulture, $", buffer_size = {buffer}") : "")

@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
-using System.IO.Pipes;
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
 
@@ -8,70 +6,56 @@ namespace Covid.SparkJob.Ingestion;
 
 /// <summary>
 /// The Parquet conversion running while the upload still arrives: DuckDB reads the checked header
-/// and data lines from a pipe as <see cref="CsvIntake"/> passes them on, so converting overlaps
+/// and data lines from pipes as <see cref="CsvIntake"/> passes them on, so converting overlaps
 /// receiving, checking and compressing instead of following them, and the lines are never written
-/// to disk a second time. A full queue of pieces holds the writer back (the upload waits for
-/// DuckDB, memory stays bounded). Ending the pipe early (a bad line, a cut stream) lets DuckDB finish what it has,
-/// which the caller deletes with the staging directory.
+/// to disk a second time. DuckDB reads a pipe with one thread (it cannot split a pipe among its
+/// threads as it does a file), so the lines are dealt out in whole-line pieces to one pipe per core
+/// (<see cref="PipeLane"/>), each beginning with the header, and DuckDB reads them all at once, as a
+/// list of files, into one Parquet file. Full lanes hold the writer back (the upload waits for
+/// DuckDB, memory stays bounded). Ending the pipes early (a bad line, a cut stream) lets DuckDB
+/// finish what it has, which the caller deletes with the staging directory.
 /// </summary>
 internal sealed class PipedConversion
 {
-    // How long a conversion cut short may take to notice the pipe's end and close its files.
+    // How long a conversion cut short may take to notice the pipes' end and close its files.
     private static readonly TimeSpan AbortWait = TimeSpan.FromSeconds(30);
 
-    // Room for DuckDB to fall a little behind without stopping the upload at every 64 KB (Linux's default pipe size).
-    private const int PipeBytes = 1 << 20;
-
-    // DuckDB fills a whole read buffer from the pipe before it parses any of it: with only the pipe
-    // between them the check would wait while DuckDB parses, and DuckDB while the check runs. The
-    // lines wait here instead, in pieces handed to a writer thread, so the check runs ahead by up
-    // to AheadPieces × PieceBytes (the memory this costs), more than DuckDB's read buffer (its
-    // default is 32 MB), and both keep a core busy.
+    // Lines are passed on in pieces of about this size; a piece ends at a line's end, so any lane may take it.
     private const int PieceBytes = 1 << 20;
-    private const int AheadPieces = 16;
     private const int ReadBufferBytes = 8 << 20;
 
-    private readonly AnonymousPipeServerStream _pipe;
+    private readonly PipeLane[] _lanes;
     private readonly Task<long> _conversion;
-    private readonly BlockingCollection<(byte[] Bytes, int Length)> _pieces = new(AheadPieces);
-    private readonly Task _writer;
     private byte[] _piece = ArrayPool<byte>.Shared.Rent(PieceBytes);
     private int _filled;
-    private volatile bool _ended;
+    private int _next;
+    private bool _headerSent;
 
     public PipedConversion(DatasetSchema schema, FileLayout layout, ConversionTarget target)
     {
-        _pipe = NewPipe();
-        // DuckDB opens the read end by name; this process holds it until DuckDB is done, so a
-        // conversion that fails before reading it all turns the next write into a broken pipe, never a hang.
-        var input = "/dev/fd/" + _pipe.GetClientHandleAsString();
-        // Its own thread, not the pool's: DuckDB waits on the pipe for as long as the client takes to send the file.
+        // One lane per core DuckDB converts with (its default threads); more would only add row groups.
+        _lanes = [.. Enumerable.Range(0, Math.Clamp(Environment.ProcessorCount, 1, MaxLanes)).Select(_ => new PipeLane(StopAll))];
+        var inputs = _lanes.Select(l => l.ReadPath).ToList();
+        // Its own thread, not the pool's: DuckDB waits on the pipes for as long as the client takes to send the file.
         _conversion = Task.Factory.StartNew(() =>
         {
             try
             {
-                return ParquetConverter.Convert(schema, layout, input, target.ParquetPath, target.MemoryLimit, ReadBufferBytes);
+                return ParquetConverter.Convert(schema, layout, inputs, target.ParquetPath, target.MemoryLimit, ReadBufferBytes);
             }
             finally
             {
-                _pipe.DisposeLocalCopyOfClientHandle();
+                // From here a lane whose pipe DuckDB never read to its end gets a broken pipe, never a hang.
+                foreach (var lane in _lanes)
+                {
+                    lane.ReleaseReadEnd();
+                }
             }
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        _writer = Task.Factory.StartNew(WritePieces, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    private static AnonymousPipeServerStream NewPipe()
-    {
-        try
-        {
-            return new AnonymousPipeServerStream(PipeDirection.Out, HandleInheritability.None, PipeBytes);
-        }
-        catch (IOException)
-        {
-            // The system's pipe-max-size or the user's pipe quota refused the size: the default works, only slower.
-            return new AnonymousPipeServerStream(PipeDirection.Out, HandleInheritability.None);
-        }
-    }
+    /// <summary>At most this many pipes, whatever the cores: each costs DuckDB a read buffer and the lane its pieces.</summary>
+    internal const int MaxLanes = 4;
 
     /// <summary>Pipes are file names only where /dev/fd exists (Linux, macOS); elsewhere the lines go to a file converted after.</summary>
     public static bool Supported => OperatingSystem.IsLinux() || OperatingSystem.IsMacOS();
@@ -79,40 +63,61 @@ internal sealed class PipedConversion
     /// <summary>True once DuckDB has finished or failed: nothing of this conversion writes any more.</summary>
     public bool Stopped => _conversion.IsCompleted;
 
-    /// <summary>Passes checked lines on, waiting while DuckDB is more than the pieces behind.</summary>
-    public void Write(ReadOnlySpan<byte> bytes)
+    /// <summary>
+    /// Passes checked records on (<paramref name="records"/> holds whole records, the first call the
+    /// header first), waiting while DuckDB is more than the lanes hold behind.
+    /// </summary>
+    public void Write(ReadOnlySpan<byte> records)
     {
-        while (bytes.Length > 0 && !_ended)
+        if (!_headerSent)
         {
-            var n = Math.Min(bytes.Length, PieceBytes - _filled);
-            bytes[..n].CopyTo(_piece.AsSpan(_filled));
-            _filled += n;
-            bytes = bytes[n..];
-            if (_filled == PieceBytes)
+            var header = HeaderLength(records);
+            foreach (var lane in _lanes)
             {
-                Hand();
+                var copy = ArrayPool<byte>.Shared.Rent(header);
+                records[..header].CopyTo(copy);
+                lane.TryAdd(copy, header);
             }
+            records = records[header..];
+            _headerSent = true;
+        }
+        if (records.Length > _piece.Length - _filled)
+        {
+            Hand();
+            if (records.Length > _piece.Length)
+            {
+                // A chunk of records larger than a piece goes as one piece of its own size.
+                ArrayPool<byte>.Shared.Return(_piece);
+                _piece = ArrayPool<byte>.Shared.Rent(records.Length);
+            }
+        }
+        records.CopyTo(_piece.AsSpan(_filled));
+        _filled += records.Length;
+        if (_filled >= PieceBytes)
+        {
+            Hand();
         }
     }
 
     /// <summary>The end of the lines: DuckDB finishes and reports the rows it wrote (or its error).</summary>
     public async Task<long> FinishAsync()
     {
-        if (_filled > 0)
+        Hand();
+        ArrayPool<byte>.Shared.Return(_piece);
+        _piece = [];
+        foreach (var lane in _lanes)
         {
-            Hand(last: true);
+            lane.End();
         }
-        End();
-        await _writer.ConfigureAwait(false);
+        await Task.WhenAll(_lanes.Select(l => l.Writer)).ConfigureAwait(false);
         return await _conversion.ConfigureAwait(false);
     }
 
     /// <summary>The load failed: DuckDB is stopped and waited for, so nothing writes into the directory the caller deletes.</summary>
     public void Abort()
     {
-        _ended = true;
-        End();
-        foreach (var task in new[] { _writer, _conversion })
+        StopAll();
+        foreach (var task in _lanes.Select(l => l.Writer).Append(_conversion))
         {
             try
             {
@@ -125,62 +130,55 @@ internal sealed class PipedConversion
         }
     }
 
-    /// <summary>The full piece to the writer (waiting while the queue is full), a fresh one to fill.</summary>
-    private void Hand(bool last = false)
+    /// <summary>DuckDB stopped reading one pipe before its end: the rest of the lines go nowhere.</summary>
+    private void StopAll()
     {
-        try
+        foreach (var lane in _lanes)
         {
-            _pieces.Add((_piece, _filled));
-            _piece = last ? [] : ArrayPool<byte>.Shared.Rent(PieceBytes);
+            lane.Stop();
         }
-        catch (InvalidOperationException)
-        {
-            // The writer stopped: DuckDB refused a line or failed, and its error is what Finish reports.
-            _ended = true;
-        }
-        _filled = 0;
     }
 
-    private void End() => _pieces.CompleteAdding();
-
-    /// <summary>The writer thread: pieces into the pipe in order, then the pipe's end, which DuckDB reads as the file's.</summary>
-    private void WritePieces()
+    /// <summary>The length of the header record at the start of the first records: up to its line end outside quotes.</summary>
+    internal static int HeaderLength(ReadOnlySpan<byte> records)
     {
-        try
+        var quoted = false;
+        for (var i = 0; i < records.Length; i++)
         {
-            foreach (var (bytes, length) in _pieces.GetConsumingEnumerable())
+            if (records[i] == (byte)'"')
             {
-                try
-                {
-                    // Once ended (DuckDB stopped, or the load failed) the rest is dropped.
-                    if (!_ended)
-                    {
-                        _pipe.Write(bytes, 0, length);
-                    }
-                }
-                catch (IOException)
-                {
-                    // DuckDB stopped reading (it refused a line or failed; a broken pipe comes only once it let go
-                    // of the read end): its error, or a short row count, is what Finish reports.
-                    _ended = true;
-                    _pieces.CompleteAdding();
-                }
-                finally
-                {
-                    ArrayPool<byte>.Shared.Return(bytes);
-                }
+                quoted = !quoted;
+            }
+            else if (records[i] == (byte)'\n' && !quoted)
+            {
+                return i + 1;
             }
         }
-        catch
+        return records.Length;
+    }
+
+    /// <summary>
+    /// The filled piece to the next lane with room, in turn; when every lane is full, to the first
+    /// that makes room. Never to one lane only: DuckDB may read one pipe to its end before the next.
+    /// </summary>
+    private void Hand()
+    {
+        if (_filled == 0)
         {
-            // Whatever stopped the writer stops the intake's waiting too.
-            _ended = true;
-            _pieces.CompleteAdding();
-            throw;
+            return;
         }
-        finally
+        var handed = false;
+        for (var tried = 0; tried < _lanes.Length && !handed; tried++)
         {
-            _pipe.Dispose();
+            handed = _lanes[_next].TryAdd(_piece, _filled);
+            _next = (_next + 1) % _lanes.Length;
         }
+        if (!handed)
+        {
+            // Every lane is full or stopped (DuckDB refused a line or failed: its error is what Finish reports).
+            PipeLane.AddToAny(_lanes, _piece, _filled);
+        }
+        _piece = ArrayPool<byte>.Shared.Rent(PieceBytes);
+        _filled = 0;
     }
 }

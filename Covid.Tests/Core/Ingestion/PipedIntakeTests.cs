@@ -44,6 +44,52 @@ public sealed class PipedIntakeTests : IDisposable
         Assert.Equal(["data.parquet", "original.csv.zst"], Directory.GetFiles(_dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("cdc-cases-deaths-by-state", CdcFiles.CasesDeaths2021, 7_000)]
+    [InlineData("covid-net-rates", CurrentCdcFiles.CovidNetRates, 65_536)]
+    public async Task Intake_WithTarget_LinesDealtToEveryPipe_SameRowsAsConvertingTheFile(string schemaName, string file, int chunk)
+    {
+        // Files of several pieces (1 MB each), so every pipe DuckDB reads gets lines, in chunks that split lines.
+        var schema = SchemaCatalog.BuiltIn.Get(schemaName);
+        var bytes = await File.ReadAllBytesAsync(CdcFiles.Get(file));
+        Assert.True(bytes.Length > 2 << 20, "the file spans more pieces than there are pipes");
+        var piped = Directory.CreateDirectory(_dir.File("piped")).FullName;
+        var plain = Directory.CreateDirectory(_dir.File("plain")).FullName;
+
+        using (var intake = CsvIntake.Create(piped, schema, CsvLimits.Default, OriginalCompression.Discard, new ConversionTarget(Path.Combine(piped, "data.parquet"), "128MB")))
+        {
+            for (var at = 0; at < bytes.Length; at += chunk)
+            {
+                intake.Write(bytes.AsSpan(at, Math.Min(chunk, bytes.Length - at)));
+            }
+            await DatasetIngestor.IngestAsync("test", schema, intake, intake.Complete(), Path.Combine(piped, "data.parquet"), "test", false, CancellationToken.None);
+        }
+        using (var intake = CsvIntake.Create(plain, schema, CsvLimits.Default, OriginalCompression.Discard))
+        {
+            intake.Write(bytes);
+            await DatasetIngestor.IngestAsync("test", schema, intake, intake.Complete(), Path.Combine(plain, "data.parquet"), "test", false, CancellationToken.None);
+        }
+
+        Assert.Equal(RowsDigest(Path.Combine(plain, "data.parquet")), RowsDigest(Path.Combine(piped, "data.parquet")));
+    }
+
+    [Theory]
+    [InlineData("a,b\n1,2\n", 4)]
+    [InlineData("\"a\nb\",\"c\"\"\"\n1,2\n", 12)]
+    [InlineData("a,b", 3)]
+    public void HeaderLength_EndsAtTheFirstLineEndOutsideQuotes(string records, int expected) =>
+        Assert.Equal(expected, PipedConversion.HeaderLength(System.Text.Encoding.UTF8.GetBytes(records)));
+
+    /// <summary>The row count and an order-free digest of every row's values, as DuckDB reads the Parquet file.</summary>
+    private static string RowsDigest(string parquet)
+    {
+        using var connection = new DuckDB.NET.Data.DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) || ' ' || sum(hash(t)) FROM read_parquet('{parquet.Replace("'", "''", StringComparison.Ordinal)}') t";
+        return (string)command.ExecuteScalar()!;
+    }
+
     [Fact]
     public void Intake_WithTarget_BadLineAfterTheConversionBegan_ConversionStoppedOnDispose()
     {
