@@ -19,9 +19,7 @@ public sealed class ProgressJournal(DataLayout layout, ILogger<ProgressJournal> 
     {
         try
         {
-            Directory.CreateDirectory(layout.AnalysisDirectory(id));
-            // Unbuffered: a failed write leaves nothing behind to be written again on dispose.
-            using var stream = new FileStream(Path(id), FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
+            using var stream = OpenForAppend(id);
             var end = stream.Length;
             try
             {
@@ -38,6 +36,21 @@ public sealed class ProgressJournal(DataLayout layout, ILogger<ProgressJournal> 
         {
             logger.LogWarning("Progress event {Sequence} of analysis {Id} was not written ({Reason}); it is sent live only",
                 progressEvent.Sequence, id, StorageFailure.Describe(ex, layout));
+        }
+    }
+
+    private FileStream OpenForAppend(string id)
+    {
+        try
+        {
+            // Unbuffered: a failed write leaves nothing behind to be written again on dispose.
+            return new FileStream(Path(id), FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // The analysis' directory is made when it is first saved; made here only when it is not (checking first costs every event two calls).
+            Directory.CreateDirectory(layout.AnalysisDirectory(id));
+            return new FileStream(Path(id), FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
         }
     }
 
