@@ -12,21 +12,42 @@ public static class AtomicFile
 
     public static void Write(string path, Action<Stream> write, bool durable = true)
     {
-        var dir = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(dir);
         var temp = path + "." + Guid.NewGuid().ToString("N") + TempSuffix;
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            using (var stream = CreateTemp(path, temp))
             {
                 write(stream);
                 stream.Flush(flushToDisk: durable);
             }
             File.Move(temp, path, overwrite: true);
         }
-        finally
+        catch
         {
-            File.Delete(temp);
+            // Deleted only when the write failed: after the move there is nothing to delete (and asking costs two calls).
+            try
+            {
+                File.Delete(temp);
+            }
+            catch (IOException)
+            {
+                // Its folder is gone too: the failure being thrown is the one that matters.
+            }
+            throw;
+        }
+    }
+
+    /// <summary>The temp file, its folder made only when missing (making sure first would cost every write two calls).</summary>
+    private static FileStream CreateTemp(string path, string temp)
+    {
+        try
+        {
+            return new FileStream(temp, FileMode.CreateNew, FileAccess.Write);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return new FileStream(temp, FileMode.CreateNew, FileAccess.Write);
         }
     }
 
