@@ -19,7 +19,10 @@ public sealed class ProgressJournal(DataLayout layout, ILogger<ProgressJournal> 
     {
         try
         {
-            using var stream = OpenForAppend(id);
+            // Unbuffered: a failed write leaves nothing behind to be written again on dispose. The
+            // folder is made when the analysis is first saved; here only if it is missing.
+            using var stream = MissingFolder.Open(layout.AnalysisDirectory(id),
+                () => new FileStream(Path(id), FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0));
             var end = stream.Length;
             try
             {
@@ -36,21 +39,6 @@ public sealed class ProgressJournal(DataLayout layout, ILogger<ProgressJournal> 
         {
             logger.LogWarning("Progress event {Sequence} of analysis {Id} was not written ({Reason}); it is sent live only",
                 progressEvent.Sequence, id, StorageFailure.Describe(ex, layout));
-        }
-    }
-
-    private FileStream OpenForAppend(string id)
-    {
-        try
-        {
-            // Unbuffered: a failed write leaves nothing behind to be written again on dispose.
-            return new FileStream(Path(id), FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // The analysis' directory is made when it is first saved; made here only when it is not (checking first costs every event two calls).
-            Directory.CreateDirectory(layout.AnalysisDirectory(id));
-            return new FileStream(Path(id), FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
         }
     }
 

@@ -15,7 +15,7 @@ public static class AtomicFile
         var temp = path + "." + Guid.NewGuid().ToString("N") + TempSuffix;
         try
         {
-            using (var stream = CreateTemp(path, temp))
+            using (var stream = MissingFolder.Open(Path.GetDirectoryName(path)!, () => new FileStream(temp, FileMode.CreateNew, FileAccess.Write)))
             {
                 write(stream);
                 stream.Flush(flushToDisk: durable);
@@ -34,20 +34,6 @@ public static class AtomicFile
                 // Its folder is gone too: the failure being thrown is the one that matters.
             }
             throw;
-        }
-    }
-
-    /// <summary>The temp file, its folder made only when missing (making sure first would cost every write two calls).</summary>
-    private static FileStream CreateTemp(string path, string temp)
-    {
-        try
-        {
-            return new FileStream(temp, FileMode.CreateNew, FileAccess.Write);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            return new FileStream(temp, FileMode.CreateNew, FileAccess.Write);
         }
     }
 

@@ -63,7 +63,7 @@ internal static class ParquetConverter
             (native.Reads(f) ? DuckDbDialect.Identifier(f.Column(layout.Form)!) : DuckDbSource.TypedField(schema, layout, f)) + " AS " + DuckDbDialect.Identifier(f.Name)));
         return new StringBuilder()
             .Append("COPY (\n  SELECT ").Append(select).Append('\n')
-            .Append("  FROM read_csv(").Append(csvPaths is [var one] ? DuckDbDialect.StringLiteral(one) : "[" + string.Join(", ", csvPaths.Select(DuckDbDialect.StringLiteral)) + "]")
+            .Append("  FROM read_csv([").Append(string.Join(", ", csvPaths.Select(DuckDbDialect.StringLiteral))).Append(']')
             .Append(", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', skip = 0")
             .Append(native.Formats)
             .Append(readBufferBytes is { } buffer ? string.Create(CultureInfo.InvariantCulture, $", buffer_size = {buffer}") : "")

@@ -24,6 +24,9 @@ internal sealed class PipedConversion
     private const int PieceBytes = 1 << 20;
     private const int ReadBufferBytes = 8 << 20;
 
+    /// <summary>At most this many pipes, whatever the cores: each costs DuckDB a read buffer and the lane its pieces.</summary>
+    internal const int MaxLanes = 4;
+
     private readonly PipeLane[] _lanes;
     private readonly Task<long> _conversion;
     private byte[] _piece = ArrayPool<byte>.Shared.Rent(PieceBytes);
@@ -54,9 +57,6 @@ internal sealed class PipedConversion
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    /// <summary>At most this many pipes, whatever the cores: each costs DuckDB a read buffer and the lane its pieces.</summary>
-    internal const int MaxLanes = 4;
-
     /// <summary>Pipes are file names only where /dev/fd exists (Linux, macOS); elsewhere the lines go to a file converted after.</summary>
     public static bool Supported => OperatingSystem.IsLinux() || OperatingSystem.IsMacOS();
 
@@ -83,28 +83,21 @@ internal sealed class PipedConversion
         }
         if (records.Length > _piece.Length - _filled)
         {
-            Hand();
-            if (records.Length > _piece.Length)
-            {
-                // A chunk of records larger than a piece goes as one piece of its own size.
-                ArrayPool<byte>.Shared.Return(_piece);
-                _piece = ArrayPool<byte>.Shared.Rent(records.Length);
-            }
+            // A chunk of records larger than a piece goes as one piece of its own size.
+            Hand(Math.Max(PieceBytes, records.Length));
         }
         records.CopyTo(_piece.AsSpan(_filled));
         _filled += records.Length;
         if (_filled >= PieceBytes)
         {
-            Hand();
+            Hand(PieceBytes);
         }
     }
 
     /// <summary>The end of the lines: DuckDB finishes and reports the rows it wrote (or its error).</summary>
     public async Task<long> FinishAsync()
     {
-        Hand();
-        ArrayPool<byte>.Shared.Return(_piece);
-        _piece = [];
+        Hand(0);
         foreach (var lane in _lanes)
         {
             lane.End();
@@ -130,7 +123,7 @@ internal sealed class PipedConversion
         }
     }
 
-    /// <summary>DuckDB stopped reading one pipe before its end: the rest of the lines go nowhere.</summary>
+    /// <summary>DuckDB stopped reading a pipe before its end, or the load failed: every lane drops the rest of the lines.</summary>
     private void StopAll()
     {
         foreach (var lane in _lanes)
@@ -160,25 +153,32 @@ internal sealed class PipedConversion
     /// <summary>
     /// The filled piece to the next lane with room, in turn; when every lane is full, to the first
     /// that makes room. Never to one lane only: DuckDB may read one pipe to its end before the next.
+    /// Then a fresh piece of <paramref name="nextBytes"/> to fill (none after the last).
     /// </summary>
-    private void Hand()
+    private void Hand(int nextBytes)
     {
         if (_filled == 0)
         {
-            return;
+            if (_piece.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_piece);
+            }
         }
-        var handed = false;
-        for (var tried = 0; tried < _lanes.Length && !handed; tried++)
+        else
         {
-            handed = _lanes[_next].TryAdd(_piece, _filled);
-            _next = (_next + 1) % _lanes.Length;
+            var handed = false;
+            for (var tried = 0; tried < _lanes.Length && !handed; tried++)
+            {
+                handed = _lanes[_next].TryAdd(_piece, _filled);
+                _next = (_next + 1) % _lanes.Length;
+            }
+            if (!handed)
+            {
+                // Every lane is full or stopped (DuckDB refused a line or failed: its error is what Finish reports).
+                PipeLane.AddToAny(_lanes, _piece, _filled);
+            }
         }
-        if (!handed)
-        {
-            // Every lane is full or stopped (DuckDB refused a line or failed: its error is what Finish reports).
-            PipeLane.AddToAny(_lanes, _piece, _filled);
-        }
-        _piece = ArrayPool<byte>.Shared.Rent(PieceBytes);
+        _piece = nextBytes == 0 ? [] : ArrayPool<byte>.Shared.Rent(nextBytes);
         _filled = 0;
     }
 }
