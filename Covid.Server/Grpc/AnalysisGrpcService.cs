@@ -14,6 +14,8 @@ public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplai
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 1000;
 
+    private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
+
     public override Task<Analysis> SubmitAnalysis(SubmitAnalysisRequest request, ServerCallContext context) =>
         Task.FromResult(audit.Run(context, "submit", a => a.Name, () => analyses.Submit(context.Caller(), request.Spec, request.RequestId, request.Recompute),
             request.Spec?.Dataset ?? ""));
@@ -30,9 +32,27 @@ public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplai
 
     public override async Task StreamProgress(StreamProgressRequest request, IServerStreamWriter<ProgressEvent> responseStream, ServerCallContext context)
     {
-        await foreach (var progressEvent in analyses.Follow(context.Caller(), request.Name, request.AfterSequence, context.CancellationToken))
+        // Events already there (a replay, or a small analysis that ran while the stream was opened)
+        // go out together instead of one send each: every event is buffered, and what is buffered
+        // is flushed only before waiting for the next one; the last goes out with the call's end.
+        responseStream.WriteOptions = Buffered;
+        var body = context.GetHttpContext().Response.BodyWriter;
+        await using var events = analyses.Follow(context.Caller(), request.Name, request.AfterSequence, context.CancellationToken)
+            .GetAsyncEnumerator(context.CancellationToken);
+        var unsent = false;
+        for (var next = events.MoveNextAsync(); ; next = events.MoveNextAsync())
         {
-            await responseStream.WriteAsync(progressEvent, context.CancellationToken);
+            if (unsent && !next.IsCompleted)
+            {
+                await body.FlushAsync(context.CancellationToken);
+                unsent = false;
+            }
+            if (!await next)
+            {
+                return;
+            }
+            await responseStream.WriteAsync(events.Current, context.CancellationToken);
+            unsent = true;
         }
     }
 

@@ -34,7 +34,11 @@ public sealed class ProgressHub(ProgressJournal journal)
     }
 
     /// <summary>Drops an analysis' events from memory (it expired).</summary>
-    public void Forget(string id) => logs.TryRemove(id, out _);
+    public void Forget(string id)
+    {
+        logs.TryRemove(id, out _);
+        journal.Close(id);
+    }
 
     public ProgressEvent? Latest(string id) => logs.TryGetValue(id, out var log) ? log.Last : null;
 

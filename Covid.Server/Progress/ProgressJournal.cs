@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Covid.Server.Storage;
 using Covid.V1;
 using Google.Protobuf;
@@ -7,9 +8,18 @@ namespace Covid.Server.Progress;
 /// <summary>
 /// events.jsonl of each analysis: one progress event per line, appended as it happens and read
 /// back in order at start. A crash mid-append leaves at most one torn last line, which is dropped.
+/// The file of an analysis under way stays open between its events (up to <see cref="MaxOpen"/>
+/// of them; the rest are opened per event) and is closed by its FINISHED event: a small analysis
+/// has half a dozen events, and opening the file for each was most of their cost.
 /// </summary>
 public sealed class ProgressJournal(DataLayout layout, ILogger<ProgressJournal> logger)
 {
+    /// <summary>Files kept open at most: analyses run a few at a time, but a long queue may each have a QUEUED event.</summary>
+    public const int MaxOpen = 64;
+
+    // Appends of one analysis never overlap (its ProgressLog appends under its lock).
+    private readonly ConcurrentDictionary<string, FileStream> open = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Appends one event. A failed append (a full disk) is logged and the event still goes out live:
     /// the state it reports was saved before it, and start-up writes a missing FINISHED event again,
@@ -17,13 +27,12 @@ public sealed class ProgressJournal(DataLayout layout, ILogger<ProgressJournal> 
     /// </summary>
     public void Append(string id, ProgressEvent progressEvent)
     {
+        var last = progressEvent.Stage == ProgressEvent.Types.Stage.Finished;
+        FileStream? stream = null;
         try
         {
-            // Unbuffered: a failed write leaves nothing behind to be written again on dispose. The
-            // folder is made when the analysis is first saved; here only if it is missing.
-            using var stream = MissingFolder.Open(layout.AnalysisDirectory(id),
-                () => new FileStream(Path(id), FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0));
-            var end = stream.Length;
+            stream = open.TryRemove(id, out var kept) ? kept : Open(id);
+            var end = stream.Position;
             try
             {
                 stream.Write(System.Text.Encoding.UTF8.GetBytes(StoredJson.Format(progressEvent) + "\n"));
@@ -34,13 +43,35 @@ public sealed class ProgressJournal(DataLayout layout, ILogger<ProgressJournal> 
                 stream.SetLength(end);
                 throw;
             }
+            if (!last && open.Count < MaxOpen && open.TryAdd(id, stream))
+            {
+                stream = null;
+            }
         }
         catch (Exception ex) when (StorageFailure.IsStorage(ex))
         {
             logger.LogWarning("Progress event {Sequence} of analysis {Id} was not written ({Reason}); it is sent live only",
                 progressEvent.Sequence, id, StorageFailure.Describe(ex, layout));
         }
+        finally
+        {
+            stream?.Dispose();
+        }
     }
+
+    /// <summary>Closes the file of an analysis that will have no more events here (it expired, or the server stops).</summary>
+    public void Close(string id)
+    {
+        if (open.TryRemove(id, out var stream))
+        {
+            stream.Dispose();
+        }
+    }
+
+    // Unbuffered: a failed write leaves nothing behind to be written again on dispose. The folder
+    // is made when the analysis is first saved; here only if it is missing.
+    private FileStream Open(string id) => MissingFolder.Open(layout.AnalysisDirectory(id),
+        () => new FileStream(Path(id), FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0));
 
     /// <summary>The analysis' events in order; empty when it has none yet.</summary>
     public IReadOnlyList<ProgressEvent> Load(string id)

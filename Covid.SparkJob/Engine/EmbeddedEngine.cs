@@ -13,9 +13,10 @@ namespace Covid.SparkJob.Engine;
 /// a connection of its own while it runs: a fresh database and its settings cost tens of
 /// milliseconds, and DuckDB schedules the queries of every connection on the database's one thread
 /// pool, so more concurrent analyses divide the cores instead of oversubscribing them. Connections
-/// are kept open between analyses (their progress settings made once), so a small analysis costs
-/// what its query costs. Analyses still share nothing but the files they read (no tables are
-/// created). Progress comes from DuckDB's own query progress; cancellation interrupts the query.
+/// are kept open between analyses (their progress settings made once), and small dataset versions
+/// are read from a copy in the database's memory (<see cref="TableCache"/>), so a small analysis
+/// costs what its query costs. Analyses share nothing else. Progress comes from DuckDB's own query
+/// progress; cancellation interrupts the query.
 /// </summary>
 public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEngine, IDisposable
 {
@@ -24,6 +25,7 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
 
     private readonly Lock gate = new();
     private readonly Stack<DuckDBConnection> idle = new();
+    private readonly TableCache tables = new(options.TableCacheBytes);
     private DuckDBConnection? database;
 
     public EmbeddedEngine()
@@ -31,12 +33,14 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
     {
     }
 
+    /// <summary>The memory the versions kept as tables take (<see cref="TableCache"/>).</summary>
+    internal long TableBytes => tables.UsedBytes;
+
     public Task<ResultTable> RunAsync(AnalysisJob job, AnalysisPlan plan, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(progress);
         cancellationToken.ThrowIfCancellationRequested();
-        var query = DuckDbDialect.Build(plan);
         progress.Report(new EngineProgress(Stage.Planning, ProgressBudget.EmbeddedPlanned,
             $"Planned {plan.Metrics.Count} metric(s) over {plan.Dataset.Name} version {plan.Dataset.Version}{(plan.Then is { } then ? $" against version {then.Version}" : "")} for DuckDB"));
 
@@ -47,7 +51,7 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
             var connection = Rent();
             try
             {
-                return Run(connection, plan, query, progress, cancellationToken);
+                return Run(connection, plan, progress, cancellationToken);
             }
             finally
             {
@@ -56,7 +60,7 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
         }, CancellationToken.None);
     }
 
-    private ResultTable Run(DuckDBConnection connection, AnalysisPlan plan, DuckDbQuery query, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
+    private ResultTable Run(DuckDBConnection connection, AnalysisPlan plan, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
     {
         var (rows, bytes) = DatasetSize(connection, plan.Dataset);
         if (plan.Then is { } other)
@@ -68,6 +72,11 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
         progress.Report(new EngineProgress(Stage.Scanning, ProgressBudget.EmbeddedScanStart,
             $"Scanning {rows.ToString("N0", CultureInfo.InvariantCulture)} rows ({bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes)",
             RowsScanned: 0, BytesScanned: 0));
+
+        // Small versions are read from their copy in memory (TableCache), the rest from their files.
+        using var copy = tables.Acquire(connection, plan.Dataset);
+        using var thenCopy = plan.Then is { } then ? tables.Acquire(connection, then) : null;
+        var query = DuckDbDialect.Build(plan, dataset => (ReferenceEquals(dataset, plan.Dataset) ? copy : thenCopy)?.Source ?? DuckDbSource.For(dataset));
 
         // The query blocks this thread; the watch reports its progress and repeats a cancel.
         using var command = QueryRunner.Prepare(connection, query);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Planning;
 using TimeBucket = Covid.V1.AnalysisSpec.Types.TimeBucket;
 
@@ -7,11 +8,16 @@ namespace Covid.SparkJob.Sql;
 /// <summary>The plan as DuckDB SQL over the dataset version (its Parquet copy or its CSV in place) and, with compareTo, the other version; every spec value bound as a parameter.</summary>
 public static class DuckDbDialect
 {
-    public static DuckDbQuery Build(AnalysisPlan plan)
+    public static DuckDbQuery Build(AnalysisPlan plan) => Build(plan, DuckDbSource.For);
+
+    /// <param name="plan">The plan.</param>
+    /// <param name="source">The table expression each version is read through (<see cref="DuckDbSource.For"/>, or a table holding it).</param>
+    public static DuckDbQuery Build(AnalysisPlan plan, Func<DatasetInfo, string> source)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(source);
         var builder = new Builder();
-        var sql = builder.Query(plan, DuckDbSource.For(plan.Dataset), plan.Then is { } then ? DuckDbSource.For(then) : null);
+        var sql = builder.Query(plan, source(plan.Dataset), plan.Then is { } then ? source(then) : null);
         return new DuckDbQuery(sql, builder.Parameters);
     }
 
