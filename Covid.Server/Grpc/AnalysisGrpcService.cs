@@ -32,11 +32,21 @@ public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplai
 
     public override async Task StreamProgress(StreamProgressRequest request, IServerStreamWriter<ProgressEvent> responseStream, ServerCallContext context)
     {
+        var http = context.GetHttpContext();
+        if (!(http.Request.ContentType ?? "").StartsWith("application/grpc", StringComparison.Ordinal))
+        {
+            // REST (JSON transcoding) writes each event as it comes, on its own terms.
+            await foreach (var progressEvent in analyses.Follow(context.Caller(), request.Name, request.AfterSequence, context.CancellationToken))
+            {
+                await responseStream.WriteAsync(progressEvent, context.CancellationToken);
+            }
+            return;
+        }
         // Events already there (a replay, or a small analysis that ran while the stream was opened)
         // go out together instead of one send each: every event is buffered, and what is buffered
         // is flushed only before waiting for the next one; the last goes out with the call's end.
         responseStream.WriteOptions = Buffered;
-        var body = context.GetHttpContext().Response.BodyWriter;
+        var body = http.Response.BodyWriter;
         await using var events = analyses.Follow(context.Caller(), request.Name, request.AfterSequence, context.CancellationToken)
             .GetAsyncEnumerator(context.CancellationToken);
         var unsent = false;
