@@ -32,21 +32,16 @@ public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplai
 
     public override async Task StreamProgress(StreamProgressRequest request, IServerStreamWriter<ProgressEvent> responseStream, ServerCallContext context)
     {
+        // Over gRPC, events already there (a replay, or a small analysis that ran while the stream
+        // was opened) go out together instead of one send each: each is buffered, and what is
+        // buffered is flushed only before waiting for the next one; the last goes with the call's
+        // end. REST (JSON transcoding) keeps one send per event: it lost a buffered last event.
         var http = context.GetHttpContext();
-        if (!(http.Request.ContentType ?? "").StartsWith("application/grpc", StringComparison.Ordinal))
+        var batched = (http.Request.ContentType ?? "").StartsWith("application/grpc", StringComparison.Ordinal);
+        if (batched)
         {
-            // REST (JSON transcoding) writes each event as it comes, on its own terms.
-            await foreach (var progressEvent in analyses.Follow(context.Caller(), request.Name, request.AfterSequence, context.CancellationToken))
-            {
-                await responseStream.WriteAsync(progressEvent, context.CancellationToken);
-            }
-            return;
+            responseStream.WriteOptions = Buffered;
         }
-        // Events already there (a replay, or a small analysis that ran while the stream was opened)
-        // go out together instead of one send each: every event is buffered, and what is buffered
-        // is flushed only before waiting for the next one; the last goes out with the call's end.
-        responseStream.WriteOptions = Buffered;
-        var body = http.Response.BodyWriter;
         await using var events = analyses.Follow(context.Caller(), request.Name, request.AfterSequence, context.CancellationToken)
             .GetAsyncEnumerator(context.CancellationToken);
         var unsent = false;
@@ -54,7 +49,7 @@ public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplai
         {
             if (unsent && !next.IsCompleted)
             {
-                await body.FlushAsync(context.CancellationToken);
+                await http.Response.BodyWriter.FlushAsync(context.CancellationToken);
                 unsent = false;
             }
             if (!await next)
@@ -62,7 +57,7 @@ public sealed class AnalysisGrpcService(AnalysisManager analyses, AnalysisExplai
                 return;
             }
             await responseStream.WriteAsync(events.Current, context.CancellationToken);
-            unsent = true;
+            unsent = batched;
         }
     }
 

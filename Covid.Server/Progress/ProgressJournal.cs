@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Covid.Server.Storage;
 using Covid.V1;
 using Google.Protobuf;
@@ -17,8 +16,9 @@ public sealed class ProgressJournal(DataLayout layout, ILogger<ProgressJournal> 
     /// <summary>Files kept open at most: analyses run a few at a time, but a long queue may each have a QUEUED event.</summary>
     public const int MaxOpen = 64;
 
-    // Appends of one analysis never overlap (its ProgressLog appends under its lock).
-    private readonly ConcurrentDictionary<string, FileStream> open = new(StringComparer.Ordinal);
+    // Appends of one analysis never overlap (its ProgressLog appends under its lock); the gate only guards the map.
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, FileStream> open = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Appends one event. A failed append (a full disk) is logged and the event still goes out live:
@@ -31,7 +31,7 @@ public sealed class ProgressJournal(DataLayout layout, ILogger<ProgressJournal> 
         FileStream? stream = null;
         try
         {
-            stream = open.TryRemove(id, out var kept) ? kept : Open(id);
+            stream = Take(id) ?? Open(id);
             var end = stream.Position;
             try
             {
@@ -43,7 +43,7 @@ public sealed class ProgressJournal(DataLayout layout, ILogger<ProgressJournal> 
                 stream.SetLength(end);
                 throw;
             }
-            if (!last && open.Count < MaxOpen && open.TryAdd(id, stream))
+            if (!last && Keep(id, stream))
             {
                 stream = null;
             }
@@ -60,11 +60,22 @@ public sealed class ProgressJournal(DataLayout layout, ILogger<ProgressJournal> 
     }
 
     /// <summary>Closes the file of an analysis that will have no more events here (it expired, or the server stops).</summary>
-    public void Close(string id)
+    public void Close(string id) => Take(id)?.Dispose();
+
+    private FileStream? Take(string id)
     {
-        if (open.TryRemove(id, out var stream))
+        lock (gate)
         {
-            stream.Dispose();
+            return open.Remove(id, out var stream) ? stream : null;
+        }
+    }
+
+    /// <summary>Keeps the file open for the analysis' next event, unless <see cref="MaxOpen"/> are open.</summary>
+    private bool Keep(string id, FileStream stream)
+    {
+        lock (gate)
+        {
+            return open.Count < MaxOpen && open.TryAdd(id, stream);
         }
     }
 

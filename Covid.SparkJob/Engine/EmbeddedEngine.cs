@@ -62,11 +62,12 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
 
     private ResultTable Run(DuckDBConnection connection, AnalysisPlan plan, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
     {
-        var (rows, bytes) = DatasetSize(connection, plan.Dataset);
+        var (rows, bytes, file) = DatasetSize(connection, plan.Dataset);
+        FileInfo? thenFile = null;
         if (plan.Then is { } other)
         {
             // A comparison reads both versions.
-            var (otherRows, otherBytes) = DatasetSize(connection, other);
+            (var otherRows, var otherBytes, thenFile) = DatasetSize(connection, other);
             (rows, bytes) = (rows + otherRows, bytes + otherBytes);
         }
         progress.Report(new EngineProgress(Stage.Scanning, ProgressBudget.EmbeddedScanStart,
@@ -74,8 +75,8 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
             RowsScanned: 0, BytesScanned: 0));
 
         // Small versions are read from their copy in memory (TableCache), the rest from their files.
-        using var copy = tables.Acquire(connection, plan.Dataset);
-        using var thenCopy = plan.Then is { } then ? tables.Acquire(connection, then) : null;
+        using var copy = tables.Acquire(connection, file);
+        using var thenCopy = tables.Acquire(connection, thenFile);
         var query = DuckDbDialect.Build(plan, dataset => (ReferenceEquals(dataset, plan.Dataset) ? copy : thenCopy)?.Source ?? DuckDbSource.For(dataset));
 
         // The query blocks this thread; the watch reports its progress and repeats a cancel.
@@ -179,24 +180,28 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
         command.ExecuteNonQuery();
     }
 
-    /// <summary>The rows (counted at load, else from the Parquet footers: no data read) and the files' size.</summary>
+    /// <summary>
+    /// The rows (counted at load, else from the Parquet footers: no data read), the files' size, and
+    /// for a version stored as one Parquet file that file (links followed), which TableCache may copy.
+    /// </summary>
     /// <exception cref="FileNotFoundException">The dataset's Parquet copy is gone.</exception>
-    private static (long Rows, long Bytes) DatasetSize(DuckDBConnection connection, DatasetInfo dataset)
+    private static (long Rows, long Bytes, FileInfo? OneFile) DatasetSize(DuckDBConnection connection, DatasetInfo dataset)
     {
         if (dataset.Storage == DatasetStorage.CsvInPlace)
         {
             // A CSV read in place has no footer to count rows from; registration estimated them.
             var csv = new FileInfo(dataset.OriginalPath);
             return csv.Exists
-                ? (dataset.RowCount, csv.Length)
+                ? (dataset.RowCount, csv.Length, null)
                 : throw new FileNotFoundException($"The CSV of dataset '{dataset.Name}' (read in place) is missing: {dataset.OriginalPath}", dataset.OriginalPath);
         }
         if (dataset.RowCount > 0 && dataset.ParquetPath.IndexOfAny(['*', '?', '[']) < 0)
         {
             // One file whose rows were counted when it was loaded: no query needed to size it.
             var parquet = new FileInfo(dataset.ParquetPath);
-            return parquet.Exists
-                ? (dataset.RowCount, (parquet.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? parquet).Length)
+            var target = parquet.Exists ? parquet.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? parquet : null;
+            return target is not null
+                ? (dataset.RowCount, target.Length, target)
                 : throw new FileNotFoundException($"The Parquet copy of dataset '{dataset.Name}' is missing: {dataset.ParquetPath}", dataset.ParquetPath);
         }
         var path = DuckDbDialect.StringLiteral(dataset.ParquetPath);
@@ -220,6 +225,6 @@ public sealed class EmbeddedEngine(EmbeddedEngineOptions options) : IAnalysisEng
         }
         command.CommandText = $"SELECT CAST(COALESCE(SUM(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({path})";
         var rows = System.Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        return (rows, bytes);
+        return (rows, bytes, null);
     }
 }

@@ -7,7 +7,7 @@ namespace Covid.SparkJob.Engine;
 /// <param name="TableCacheBytes">Memory for small dataset versions kept as tables (<see cref="TableCache"/>); 0 reads every version from its file.</param>
 public sealed record EmbeddedEngineOptions(int? Threads = null, string? MemoryLimit = null, TimeSpan? ProgressInterval = null, long TableCacheBytes = EmbeddedEngineOptions.DefaultTableCacheBytes)
 {
-    /// <summary>256 MiB: the state-level CDC exports take 2 MiB each.</summary>
+    /// <summary>256 MiB: a state-level CDC export (29,700 rows) takes a few MiB.</summary>
     public const long DefaultTableCacheBytes = 256L << 20;
 
     public TimeSpan Interval => ProgressInterval ?? TimeSpan.FromMilliseconds(100);

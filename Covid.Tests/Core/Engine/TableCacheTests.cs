@@ -1,4 +1,3 @@
-using Covid.SparkJob.Datasets;
 using Covid.SparkJob.Engine;
 using Covid.SparkJob.Planning;
 using Covid.Tests.Support;
@@ -58,7 +57,7 @@ public sealed class TableCacheTests(RealData data) : IDisposable
     public void Acquire_FileLargerThanAQuarterOfTheBudget_ReadsTheFile()
     {
         var dataset = Version("big.parquet", rows: 20_000);
-        var cache = new TableCache(new FileInfo(dataset.ParquetPath).Length * 4 - 1);
+        var cache = new TableCache(dataset.Length * 4 - 1);
 
         Assert.Null(cache.Acquire(connection, dataset));
         Assert.Empty(Tables());
@@ -73,9 +72,9 @@ public sealed class TableCacheTests(RealData data) : IDisposable
         {
         }
 
-        Write(dataset.ParquetPath, rows: 1500);
-        File.SetLastWriteTimeUtc(dataset.ParquetPath, DateTime.UtcNow.AddMinutes(1));
-        using var replaced = cache.Acquire(connection, dataset);
+        Write(dataset.FullName, rows: 1500);
+        File.SetLastWriteTimeUtc(dataset.FullName, DateTime.UtcNow.AddMinutes(1));
+        using var replaced = cache.Acquire(connection, new FileInfo(dataset.FullName));
 
         Assert.Equal(1500, Count(replaced!.Source));
     }
@@ -111,7 +110,7 @@ public sealed class TableCacheTests(RealData data) : IDisposable
         using (cache.Acquire(connection, gone))
         {
         }
-        File.Delete(gone.ParquetPath);
+        File.Delete(gone.FullName);
 
         using var other = cache.Acquire(connection, Version("other.parquet", 1000));
 
@@ -135,11 +134,12 @@ public sealed class TableCacheTests(RealData data) : IDisposable
         return cache.UsedBytes;
     }
 
-    private DatasetInfo Version(string file, int rows)
+    /// <summary>A version's Parquet file of <paramref name="rows"/> rows, as the engine hands it to the cache.</summary>
+    private FileInfo Version(string file, int rows)
     {
         var path = Path.Combine(directory, file);
         Write(path, rows);
-        return TestDatasets.Info(path);
+        return new FileInfo(path);
     }
 
     private void Write(string path, int rows) =>
