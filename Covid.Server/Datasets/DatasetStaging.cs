@@ -11,7 +11,8 @@ namespace Covid.Server.Datasets;
 /// <summary>
 /// Loads one version of a dataset the safe way: the original checked line by line and hashed as it
 /// is written into a fresh staging directory (<see cref="CsvIntake"/>: kept as
-/// <c>Data:OriginalCompression</c> says, within the <c>Data:MaxCsv*</c> limits), converted to
+/// <c>Data:OriginalCompression</c> says, within the <c>Data:MaxCsv*</c> limits; compressed after
+/// the publish by <see cref="OriginalCompressor"/>), converted to
 /// Parquet there in one DuckDB pass that reads the checked lines as they arrive, then published. Any failure — bad data, a cut stream, cancellation —
 /// deletes the staging directory, so the registry and the data directory are as they were.
 /// The caller's quotas are held here, where every way in passes: uploads and imports in flight, and
@@ -19,7 +20,7 @@ namespace Covid.Server.Datasets;
 /// </summary>
 public sealed class DatasetStaging(
     DataLayout layout, DatasetRegistry registry, UploadSlots slots, IOptions<QuotaOptions> quotas, IOptions<DataOptions> data,
-    IngestMetrics metrics, ILogger<DatasetStaging> logger)
+    IngestMetrics metrics, OriginalCompressor compressor, ILogger<DatasetStaging> logger)
 {
     public async Task<DatasetInfo> LoadAsync(
         DatasetWrite write,
@@ -38,7 +39,7 @@ public sealed class DatasetStaging(
         {
             var options = data.Value;
             var parquet = Path.Combine(staging, DataLayout.ParquetFile);
-            using var intake = CsvIntake.Create(staging, schema, options.CsvLimits, options.OriginalCompression, new ConversionTarget(parquet, options.ConversionMemoryLimit));
+            using var intake = CsvIntake.Create(staging, schema, options.CsvLimits, compressor.IntakeCompression, new ConversionTarget(parquet, options.ConversionMemoryLimit));
             try
             {
                 await writeOriginal(intake, cancellationToken);
@@ -52,6 +53,7 @@ public sealed class DatasetStaging(
             var staged = await DatasetIngestor.IngestAsync(write.Name, schema, intake, statistics, parquet, source, synthetic, cancellationToken);
             var published = registry.Publish(staging, DatasetProvenance.Stamp(staged, intake.Sha256, source), write);
             loaded = true;
+            compressor.Enqueue(published);
             return published;
         }
         catch (Exception ex) when (StorageFailure.IsDiskFull(ex))

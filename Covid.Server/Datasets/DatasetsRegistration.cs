@@ -25,6 +25,8 @@ public static class DatasetsRegistration
         services.AddSingleton<ITenantDatasets>(sp => sp.GetRequiredService<DatasetRegistry>());
         services.AddTenancy();
         services.AddSingleton<IngestMetrics>();
+        services.AddSingleton<OriginalCompressor>();
+        services.AddHostedService(sp => sp.GetRequiredService<OriginalCompressor>());
         services.AddSingleton<DatasetStaging>();
         services.AddSingleton<DatasetUploader>();
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section)

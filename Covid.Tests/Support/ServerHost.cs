@@ -1,3 +1,4 @@
+using Covid.Server.Datasets;
 using Covid.Server.Hosting;
 using Covid.Server.Jobs;
 using Covid.Server.Storage;
@@ -97,6 +98,13 @@ public sealed class ServerHost : IAsyncDisposable
                 Directory.Delete(dir, recursive: true);
             }
             throw;
+        }
+        // The seed's original is compressed in the background right after start: done before a
+        // test looks at the data directory or fills its disk, which the plain copy's removal would free.
+        var compressor = app.Services.GetRequiredService<OriginalCompressor>();
+        for (var waited = 0; !compressor.Idle && waited < 60_000; waited += 10)
+        {
+            await Task.Delay(10);
         }
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
         string? http1 = null;
