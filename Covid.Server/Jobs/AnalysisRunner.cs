@@ -72,6 +72,11 @@ public sealed class AnalysisRunner(
         }
         catch (Exception ex)
         {
+            if (ex is ArgumentException or InvalidOperationException or NullReferenceException or IndexOutOfRangeException or KeyNotFoundException)
+            {
+                // A bug's kind of exception, not a failure an engine described: its stack tells where it came from.
+                logger.LogError(ex, "Analysis {Id} failed with an unexpected {Type}", id, ex.GetType().Name);
+            }
             // Engines name the files they read; the client sees them relative to the data directory.
             outcome = Outcome.Ended(State.Failed, layout.Relative(ex.Message));
         }
