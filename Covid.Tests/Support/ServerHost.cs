@@ -102,8 +102,13 @@ public sealed class ServerHost : IAsyncDisposable
         // The seed's original is compressed in the background right after start: done before a
         // test looks at the data directory or fills its disk, which the plain copy's removal would free.
         var compressor = app.Services.GetRequiredService<OriginalCompressor>();
-        for (var waited = 0; !compressor.Idle && waited < 60_000; waited += 10)
+        for (var waited = 0; !compressor.Idle; waited += 10)
         {
+            if (waited >= 60_000)
+            {
+                await app.DisposeAsync();
+                throw new TimeoutException("the server's OriginalCompressor was still busy 60 s after start");
+            }
             await Task.Delay(10);
         }
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
