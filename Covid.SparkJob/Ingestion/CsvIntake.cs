@@ -7,7 +7,8 @@ namespace Covid.SparkJob.Ingestion;
 /// <summary>
 /// Where a dataset's original file is written as it arrives (an upload's chunks, a download, a
 /// copy): every byte is checked at once (<see cref="CsvCheck"/>, so a bad line is refused while
-/// the rest is still on its way), kept compressed as <see cref="OriginalCompression"/> says, and
+/// the rest is still on its way), kept compressed as <see cref="OriginalCompression"/> says
+/// (written past the page cache: <see cref="DirectWriteFile"/>), and
 /// the header and data lines are handed to the converter: given a <see cref="ConversionTarget"/>,
 /// straight to DuckDB converting them as they come (<see cref="PipedConversion"/>), else written
 /// plainly to <see cref="BodyPath"/> for a conversion afterwards. Writes only inside
@@ -19,7 +20,7 @@ public sealed class CsvIntake : Stream
     public const string BodyFile = "body.csv";
 
     private readonly CsvCheck _check;
-    private readonly FileStream? _originalFile;
+    private readonly DirectWriteFile? _originalFile;
     private readonly Stream _original;
     private readonly FileStream? _body;
     private readonly DatasetSchema _schema;
@@ -35,7 +36,7 @@ public sealed class CsvIntake : Stream
         Target = target is not null && PipedConversion.Supported ? target : null;
         MemoryLimit = target?.MemoryLimit ?? ConversionTarget.DefaultMemoryLimit;
         OriginalPath = Path.Combine(directory, "original.csv" + compression switch { OriginalCompression.Zstd => ".zst", OriginalCompression.Gzip => ".gz", _ => "" });
-        _originalFile = compression == OriginalCompression.Discard ? null : new FileStream(OriginalPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
+        _originalFile = compression == OriginalCompression.Discard ? null : new DirectWriteFile(OriginalPath);
         _original = compression switch
         {
             OriginalCompression.Discard => Null,
