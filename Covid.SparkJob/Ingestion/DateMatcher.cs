@@ -12,24 +12,17 @@ namespace Covid.SparkJob.Ingestion;
 /// </summary>
 internal sealed class DateMatcher
 {
-    private enum Part { Year, Month, Day, Hour24, Hour12, Minute, Second, Fraction, AmPm, Literal }
+    private enum Part { Year, Month, Day, Hour24, Hour12, Minute, Second, Fraction, AmPm, Separator, Literal }
 
-    /// <summary>A number's part at its fixed offset, its digits already checked.</summary>
-    private readonly record struct Field(Part Part, int At);
+    /// <summary>One part at its fixed offset in the cell; a one-byte separator compared as a byte.</summary>
+    private readonly record struct Step(Part Part, int At, byte Byte, byte[] Literal);
 
-    // The pattern split by what each byte must be, so a cell is read in three tight loops rather
-    // than one switch per part: the one-byte separators, every digit position, then the values.
-    private readonly (int At, byte Byte)[] _separators;
-    private readonly (int At, byte[] Bytes)[] _literals;
-    private readonly int[] _digits;
-    private readonly Field[] _fields;
-    private readonly int _amPm = -1;
-    private readonly bool _complete;
+    private readonly Step[] _steps;
     private readonly int _length;
 
     public DateMatcher(string pattern)
     {
-        var (separators, literals, digits, fields) = (new List<(int, byte)>(), new List<(int, byte[])>(), new List<int>(), new List<Field>());
+        var steps = new List<Step>();
         foreach (var (token, literal) in DatePatterns.Split(pattern))
         {
             var part = literal is null ? token switch
@@ -46,83 +39,48 @@ internal sealed class DateMatcher
                 _ => Part.Literal,
             } : Part.Literal;
             var bytes = part == Part.Literal ? System.Text.Encoding.UTF8.GetBytes(literal ?? token) : [];
-            // Every part has a fixed width, so each sits at a fixed offset and a cell of another length is no date in this pattern.
-            var width = part switch { Part.Literal => bytes.Length, Part.Year => 4, Part.Fraction => 3, _ => 2 };
-            switch (part)
+            if (bytes.Length == 1)
             {
-                case Part.Literal when bytes.Length == 1:
-                    separators.Add((_length, bytes[0]));
-                    break;
-                case Part.Literal:
-                    literals.Add((_length, bytes));
-                    break;
-                case Part.AmPm:
-                    _amPm = _length;
-                    break;
-                default:
-                    digits.AddRange(Enumerable.Range(_length, width));
-                    fields.Add(new Field(part, _length));
-                    break;
+                part = Part.Separator;
             }
-            _length += width;
+            steps.Add(new Step(part, _length, bytes.Length == 1 ? bytes[0] : (byte)0, bytes));
+            // Every part has a fixed width, so each sits at a fixed offset and a cell of another length is no date in this pattern.
+            _length += part switch { Part.Literal or Part.Separator => bytes.Length, Part.Year => 4, Part.Fraction => 3, _ => 2 };
         }
-        (_separators, _literals, _digits, _fields) = ([.. separators], [.. literals], [.. digits], [.. fields]);
-        _complete = new[] { Part.Year, Part.Month, Part.Day }.All(p => fields.Any(f => f.Part == p));
+        _steps = [.. steps];
     }
 
     /// <summary>True when <paramref name="cell"/> is a date (and time) written in the pattern; <paramref name="date"/> is its day.</summary>
     public bool TryParse(ReadOnlySpan<byte> cell, out DateOnly date)
     {
         date = default;
-        if (cell.Length != _length || !_complete)
-        {
-            return false;
-        }
-        foreach (var (at, b) in _separators)
-        {
-            if (cell[at] != b)
-            {
-                return false;
-            }
-        }
-        foreach (var at in _digits)
-        {
-            if ((uint)(cell[at] - '0') > 9)
-            {
-                return false;
-            }
-        }
-        foreach (var (at, bytes) in _literals)
-        {
-            if (!cell.Slice(at, bytes.Length).SequenceEqual(bytes))
-            {
-                return false;
-            }
-        }
-        if (_amPm >= 0 && !((cell[_amPm + 1] | 0x20) == 'm' && (cell[_amPm] | 0x20) is 'a' or 'p'))
+        if (cell.Length != _length)
         {
             return false;
         }
         int year = 0, month = 0, day = 0;
-        foreach (var field in _fields)
+        foreach (var step in _steps)
         {
-            var at = field.At;
-            var ok = field.Part switch
+            var at = step.At;
+            var ok = step.Part switch
             {
-                Part.Year => (year = Two(cell, at) * 100 + Two(cell, at + 2)) > 0,
-                Part.Fraction => true,
-                Part.Month => (month = Two(cell, at)) is >= 1 and <= 12,
-                Part.Day => (day = Two(cell, at)) is >= 1 and <= 31,
-                Part.Hour24 => Two(cell, at) <= 23,
-                Part.Hour12 => Two(cell, at) is >= 1 and <= 12,
-                _ => Two(cell, at) <= 59, // Minute, Second
+                Part.Separator => cell[at] == step.Byte,
+                Part.Literal => cell.Slice(at, step.Literal.Length).SequenceEqual(step.Literal),
+                Part.AmPm => (cell[at + 1] | 0x20) == 'm' && (cell[at] | 0x20) is 'a' or 'p',
+                Part.Year => (year = Number(cell, at, 4)) > 0,
+                Part.Fraction => Number(cell, at, 3) >= 0,
+                Part.Month => (month = Number(cell, at, 2)) is >= 1 and <= 12,
+                Part.Day => (day = Number(cell, at, 2)) is >= 1 and <= 31,
+                Part.Hour24 => Number(cell, at, 2) is >= 0 and <= 23,
+                Part.Hour12 => Number(cell, at, 2) is >= 1 and <= 12,
+                _ => Number(cell, at, 2) is >= 0 and <= 59, // Minute, Second
             };
             if (!ok)
             {
                 return false;
             }
         }
-        if (day > DateTime.DaysInMonth(year, month))
+        if (year == 0 || month == 0 || day == 0 || day > DateTime.DaysInMonth(year, month))
         {
             return false;
         }
@@ -130,6 +88,19 @@ internal sealed class DateMatcher
         return true;
     }
 
-    /// <summary>The two digits at <paramref name="at"/> (already known to be digits) as a number.</summary>
-    private static int Two(ReadOnlySpan<byte> cell, int at) => ((cell[at] - '0') * 10) + (cell[at + 1] - '0');
+    /// <summary>The <paramref name="count"/> digits at <paramref name="at"/> as a number, or -1 when one is no digit.</summary>
+    private static int Number(ReadOnlySpan<byte> cell, int at, int count)
+    {
+        var value = 0;
+        foreach (var b in cell.Slice(at, count))
+        {
+            var d = (uint)(b - '0');
+            if (d > 9)
+            {
+                return -1;
+            }
+            value = value * 10 + (int)d;
+        }
+        return value;
+    }
 }
