@@ -45,11 +45,6 @@ published_server() { # the server as the image runs it: published ReadyToRun, in
   published=bench/.server/Covid.Server.dll
 }
 
-server_dll() { # the server as users run it: its own process, Release build
-  dotnet build -c Release Covid.Server -v quiet -nologo -clp:NoSummary >/dev/null
-  server=Covid.Server/bin/Release/net10.0/Covid.Server.dll
-}
-
 record() { # FIGURE TITLE COMMAND… — runs it, keeps its table with the date and the command
   local name="$1" title="$2"
   shift 2
@@ -117,12 +112,12 @@ run() {
       record faults "Fault harness: $trials trials against the real server process" cat "$work/faults.md" ;;
     ingest)
       need_real
-      server_dll
-      record ingest "Ingest: upload through the server vs DuckDB's COPY" "${bench[@]}" ingest "$server" "$real" --rows "${2:-1000000,10000000}" --runs "${3:-3}" ;;
+      published_server
+      record ingest "Ingest: upload through the server vs DuckDB's COPY" "${bench[@]}" ingest "$published" "$real" --rows "${2:-1000000,10000000}" --runs "${3:-3}" ;;
     ingest-rss)
       need_real
-      server_dll
-      record ingest-rss "Server peak RSS during a large upload" "${bench[@]}" ingest-rss "$server" "$real" --bytes "${2:-2000000000}" ;;
+      published_server
+      record ingest-rss "Server peak RSS during a large upload" "${bench[@]}" ingest-rss "$published" "$real" --bytes "${2:-2000000000}" ;;
     cli)
       need_real
       record cli "CLI start: covid datasets list vs a one-shot Python gRPC client" bash bench/cli-start.sh ;;

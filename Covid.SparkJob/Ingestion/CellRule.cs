@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using Covid.SparkJob.Catalog;
 using Covid.SparkJob.Datasets;
@@ -37,12 +38,11 @@ internal sealed class CellRule
     public int Index { get; }
 
     /// <summary>The cell, or empty when it is one of the field's null tokens.</summary>
-    public ReadOnlySpan<byte> Value(ReadOnlySpan<byte> cell)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<byte> Value(ReadOnlySpan<byte> cell) => _nullTokens.Length == 0 || cell.IsEmpty ? cell : WithoutNullToken(cell);
+
+    private ReadOnlySpan<byte> WithoutNullToken(ReadOnlySpan<byte> cell)
     {
-        if (_nullTokens.Length == 0 || cell.IsEmpty)
-        {
-            return cell;
-        }
         foreach (var token in _nullTokens)
         {
             if (cell.SequenceEqual(token))
@@ -64,7 +64,7 @@ internal sealed class CellRule
     public bool IsValid(ReadOnlySpan<byte> cell) => cell.IsEmpty || _type switch
     {
         FieldType.String => true,
-        FieldType.Int64 => Digits(cell, out _) || TryInteger(cell, out _),
+        FieldType.Int64 => ShortDigits(cell) || Digits(cell, out _) || TryInteger(cell, out _),
         FieldType.Date or FieldType.Timestamp => TryDate(cell, out _),
         _ => Problem(cell, required: false) is null,
     };
@@ -108,6 +108,40 @@ internal sealed class CellRule
             && cell[(point + 1)..].IndexOfAnyExcept((byte)'0') < 0
             && long.TryParse(cell[..point], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
+
+    /// <summary>
+    /// The commonest cell of all, answered without a loop: up to 16 digits, perhaps after a minus.
+    /// The digits are read as two overlapping words; a byte is a digit when its high nibble is 3 and
+    /// adding 6 leaves it so (a byte that is no digit fails the first test before any carry from it matters).
+    /// A loop's exit on a cell's varying length was mispredicted about once a cell.
+    /// </summary>
+    private static bool ShortDigits(ReadOnlySpan<byte> cell)
+    {
+        var digits = cell.Length > 1 && cell[0] == (byte)'-' ? cell[1..] : cell;
+        ref var first = ref MemoryMarshal.GetReference(digits);
+        switch (digits.Length)
+        {
+            case 0:
+                return false;
+            case <= 3:
+                // Positions 0, n/2 and n-1 cover every byte of one, two or three.
+                return IsDigit(first) & IsDigit(Unsafe.Add(ref first, digits.Length >> 1)) & IsDigit(Unsafe.Add(ref first, digits.Length - 1));
+            case <= 8:
+                return Digits4(Unsafe.ReadUnaligned<uint>(ref first)) & Digits4(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref first, digits.Length - 4)));
+            case <= 16:
+                return Digits8(Unsafe.ReadUnaligned<ulong>(ref first)) & Digits8(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, digits.Length - 8)));
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
+
+    private static bool Digits4(uint word) =>
+        ((word & 0xF0F0F0F0u) == 0x30303030u) & (((word + 0x06060606u) & 0xF0F0F0F0u) == 0x30303030u);
+
+    private static bool Digits8(ulong word) =>
+        ((word & 0xF0F0F0F0F0F0F0F0ul) == 0x3030303030303030ul) & (((word + 0x0606060606060606ul) & 0xF0F0F0F0F0F0F0F0ul) == 0x3030303030303030ul);
 
     /// <summary>The common case fast: up to 18 digits, perhaps after a minus, cannot overflow; anything else goes to long.TryParse.</summary>
     private static bool Digits(ReadOnlySpan<byte> cell, out long value)

@@ -16,6 +16,8 @@ internal sealed class RowChecker
     private readonly DatasetSchema _schema;
     // The schema's fields the file carries that can hold a wrong cell (the time field among them), in file order.
     private readonly CellRule[] _checked;
+    // The same but the time field's.
+    private readonly CellRule[] _others;
     private readonly CellRule? _time;
     private readonly WeekEndColumns? _mmwr;
     private readonly (int Index, PlaceValues Values, string Field, string Examples)? _geography;
@@ -29,6 +31,7 @@ internal sealed class RowChecker
         var time = schema.Field(schema.DateField)!;
         _time = present.FirstOrDefault(r => r.Field == time);
         _checked = [.. present.Where(r => r.NeedsCheck || r == _time)];
+        _others = [.. _checked.Where(r => r != _time)];
         if (time.DerivedFrom is MmwrWeekEnd mmwr)
         {
             _mmwr = new WeekEndColumns(mmwr, schema, layout);
@@ -49,6 +52,58 @@ internal sealed class RowChecker
     public void Check(CsvRecord row, int line)
     {
         var timeRequired = _levelled.Length == 0 || TimeRequired(row, line);
+        var date = AllValid(row, timeRequired, out var valid) ? valid : FirstProblem(row, line, timeRequired);
+        if (_geography is { } geo && row.Cell(geo.Index) is { IsEmpty: false } place && !geo.Values.Contains(place))
+        {
+            throw new DatasetFormatException(line,
+                $"column {geo.Field}: '{CsvLayout.Shorten(row.Text(geo.Index))}' is not one of the places {_schema.Name} codes ({geo.Examples}, …); a new one needs the schema's geography values");
+        }
+        if (_mmwr is { } mmwr)
+        {
+            date = mmwr.End(row, line);
+        }
+        if (date is { } end)
+        {
+            CheckGrain(end, line);
+            MinDate = MinDate is null || end < MinDate ? end : MinDate;
+            MaxDate = MaxDate is null || end > MaxDate ? end : MaxDate;
+        }
+    }
+
+    /// <summary>
+    /// The path of nearly every row: each checked cell valid, the time cell a date (null when it may be
+    /// empty and is, or when the schema's time is derived). False sends the row to <see cref="FirstProblem"/>, which reads
+    /// it again in file order so the error names the first wrong column.
+    /// </summary>
+    private bool AllValid(CsvRecord row, bool timeRequired, out DateOnly? date)
+    {
+        date = null;
+        foreach (var rule in _others)
+        {
+            if (!rule.IsValid(rule.Value(row.Cell(rule.Index))))
+            {
+                return false;
+            }
+        }
+        if (_time is { } time)
+        {
+            var cell = time.Value(row.Cell(time.Index));
+            if (cell.IsEmpty)
+            {
+                return !timeRequired;
+            }
+            if (!time.TryDate(cell, out var day))
+            {
+                return false;
+            }
+            date = day;
+        }
+        return true;
+    }
+
+    /// <summary>Throws for the row's first wrong cell in file order; returns the time cell's date when none is (an empty time where it is not required).</summary>
+    private DateOnly? FirstProblem(CsvRecord row, int line, bool timeRequired)
+    {
         DateOnly? date = null;
         foreach (var rule in _checked)
         {
@@ -71,21 +126,7 @@ internal sealed class RowChecker
                 throw new DatasetFormatException(line, $"column {rule.Field.Name}: '{CsvLayout.Shorten(cell.IsEmpty ? "" : row.Text(rule.Index))}' {problem}");
             }
         }
-        if (_geography is { } geo && row.Cell(geo.Index) is { IsEmpty: false } place && !geo.Values.Contains(place))
-        {
-            throw new DatasetFormatException(line,
-                $"column {geo.Field}: '{CsvLayout.Shorten(row.Text(geo.Index))}' is not one of the places {_schema.Name} codes ({geo.Examples}, …); a new one needs the schema's geography values");
-        }
-        if (_mmwr is { } mmwr)
-        {
-            date = mmwr.End(row, line);
-        }
-        if (date is { } end)
-        {
-            CheckGrain(end, line);
-            MinDate = MinDate is null || end < MinDate ? end : MinDate;
-            MaxDate = MaxDate is null || end > MaxDate ? end : MaxDate;
-        }
+        return date;
     }
 
     /// <summary>The cell as characters for a lookup; a cell longer than any value is no value.</summary>
