@@ -14,7 +14,8 @@ for rid in "" linux-x64; do
 done
 version="$(dotnet msbuild Covid.Client/Cli/Covid.Cli.csproj -getProperty:Version)"
 NUGET_PACKAGES="$work/nuget" dotnet tool install --tool-path "$work/tools" --add-source "$work/packages" Covid.Cli --version "$version" >/dev/null
-/usr/bin/python3 -m grpc_tools.protoc -I protos --python_out="$work" --grpc_python_out="$work" protos/covid/v1/*.proto
+# google/api too: the services' HTTP annotations import it, and Debian packages no googleapis-common-protos.
+/usr/bin/python3 -m grpc_tools.protoc -I protos --python_out="$work" --grpc_python_out="$work" protos/covid/v1/*.proto protos/google/api/*.proto
 cat > "$work/list.py" <<'PY'
 import sys, grpc
 from covid.v1 import dataset_pb2, dataset_pb2_grpc
@@ -32,6 +33,10 @@ for _ in $(seq 1 120); do
   "$work/tools/covid" --server "http://127.0.0.1:$port" datasets list >/dev/null 2>&1 && break
   sleep 0.5
 done
+
+# Each client once, untimed: a client that fails would otherwise be timed failing.
+"$work/tools/covid" --server "http://127.0.0.1:$port" datasets list | grep -q . || { echo "bench: covid datasets list listed nothing" >&2; exit 1; }
+(cd "$work" && /usr/bin/python3 list.py "127.0.0.1:$port") | grep -q . || { echo "bench: the Python client listed nothing" >&2; exit 1; }
 
 ms() { local start end; start=$(date +%s%N); "$@" >/dev/null; end=$(date +%s%N); echo $(( (end - start) / 1000000 )); }
 covid=() python=()
