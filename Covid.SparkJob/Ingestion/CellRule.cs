@@ -113,7 +113,7 @@ internal sealed class CellRule
     /// The commonest cell of all, answered without a loop: up to 16 digits, perhaps after a minus.
     /// The digits are read as two overlapping words; a byte is a digit when its high nibble is 3 and
     /// adding 6 leaves it so (a byte that is no digit fails the first test before any carry from it matters).
-    /// A loop's exit on a cell's varying length was mispredicted about once a cell.
+    /// With the inlined cell reads this took a quarter of the row check's samples away (README, ingest).
     /// </summary>
     private static bool ShortDigits(ReadOnlySpan<byte> cell)
     {
