@@ -70,7 +70,12 @@ internal static class ParquetConverter
             .Append(", columns = {").Append(columns).Append("})\n) TO ")
             // LZ4 (Parquet's LZ4_RAW, which Spark 3.3+ reads): on 1M state rows a quarter less CPU per
             // analysis than zstd (11.4 against 15.2 ms) for a file a quarter larger (15.6 against 12.3 MB).
-            .Append(DuckDbDialect.StringLiteral(parquetPath)).Append(" (FORMAT parquet, COMPRESSION lz4)")
+            // No bloom filters: they let a reader skip a row group that lacks the value looked for,
+            // but CDC's exports are ordered by date if at all, so a row group holds nearly every
+            // place and category and none is skipped (min/max statistics, which skip a date range's
+            // row groups, stay). Without them the file is 6% smaller (10M state rows: 143.5 against
+            // 153.7 MB) and a filtered weekly query on 3M rows took 1–6% less CPU (three rounds).
+            .Append(DuckDbDialect.StringLiteral(parquetPath)).Append(" (FORMAT parquet, COMPRESSION lz4, WRITE_BLOOM_FILTER false)")
             .ToString();
     }
 
