@@ -74,7 +74,7 @@ internal static class ParquetConverter
             // but CDC's exports are ordered by date if at all, so a row group holds nearly every
             // place and category and none is skipped (min/max statistics, which skip a date range's
             // row groups, stay). Without them the file is 6% smaller (10M state rows: 143.5 against
-            // 153.7 MB) and a filtered weekly query on 3M rows took 1–6% less CPU (three rounds).
+            // 153.7 MB) and a filtered weekly query on 3M rows took 2–7% less CPU (three rounds).
             .Append(DuckDbDialect.StringLiteral(parquetPath)).Append(" (FORMAT parquet, COMPRESSION lz4, WRITE_BLOOM_FILTER false)")
             .ToString();
     }
