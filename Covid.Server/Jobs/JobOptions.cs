@@ -16,7 +16,7 @@ public sealed class JobOptions
     /// <summary>Analyses waiting to run beyond this are refused with RESOURCE_EXHAUSTED.</summary>
     public int QueueLimit { get; set; } = 100;
 
-    /// <summary>Memory for recently used result tables (their encoded size), so GetResult does not parse result.json each time.</summary>
+    /// <summary>Memory for recently used result tables (their encoded size), so GetResult does not read result.pb each time.</summary>
     public long ResultCacheBytes { get; set; } = 64L * 1024 * 1024;
 
     /// <summary>Specs remembered so an identical one is answered with the analysis that already ran it (see <see cref="SpecCache"/>); 0 runs every spec again.</summary>

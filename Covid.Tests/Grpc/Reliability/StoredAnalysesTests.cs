@@ -49,6 +49,34 @@ public sealed class StoredAnalysesTests
     }
 
     [Fact]
+    public async Task Restart_ResultStoredAsJsonByAnEarlierVersion_ServedAsTheSameResult()
+    {
+        var ct = Timeouts.Token(90);
+        var host = await ServerHost.StartAsync();
+        try
+        {
+            var done = await SubmitAndWaitAsync(host, ct);
+            var before = await host.Analyses.GetResultAsync(new GetResultRequest { Name = done.Name }, cancellationToken: ct);
+            // What a version before binary results left: result.json (proto3 JSON, as it wrote it) and no result.pb.
+            var folder = Path.Combine(host.DataDirectory, done.Name);
+            var stored = Result.Parser.ParseFrom(await File.ReadAllBytesAsync(Path.Combine(folder, "result.pb"), ct));
+            Assert.Equal(before.TotalRowCount, stored.RowCount);
+            await File.WriteAllTextAsync(Path.Combine(folder, "result.json"),
+                new Google.Protobuf.JsonFormatter(Google.Protobuf.JsonFormatter.Settings.Default).Format(stored), ct);
+            File.Delete(Path.Combine(folder, "result.pb"));
+
+            host = await host.RestartAsync();
+            var after = await host.Analyses.GetResultAsync(new GetResultRequest { Name = done.Name }, cancellationToken: ct);
+
+            Assert.Equal(before, after);
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Restart_ManyFinished_SameListInTheSameOrderAndEachReadWhole()
     {
         var ct = Timeouts.Token(180);
@@ -86,7 +114,7 @@ public sealed class StoredAnalysesTests
         {
             var finished = await SubmitAndWaitAsync(host, ct);
             var folder = Path.Combine(host.DataDirectory, finished.Name);
-            Assert.True(File.Exists(Path.Combine(folder, "result.json")));
+            Assert.True(File.Exists(Path.Combine(folder, "result.pb")));
 
             RpcException? gone = null;
             while (gone is null)

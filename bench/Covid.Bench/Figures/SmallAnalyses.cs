@@ -78,9 +78,9 @@ internal static class SmallAnalyses
         // With --plot, the server side's specs carry a plot (the chart is drawn by the first GetPlot,
         // which that side does not send); the same specs without their plot are run too, and a side
         // that also fetches every chart (each is drawn, once, for that GetPlot).
-        Console.WriteLine("| clients | server p50 ms | server p99 ms | server /s | warm DuckDB p50 ms | warm DuckDB /s | server / DuckDB throughput | CPU ms per analysis / per query | DuckDB with Parquet metadata cached /s | server / that | DuckDB on the version copied into a table /s | server / that |"
+        Console.WriteLine("| clients | server p50 ms | server p99 ms | server /s | warm DuckDB p50 ms | warm DuckDB /s | server / DuckDB throughput | the same, median of each round's | CPU ms per analysis / per query | DuckDB with Parquet metadata cached /s | server / that | DuckDB on the version copied into a table /s | server / that |"
             + (plot ? " same without plot /s | with / without plot | CPU ms per analysis without plot | every chart fetched /s | fetched / without plot | CPU ms per analysis fetched |" : ""));
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + (plot ? "---:|---:|---:|---:|---:|---:|" : ""));
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + (plot ? "---:|---:|---:|---:|---:|---:|" : ""));
         var (next, submitted) = (0, 0);
         await Drive(clients.Max(), TimeSpan.FromSeconds(warmup), _ => Analyse(client, specs[Interlocked.Increment(ref submitted) % specs.Count], plot, identical), new Latencies());
         foreach (var count in clients)
@@ -102,7 +102,7 @@ internal static class SmallAnalyses
             var loads = await Interleaved(count, seconds, sides, () => server.ProcessorTime);
             var (baseline, ours, cached, table) = (loads[0], loads[1], loads[2], loads[3]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {count} | {ours.P50:F1} | {ours.P99:F1} | {ours.PerSecond:F1} | {baseline.P50:F2} | {baseline.PerSecond:F1} | {ours.PerSecond / baseline.PerSecond:F2}x | {ours.CpuMs:F1} / {baseline.CpuMs:F1} | {cached.PerSecond:F1} | {ours.PerSecond / cached.PerSecond:F2}x | {table.PerSecond:F1} | {ours.PerSecond / table.PerSecond:F2}x |")
+                $"| {count} | {ours.P50:F1} | {ours.P99:F1} | {ours.PerSecond:F1} | {baseline.P50:F2} | {baseline.PerSecond:F1} | {ours.PerSecond / baseline.PerSecond:F2}x | {PairedRatio(ours.Turns, baseline.Turns):F2}x | {ours.CpuMs:F1} / {baseline.CpuMs:F1} | {cached.PerSecond:F1} | {ours.PerSecond / cached.PerSecond:F2}x | {table.PerSecond:F1} | {ours.PerSecond / table.PerSecond:F2}x |")
                 + (plot ? string.Create(CultureInfo.InvariantCulture, $" {loads[4].PerSecond:F1} | {ours.PerSecond / loads[4].PerSecond:F2}x | {loads[4].CpuMs:F1} | {loads[5].PerSecond:F1} | {loads[5].PerSecond / loads[4].PerSecond:F2}x | {loads[5].CpuMs:F1} |") : ""));
             if (spans is not null)
             {
@@ -129,22 +129,32 @@ internal static class SmallAnalyses
     /// CPU per operation is the bench process' and the server process' together over the measured
     /// turns: it moves less with the machine's load than throughput does.
     /// </remarks>
-    private static async Task<List<(double P50, double P99, double PerSecond, double CpuMs)>> Interleaved(int clients, double seconds, List<Func<int, Task>> sides, Func<TimeSpan> processorTime)
+    private static async Task<List<(double P50, double P99, double PerSecond, double CpuMs, double[] Turns)>> Interleaved(int clients, double seconds, List<Func<int, Task>> sides, Func<TimeSpan> processorTime)
     {
         var latencies = sides.Select(_ => new Latencies()).ToList();
         var elapsed = sides.Select(_ => TimeSpan.Zero).ToList();
         var cpu = sides.Select(_ => TimeSpan.Zero).ToList();
+        var turns = sides.Select(_ => new double[Rounds]).ToList();
         for (var round = 0; round < Rounds; round++)
         {
             for (var i = 0; i < sides.Count; i++)
             {
                 await Drive(clients, TimeSpan.FromSeconds(0.5), sides[i], new Latencies());
-                var before = processorTime();
-                elapsed[i] += await Drive(clients, TimeSpan.FromSeconds(seconds / Rounds), sides[i], latencies[i]);
+                var (before, count) = (processorTime(), latencies[i].Count);
+                var took = await Drive(clients, TimeSpan.FromSeconds(seconds / Rounds), sides[i], latencies[i]);
                 cpu[i] += processorTime() - before;
+                elapsed[i] += took;
+                turns[i][round] = (latencies[i].Count - count) / took.TotalSeconds;
             }
         }
-        return [.. latencies.Select((l, i) => (l.Percentile(0.5), l.Percentile(0.99), l.PerSecond(elapsed[i]), cpu[i].TotalMilliseconds / l.Count))];
+        return [.. latencies.Select((l, i) => (l.Percentile(0.5), l.Percentile(0.99), l.PerSecond(elapsed[i]), cpu[i].TotalMilliseconds / l.Count, turns[i]))];
+    }
+
+    /// <summary>The median over the rounds of one side's throughput against another's in the same round: the two shared that moment's load.</summary>
+    private static double PairedRatio(double[] ours, double[] baseline)
+    {
+        var ratios = ours.Select((o, r) => o / baseline[r]).Order().ToArray();
+        return ratios.Length % 2 == 1 ? ratios[ratios.Length / 2] : (ratios[ratios.Length / 2 - 1] + ratios[ratios.Length / 2]) / 2;
     }
 
     /// <summary><paramref name="clients"/> loops, each starting its next operation when the last ended, until the time is up.</summary>
