@@ -1,5 +1,6 @@
 using Covid.Tests.Support;
 using Covid.V1;
+using Google.Protobuf;
 using Grpc.Core;
 using State = Covid.V1.Analysis.Types.State;
 
@@ -62,13 +63,48 @@ public sealed class StoredAnalysesTests
             var stored = Result.Parser.ParseFrom(await File.ReadAllBytesAsync(Path.Combine(folder, "result.pb"), ct));
             Assert.Equal(before.TotalRowCount, stored.RowCount);
             await File.WriteAllTextAsync(Path.Combine(folder, "result.json"),
-                new Google.Protobuf.JsonFormatter(Google.Protobuf.JsonFormatter.Settings.Default).Format(stored), ct);
+                new JsonFormatter(JsonFormatter.Settings.Default).Format(stored), ct);
             File.Delete(Path.Combine(folder, "result.pb"));
 
             host = await host.RestartAsync();
             var after = await host.Analyses.GetResultAsync(new GetResultRequest { Name = done.Name }, cancellationToken: ct);
 
             Assert.Equal(before, after);
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task GetResult_StoredResultCutShortOrGarbled_DataLossNamingTheFile()
+    {
+        var ct = Timeouts.Token(90);
+        var host = await ServerHost.StartAsync();
+        try
+        {
+            var (cut, garbled) = (await SubmitAndWaitAsync(host, ct), await SubmitAndWaitAsync(host, ct));
+            // A binary message cut short where a field begins still parses, as a shorter one: cut
+            // just after the columns, it has lost row_count (written after them), so the columns
+            // hold more values than it says.
+            var cutFile = Path.Combine(host.DataDirectory, cut.Name, "result.pb");
+            var bytes = await File.ReadAllBytesAsync(cutFile, ct);
+            var columnsOnly = new Result { Analysis = cut.Name, Columns = { Result.Parser.ParseFrom(bytes).Columns } }.ToByteArray();
+            Assert.Equal(columnsOnly, bytes[..columnsOnly.Length]);
+            await File.WriteAllBytesAsync(cutFile, columnsOnly, ct);
+            await File.WriteAllBytesAsync(Path.Combine(host.DataDirectory, garbled.Name, "result.pb"), [0xFF, 0xFF, 0xFF, 0xFF, 0x0F], ct);
+
+            // Restarted: the results are no longer in memory, so they are read from their files.
+            host = await host.RestartAsync();
+            foreach (var name in (string[])[cut.Name, garbled.Name])
+            {
+                var e = await Assert.ThrowsAsync<RpcException>(() => host.Analyses.GetResultAsync(new GetResultRequest { Name = name }, cancellationToken: ct).ResponseAsync);
+
+                Assert.Equal(StatusCode.DataLoss, e.StatusCode);
+                Assert.Contains(name, e.Status.Detail);
+                Assert.Contains("result.pb", e.Status.Detail);
+            }
         }
         finally
         {
