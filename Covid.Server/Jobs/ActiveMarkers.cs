@@ -10,7 +10,7 @@ namespace Covid.Server.Jobs;
 /// <remarks>
 /// <para>
 /// A marker is made right after the analysis' QUEUED save, renamed when it starts to run (that
-/// rename is how RUNNING is stored: analysis.json is not written again until the analysis ends),
+/// rename is how RUNNING is stored: nothing is written again until the analysis ends, into outcome.json),
 /// and removed once it finished and its line is in <see cref="FinishedLog"/>. A crash before a
 /// marker is made leaves a QUEUED analysis.json without one, which the folder scan right after
 /// start finds and queues again, as it does for a marker lost to a machine crash (markers are not
@@ -21,7 +21,8 @@ namespace Covid.Server.Jobs;
 /// where the file system makes no links. Files are what an analysis costs beyond its query: on an
 /// ext4 without a journal (this machine's disk; some nodes' local disks) every allocation skips,
 /// one by one, the inodes freed in the last minutes. A link and its renames allocate and free no
-/// inode, and an analysis keeps the one inode it frees (its QUEUED analysis.json) until it ends.
+/// inode, and an analysis frees none: its end is written beside its QUEUED analysis.json
+/// (DataLayout.OutcomeFile), so removing the marker leaves that file its one name.
 /// </para>
 /// </remarks>
 public sealed class ActiveMarkers(DataLayout layout, ILogger<ActiveMarkers> logger)

@@ -230,8 +230,8 @@ public sealed class AnalysisIndex(AnalysisStore store, ProgressHub hub, Analysis
 
     /// <summary>
     /// A finished analysis from its folder. Its summary line is the truth about how it ended: the
-    /// SUCCEEDED state is saved without a flush, so after a machine crash analysis.json may still
-    /// say RUNNING while the line (written after it) survived.
+    /// SUCCEEDED state is saved without a flush, so after a machine crash outcome.json may be gone
+    /// (the analysis then reads as QUEUED) while the line (written after it) survived.
     /// </summary>
     private AnalysisEntry? Read(string id, string summary)
     {

@@ -10,7 +10,7 @@ namespace Covid.Server.Jobs;
 
 /// <summary>
 /// The only place an analysis changes state. Each change is made on a copy, saved by
-/// <see cref="AnalysisStore"/> (to analysis.json; RUNNING as its active marker's name), and only then made current and announced as a progress event: a save that fails throws and
+/// <see cref="AnalysisStore"/> (QUEUED to analysis.json, an end to outcome.json, RUNNING as its active marker's name), and only then made current and announced as a progress event: a save that fails throws and
 /// changes nothing, so no caller, stream or restart ever sees a state the disk does not hold, and
 /// a crash between save and event leaves a state start-up recovery can repair (it adds the missing
 /// terminal event) rather than an event stream that claims an end the analysis never reached.

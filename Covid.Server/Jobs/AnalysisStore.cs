@@ -8,8 +8,9 @@ namespace Covid.Server.Jobs;
 
 /// <summary>
 /// The durable record of analyses in <c>analyses/{id}/</c> (see <see cref="DataLayout"/>):
-/// analysis.json and result.pb, each written whole by <see cref="AtomicFile"/> — analysis.json when
-/// an analysis is QUEUED and when it ends; that it runs is its marker's name — (a plot.png is only
+/// analysis.json, outcome.json and result.pb, each written whole by <see cref="AtomicFile"/> —
+/// analysis.json when an analysis is QUEUED, outcome.json when it ends; that it runs is its
+/// marker's name; the outcome, once there, is the analysis (a plot.png is only
 /// read, as earlier versions stored it: charts are now kept in memory by AnalysisPlots). Their
 /// events.jsonl belongs to the progress journal; <see cref="FinishedLog"/> indexes finished ones.
 /// A folder counts as an analysis once its analysis.json exists: one without is garbage (a crash
@@ -40,11 +41,14 @@ public sealed class AnalysisStore(DataLayout layout, FinishedLog finished, Activ
             active.MarkRunning(id);
             return;
         }
-        AtomicFile.WriteText(File(id, DataLayout.AnalysisFile), StoredJson.Format(analysis), durable);
-        if (analysis.State == Analysis.Types.State.Queued)
+        if (AnalysisLifecycle.IsTerminal(analysis.State))
         {
-            active.MarkQueued(id);
+            // Beside the QUEUED analysis.json, not over it (DataLayout.OutcomeFile: no inode freed per analysis).
+            AtomicFile.WriteText(File(id, DataLayout.OutcomeFile), StoredJson.Format(analysis), durable);
+            return;
         }
+        AtomicFile.WriteText(File(id, DataLayout.AnalysisFile), StoredJson.Format(analysis), durable);
+        active.MarkQueued(id);
     }
 
     /// <summary>Whether this process saved the analysis while the history was loading (see <see cref="Scan"/>).</summary>
@@ -117,13 +121,27 @@ public sealed class AnalysisStore(DataLayout layout, FinishedLog finished, Activ
 
     public bool HasAnalysis(string id) => System.IO.File.Exists(File(id, DataLayout.AnalysisFile));
 
-    /// <summary>One stored analysis, or null when its folder holds none (or an unreadable one, which is logged).</summary>
+    /// <summary>
+    /// One stored analysis — its outcome.json once it ended, else its analysis.json (QUEUED, or how
+    /// an earlier version stored its end) — or null when its folder holds none (or an unreadable
+    /// one, which is logged). A folder without analysis.json is garbage even with an outcome (see <see cref="Discard"/>).
+    /// </summary>
     public Analysis? Load(string id)
     {
-        var file = File(id, DataLayout.AnalysisFile);
+        if (!HasAnalysis(id))
+        {
+            return null;
+        }
+        var outcome = File(id, DataLayout.OutcomeFile);
+        var file = System.IO.File.Exists(outcome) ? outcome : File(id, DataLayout.AnalysisFile);
         try
         {
-            return System.IO.File.Exists(file) ? StoredJson.Parse<Analysis>(System.IO.File.ReadAllText(file)) : null;
+            return StoredJson.Parse<Analysis>(System.IO.File.ReadAllText(file));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // Expired or deleted in the meantime.
+            return null;
         }
         catch (Exception ex) when (ex is InvalidProtocolBufferException or IOException or InvalidJsonException)
         {

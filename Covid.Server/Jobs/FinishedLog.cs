@@ -30,7 +30,7 @@ public sealed class FinishedLog(DataLayout layout, ILogger<FinishedLog> logger)
         analysis.CreateTime?.ToDateTimeOffset().UtcTicks ?? 0,
         analysis.EndTime?.ToDateTimeOffset().UtcTicks ?? 0);
 
-    /// <summary>The line of a finished analysis (spec left out: it stays in analysis.json).</summary>
+    /// <summary>The line of a finished analysis (spec left out: it stays in outcome.json).</summary>
     public static string LineOf(Analysis analysis)
     {
         var summary = analysis.Clone();

@@ -33,7 +33,16 @@ public sealed class DataLayout(IOptions<DataOptions> options)
     public const string AccessFile = "access.json";
     public const string VersionPrefix = "v";
 
+    /// <summary>The analysis as it was accepted (QUEUED): written once, and again only when start-up queues it anew.</summary>
     public const string AnalysisFile = "analysis.json";
+
+    /// <summary>
+    /// The analysis as it ended (SUCCEEDED, FAILED or CANCELLED), beside the QUEUED analysis.json
+    /// rather than over it: replacing that file freed its inode, and on an ext4 without a journal
+    /// every inode allocated after skips the ones freed in the last 30 s (see ActiveMarkers).
+    /// Versions before 2026-12-05 wrote the end into analysis.json: read as such when this is missing.
+    /// </summary>
+    public const string OutcomeFile = "outcome.json";
     public const string EventsFile = "events.jsonl";
     /// <summary>The result table as binary protobuf: written and read back many times faster than its JSON.</summary>
     public const string ResultFile = "result.pb";

@@ -7,7 +7,7 @@ namespace Covid.Tests.Support;
 
 /// <summary>
 /// A long history made fast: copies of one finished analysis written as the server stores them
-/// (its folder's files, analysis.json under a new id, a line in finished.jsonl), each a second
+/// (its folder's files, analysis.json and outcome.json under a new id, a line in finished.jsonl), each a second
 /// older than the last, for the tests and the bench that restart a server over thousands.
 /// </summary>
 public static class StoredCopies
@@ -21,23 +21,33 @@ public static class StoredCopies
         var log = Path.Combine(analysesRoot, FinishedLog.FileName);
         var lines = new List<string>(File.ReadAllLines(log));
         var copies = new List<Analysis>();
+        var queued = StoredJson.Parse<Analysis>(File.ReadAllText(Path.Combine(source, DataLayout.AnalysisFile)));
         for (var i = 0; i < count; i++)
         {
-            var copy = template.Clone();
             var id = AnalysisNames.NewId();
-            copy.Name = AnalysisNames.Format(id);
-            copy.RequestId = requestId?.Invoke(i) ?? template.RequestId;
-            copy.CreateTime = Timestamp.FromDateTimeOffset(template.CreateTime.ToDateTimeOffset().AddSeconds(-skip - i - 1));
+            var (request, created) = (requestId?.Invoke(i) ?? template.RequestId, Timestamp.FromDateTimeOffset(template.CreateTime.ToDateTimeOffset().AddSeconds(-skip - i - 1)));
+            var copy = Renamed(template, id, request, created);
             var target = Directory.CreateDirectory(Path.Combine(analysesRoot, id)).FullName;
-            foreach (var file in Directory.EnumerateFiles(source).Where(f => Path.GetFileName(f) != DataLayout.AnalysisFile))
+            foreach (var file in Directory.EnumerateFiles(source).Where(f => Path.GetFileName(f) is not (DataLayout.AnalysisFile or DataLayout.OutcomeFile)))
             {
                 File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
             }
-            File.WriteAllText(Path.Combine(target, DataLayout.AnalysisFile), StoredJson.Format(copy));
+            File.WriteAllText(Path.Combine(target, DataLayout.AnalysisFile), StoredJson.Format(Renamed(queued, id, request, created)));
+            File.WriteAllText(Path.Combine(target, DataLayout.OutcomeFile), StoredJson.Format(copy));
             lines.Add(FinishedLog.LineOf(copy));
             copies.Add(copy);
         }
         File.WriteAllLines(log, lines);
         return copies;
+    }
+
+    /// <summary>A stored form of the template (its QUEUED analysis.json or its outcome) as another analysis.</summary>
+    private static Analysis Renamed(Analysis stored, string id, string requestId, Timestamp created)
+    {
+        var copy = stored.Clone();
+        copy.Name = AnalysisNames.Format(id);
+        copy.RequestId = requestId;
+        copy.CreateTime = created;
+        return copy;
     }
 }

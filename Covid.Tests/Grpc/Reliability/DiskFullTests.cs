@@ -61,7 +61,7 @@ public sealed class DiskFullTests
         var waiting = await ServerCalls.WaitForAsync(host.Analyses, submitted.Name, a => a.Progress.Message.StartsWith("waiting", StringComparison.Ordinal), ct);
         Assert.Equal(State.Running, waiting.State);
         Assert.Contains("could not record that it SUCCEEDED (the data directory is full)", waiting.Progress.Message, StringComparison.Ordinal);
-        // RUNNING is stored as the active marker's name; analysis.json is written again when it ends.
+        // RUNNING is stored as the active marker's name; outcome.json is written when it ends.
         Assert.Equal(("QUEUED", true), (StoredState(disk, submitted.Name), Started(disk, submitted.Name)));
         disk.Free();
         var events = await stream;
@@ -128,7 +128,8 @@ public sealed class DiskFullTests
 
     private static string StoredState(SmallDisk disk, string name)
     {
-        var file = Path.Combine(disk.DataDirectory, name, "analysis.json");
+        var outcome = Path.Combine(disk.DataDirectory, name, "outcome.json");
+        var file = File.Exists(outcome) ? outcome : Path.Combine(disk.DataDirectory, name, "analysis.json");
         return JsonParser.Default.Parse<Analysis>(File.ReadAllText(file)).State.ToString().ToUpperInvariant();
     }
 

@@ -50,6 +50,33 @@ public sealed class StoredAnalysesTests
     }
 
     [Fact]
+    public async Task Finished_EndStoredBesideTheQueuedRecord_WhichStaysAsAcceptedAndTheEndIsServedAfterRestart()
+    {
+        var ct = Timeouts.Token(90);
+        var host = await ServerHost.StartAsync();
+        try
+        {
+            var done = await SubmitAndWaitAsync(host, ct);
+            var folder = Path.Combine(host.DataDirectory, done.Name);
+
+            // analysis.json is not replaced when the analysis ends (that freed an inode per analysis): it stays QUEUED.
+            var accepted = JsonParser.Default.Parse<Analysis>(await File.ReadAllTextAsync(Path.Combine(folder, "analysis.json"), ct));
+            var outcome = JsonParser.Default.Parse<Analysis>(await File.ReadAllTextAsync(Path.Combine(folder, "outcome.json"), ct));
+            Assert.Equal((State.Queued, State.Succeeded), (accepted.State, outcome.State));
+            Assert.Equal(done.Spec, outcome.Spec);
+
+            host = await host.RestartAsync();
+            var after = await host.Analyses.GetAnalysisAsync(new GetAnalysisRequest { Name = done.Name }, cancellationToken: ct);
+
+            Assert.Equal((State.Succeeded, done.EndTime, done.Spec), (after.State, after.EndTime, after.Spec));
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Restart_ResultStoredAsJsonByAnEarlierVersion_ServedAsTheSameResult()
     {
         var ct = Timeouts.Token(90);

@@ -61,9 +61,16 @@ public sealed class LegacyRecordsTests
         }
     }
 
-    /// <summary>Rewrites every analysis.json and dataset.json as it was before owners: no owner, no shared.</summary>
+    /// <summary>
+    /// Rewrites every analysis and dataset.json as it was before owners: no owner, no shared, and
+    /// (as it was then) a finished analysis' end in its analysis.json, with no outcome.json.
+    /// </summary>
     private static async Task StripOwnersAsync(string directory)
     {
+        foreach (var outcome in Directory.GetFiles(Path.Combine(directory, "analyses"), "outcome.json", SearchOption.AllDirectories))
+        {
+            File.Move(outcome, Path.Combine(Path.GetDirectoryName(outcome)!, "analysis.json"), overwrite: true);
+        }
         var files = Directory.GetFiles(Path.Combine(directory, "analyses"), "analysis.json", SearchOption.AllDirectories)
             .Concat(Directory.GetFiles(Path.Combine(directory, "datasets"), "dataset.json", SearchOption.AllDirectories))
             .ToList();

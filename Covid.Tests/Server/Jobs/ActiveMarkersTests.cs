@@ -38,8 +38,8 @@ public sealed class ActiveMarkersTests
         AtomicFile.WriteText(analysisFile, "{\"state\":\"QUEUED\"}");
 
         Markers(dir.Path).MarkQueued(id);
-        // The next save replaces analysis.json by a rename: the marker keeps the QUEUED file's inode.
-        AtomicFile.WriteText(analysisFile, "{\"state\":\"SUCCEEDED\"}");
+        // A later QUEUED save (start-up queueing it again) replaces analysis.json by a rename: the marker keeps the first file's inode.
+        AtomicFile.WriteText(analysisFile, "{\"state\":\"QUEUED\",\"progress\":{}}");
 
         var marker = Path.Combine(layout.AnalysesRoot, ActiveMarkers.DirectoryName, id);
         // A link, not a copy and not an empty file: the content of the file it was made from.
